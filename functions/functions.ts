@@ -1,0 +1,263 @@
+/**
+ * The ZIZHU custom functions. Each is a thin wrapper over src/core: it turns Excel's arguments
+ * into core inputs, and core problems into #VALUE!/#N/A with a Chinese message. The JSDoc below
+ * is the source of functions.json (custom-functions-metadata-plugin) and of the README's
+ * function reference, so keep it accurate.
+ *
+ * Dates in and out are Excel serial numbers (1900 date system). An empty cell gives "".
+ */
+import { parseId, idMessage, upgradeId, regionName, type IdProblem } from "../src/core/id";
+import { parseCard, cardIssuer, cardMessage } from "../src/core/bank";
+import { parsePhone } from "../src/core/phone";
+import { rmbUppercase, moneyMessage } from "../src/core/money";
+import { addWorkdays, countWorkdays, noticeEnd, calendarMessage, type CalendarProblem } from "../src/core/calendar";
+import { maskValue, maskMessage } from "../src/core/mask";
+import { parseDateInput, serialFromCivil } from "../src/core/date/serial";
+import { wholeYearsBetween, type CivilDate } from "../src/core/date/civil";
+import { isEmptyCell } from "../src/core/text/normalize";
+import { excelError, guard, valueOr } from "./excel";
+import { today } from "./clock";
+
+const describeId = (p: IdProblem): string => idMessage(p);
+const describeCalendar = (p: CalendarProblem): string => calendarMessage(p);
+
+/** A date argument: a serial or date text; a problem becomes #VALUE! naming the argument. */
+function dateArg(value: unknown, name: string): CivilDate {
+  const parsed = parseDateInput(value);
+  if (parsed.ok) return parsed.date;
+  const shown = parsed.text === "" ? "（空）" : parsed.text;
+  throw excelError(`${name}不是有效日期：${shown}。请输入日期或 Excel 日期序列号，如 2026-10-08`);
+}
+
+/** A whole-number argument (a day count); text digits are accepted. */
+function integerArg(value: unknown, name: string): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value.normalize("NFKC").trim()) : value;
+  if (typeof n !== "number" || !Number.isInteger(n)) {
+    throw excelError(`${name}必须是整数，收到：${String(value)}`);
+  }
+  return n;
+}
+
+/** Every ID function checks the number the same way, against today's date. */
+function checkId(id: unknown): ReturnType<typeof parseId> {
+  return parseId(id, today());
+}
+
+/**
+ * 校验身份证号：18 位（GB 11643-1999，MOD 11-2 校验码）或 15 位旧号；省份代码、出生日期必须真实。有效返回 TRUE，无效返回 FALSE，空单元格返回空。被 Excel 存成数字的 18 位号码已丢失末几位，返回 #VALUE! 并说明原因。
+ * @customfunction ID_VALID
+ * @param id 身份证号（文本；可含空格、全角数字、小写 x）
+ * @returns TRUE / FALSE
+ */
+export function idValid(id: unknown): boolean | string {
+  return guard(() => {
+    const r = checkId(id);
+    if (r.ok) return true;
+    if (r.problem.code === "id.empty") return "";
+    if (r.problem.code === "id.stored-as-number") throw excelError(idMessage(r.problem));
+    return false;
+  });
+}
+
+/**
+ * 身份证号错在哪里：有效时返回空文本，否则返回中文原因（位数不对、含非法字符、省份代码不存在、出生日期不存在、校验码错误并指出应为哪一位）。
+ * @customfunction ID_ERROR
+ * @param id 身份证号
+ * @returns 空文本，或错误原因
+ */
+export function idError(id: unknown): string {
+  return guard(() => {
+    const r = checkId(id);
+    if (r.ok || r.problem.code === "id.empty") return "";
+    return idMessage(r.problem);
+  });
+}
+
+/**
+ * 从身份证号取出生日期（Excel 日期序列号，请将单元格设为日期格式）。
+ * @customfunction ID_BIRTHDATE
+ * @param id 身份证号
+ * @returns 出生日期
+ */
+export function idBirthdate(id: unknown): number | string {
+  return guard(() => {
+    if (isEmptyCell(id)) return "";
+    return serialFromCivil(valueOr(checkId(id), describeId).birth);
+  });
+}
+
+/**
+ * 从身份证号判断性别：男 / 女（18 位看第 17 位，15 位看末位，奇数为男）。
+ * @customfunction ID_GENDER
+ * @param id 身份证号
+ * @returns 男 / 女
+ */
+export function idGender(id: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(id)) return "";
+    return valueOr(checkId(id), describeId).gender;
+  });
+}
+
+/**
+ * 按身份证号计算到某日的周岁（默认今天）。
+ * @customfunction ID_AGE
+ * @param id 身份证号
+ * @param [asOf] 计算到哪一天（日期或文本，如 2026-09-01）；省略为今天
+ * @returns 周岁
+ */
+export function idAge(id: unknown, asOf?: unknown): number | string {
+  return guard(() => {
+    if (isEmptyCell(id)) return "";
+    const info = valueOr(checkId(id), describeId);
+    const at = asOf === undefined || asOf === null || asOf === "" ? today() : dateArg(asOf, "计算日期");
+    const age = wholeYearsBetween(info.birth, at);
+    if (age < 0) throw excelError("计算日期早于出生日期");
+    return age;
+  });
+}
+
+/**
+ * 身份证号前 6 位对应的省、市、县名称，按出生年份当时的行政区划（离线 GB/T 2260 数据）。县级代码已撤销或数据未收录时只返回省市。
+ * @customfunction ID_REGION
+ * @param id 身份证号
+ * @returns 如 湖南省湘潭市湘乡市
+ */
+export function idRegion(id: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(id)) return "";
+    const info = valueOr(checkId(id), describeId);
+    const region = regionName(info.regionCode, info.birth.y);
+    if (!region) throw excelError(`地区代码 ${info.regionCode} 不在行政区划数据中`, "notAvailable");
+    return region.full;
+  });
+}
+
+/**
+ * 把 15 位旧身份证号升级为 18 位（补“19”和校验码）；已是有效的 18 位号码则原样返回。
+ * @customfunction ID_UPGRADE
+ * @param id15 15 位身份证号
+ * @returns 18 位身份证号
+ */
+export function idUpgrade(id15: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(id15)) return "";
+    return valueOr(upgradeId(id15, today()), describeId);
+  });
+}
+
+/**
+ * 校验银行卡号：16–19 位数字且通过 Luhn 校验返回 TRUE。被 Excel 存成数字的卡号已丢失末几位，返回 #VALUE! 并说明。
+ * @customfunction CARD_VALID
+ * @param card 银行卡号（文本；可含空格）
+ * @returns TRUE / FALSE
+ */
+export function cardValid(card: unknown): boolean | string {
+  return guard(() => {
+    const r = parseCard(card);
+    if (r.ok) return r.value.luhnOk;
+    if (r.problem.code === "bank.empty") return "";
+    if (r.problem.code === "bank.stored-as-number") throw excelError(cardMessage(r.problem));
+    return false;
+  });
+}
+
+/**
+ * 按卡号前缀（BIN，离线数据）识别发卡银行，如 中国建设银行；查不到返回空文本。从不联网查询。
+ * @customfunction CARD_BANK
+ * @param card 银行卡号
+ * @returns 发卡银行名称
+ */
+export function cardBank(card: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(card)) return "";
+    const info = valueOr(parseCard(card), cardMessage);
+    return cardIssuer(info.digits)?.name ?? "";
+  });
+}
+
+/**
+ * 校验电话号码：大陆手机号（可带 +86、空格、横线）或带区号的固定电话，有效返回 TRUE。
+ * @customfunction PHONE_VALID
+ * @param phone 电话号码
+ * @returns TRUE / FALSE
+ */
+export function phoneValid(phone: unknown): boolean | string {
+  return guard(() => {
+    const r = parsePhone(phone);
+    if (r.ok) return true;
+    return r.problem.code === "phone.empty" ? "" : false;
+  });
+}
+
+/**
+ * 人民币金额大写（《支付结算办法》附件一、《会计基础工作规范》）：到元写“元整”，按小数值四舍五入到分，如 1004.5 → 壹仟零肆元伍角。可接受“1,004.50”“￥100”等文本。
+ * @customfunction RMB
+ * @param amount 金额（元）
+ * @param [jiaoZheng] TRUE 时到角为止也写“整”（如 伍角整）；默认不写
+ * @returns 大写金额
+ */
+export function rmb(amount: unknown, jiaoZheng?: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(amount)) return "";
+    return valueOr(rmbUppercase(amount, { jiaoZheng: jiaoZheng === true }), moneyMessage);
+  });
+}
+
+/**
+ * 与 Excel 的 WORKDAY 相同（起始日不计入），但按国务院公布的法定节假日和调休上班日计算。尚未公布放假安排的年份返回错误，绝不按只看周末的规则猜。
+ * @customfunction WORKDAY
+ * @param start 起始日期
+ * @param days 工作日天数（可为负数，向前推）
+ * @returns 日期
+ */
+export function workday(start: unknown, days: unknown): number | string {
+  return guard(() => {
+    if (isEmptyCell(start)) return "";
+    const end = valueOr(addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数")), describeCalendar);
+    return serialFromCivil(end);
+  });
+}
+
+/**
+ * 两个日期之间（含首尾）的工作日天数，按法定节假日和调休计算。
+ * @customfunction NETWORKDAYS
+ * @param start 开始日期
+ * @param end 结束日期
+ * @returns 工作日天数
+ */
+export function networkdays(start: unknown, end: unknown): number | string {
+  return guard(() => {
+    if (isEmptyCell(start) || isEmptyCell(end)) return "";
+    return valueOr(countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期")), describeCalendar);
+  });
+}
+
+/**
+ * 公示期的最后一天：从 start 开始公示 days 个工作日（起始日是工作日时计入），默认 5 个工作日（方案7：公示不少于5个工作日）。
+ * @customfunction NOTICE_END
+ * @param start 公示开始日期
+ * @param [days] 公示工作日天数，默认 5
+ * @returns 公示截止日期
+ */
+export function noticeEndDate(start: unknown, days?: unknown): number | string {
+  return guard(() => {
+    if (isEmptyCell(start)) return "";
+    const n = days === undefined || days === null || days === "" ? 5 : integerArg(days, "公示天数");
+    return serialFromCivil(valueOr(noticeEnd(dateArg(start, "公示开始日期"), n), describeCalendar));
+  });
+}
+
+/**
+ * 脱敏（供内部传阅）：身份证保留前 6 位和后 4 位，银行卡保留后 4 位，手机号保留前 3 位和后 4 位，姓名保留姓。不指定类型时自动识别。
+ * @customfunction MASK
+ * @param value 要脱敏的值
+ * @param [kind] 类型：身份证 / 银行卡 / 电话 / 姓名（或 id / card / phone / name）；省略则自动识别
+ * @returns 脱敏后的文本
+ */
+export function mask(value: unknown, kind?: unknown): string {
+  return guard(() => {
+    if (isEmptyCell(value)) return "";
+    return valueOr(maskValue(value, kind), maskMessage);
+  });
+}

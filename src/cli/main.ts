@@ -1,0 +1,115 @@
+// The host stand-in must be installed before the functions module runs its associate() calls.
+import "./custom-functions-host";
+import "../../functions/functions";
+import { setClock } from "../../functions/clock";
+import { parseDateInput } from "../core/date/serial";
+import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
+import { runBatch, runFn, UsageError } from "./commands/fn";
+
+declare const ZIZHU_VERSION: string;
+
+const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令行工具（离线运行，数据不出本机）
+
+用法 Usage:
+  zizhu fn NAME ARG...            调用自定义函数 ZIZHU.NAME，以 JSON 输出结果
+                                  Call custom function ZIZHU.NAME, print the result as JSON
+  zizhu fn NAME --batch FILE      FILE 每行一个 JSON 参数数组，逐行输出结果（FILE 为 - 时读标准输入）
+                                  One JSON array of arguments per line; one JSON result per line
+  zizhu fn --list                 列出全部函数 List the functions
+  zizhu --help | --version
+
+选项 Options:
+  --today YYYY-MM-DD              把“今天”固定为某日（默认本机当天；也可用环境变量 ZIZHU_TODAY）
+
+参数 Arguments: 不超过 15 位有效数字的普通数字按数字传入，TRUE/FALSE 按逻辑值，其余按文本
+  （所以 110105194912310021 按文本传入，与文本格式单元格一致）。--batch 中按 JSON 类型传入。
+  日期以 Excel 日期序列号输入输出（1900 日期系统），也可输入 2026-10-01 这样的文本。
+
+退出码 Exit codes: 0 成功；1 函数返回错误（输出 {"error": "#VALUE!", "message": "…"}）；2 用法错误。
+
+示例 Examples:
+  zizhu fn ID_ERROR 110105194912310021
+  zizhu fn RMB 1004.5
+  zizhu fn NOTICE_END 2026-09-28 5
+`;
+
+interface Parsed {
+  words: string[];
+  today?: string;
+  batch?: string;
+  help: boolean;
+  version: boolean;
+  list: boolean;
+}
+
+function parseArgv(argv: string[]): Parsed {
+  const parsed: Parsed = { words: [], help: false, version: false, list: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} 后面缺少取值`);
+      return v;
+    };
+    if (a === "--") {
+      parsed.words.push(...argv.slice(i + 1));
+      break;
+    } else if (a === "--help" || a === "-h") parsed.help = true;
+    else if (a === "--version" || a === "-v") parsed.version = true;
+    else if (a === "--list") parsed.list = true;
+    else if (a === "--today") parsed.today = next();
+    else if (a.startsWith("--today=")) parsed.today = a.slice("--today=".length);
+    else if (a === "--batch") parsed.batch = next();
+    else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
+    else parsed.words.push(a);
+  }
+  return parsed;
+}
+
+function fixToday(text: string | undefined): void {
+  if (text === undefined || text === "") return;
+  const d = parseDateInput(text);
+  if (!d.ok) throw new UsageError(`--today 不是有效日期：${text}（应为 YYYY-MM-DD）`);
+  setClock(() => d.date);
+}
+
+function listFunctions(metadata: readonly FunctionMetadata[]): string {
+  return metadata
+    .map((m) => {
+      const params = m.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+      return `ZIZHU.${m.id}(${params})\n    ${m.description ?? ""}`;
+    })
+    .join("\n");
+}
+
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  dir: string,
+): Promise<{ out: string; err: string; code: number }> {
+  try {
+    const args = parseArgv(argv);
+    fixToday(args.today ?? env["ZIZHU_TODAY"]);
+    if (args.version) return { out: ZIZHU_VERSION, err: "", code: 0 };
+    const [command, ...rest] = args.words;
+    if (args.help || command === undefined || command === "help") return { out: HELP, err: "", code: 0 };
+    if (command === "fn") {
+      const metadata = loadFunctionMetadata(dir);
+      if (args.list) return { out: listFunctions(metadata), err: "", code: 0 };
+      const [name, ...fnArgs] = rest;
+      if (name === undefined)
+        throw new UsageError("请给出函数名，如 zizhu fn ID_ERROR 110105194912310021；zizhu fn --list 列出全部函数");
+      const r =
+        args.batch !== undefined ? await runBatch(name, args.batch, metadata) : await runFn(name, fnArgs, metadata);
+      return { out: r.out, err: "", code: r.code };
+    }
+    throw new UsageError(`未知命令：${command}。运行 zizhu --help 查看用法`);
+  } catch (e) {
+    if (e instanceof UsageError) return { out: "", err: `zizhu: ${e.message}`, code: 2 };
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT")
+      return { out: "", err: `zizhu: 找不到文件：${(e as { path?: string }).path ?? ""}`, code: 2 };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { out: "", err: `zizhu: 内部错误，请报告给开发者：${detail}`, code: 3 };
+  }
+}

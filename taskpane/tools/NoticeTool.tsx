@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { Field as FluentField, Input, MessageBar, MessageBarBody, SpinButton } from "@fluentui/react-components";
+import { noticeEnd, calendarMessage } from "../../src/core/calendar";
+import { parseDateInput } from "../../src/core/date/serial";
+import { formatIso } from "../../src/core/date/civil";
+import { today } from "../../functions/clock";
+import type { Strings, UiLocale } from "../strings";
+import { Field } from "./Field";
+
+export function NoticeTool(props: { strings: Strings; locale: UiLocale }) {
+  const { strings: s, locale } = props;
+  const [start, setStart] = useState(formatIso(today()));
+  const [days, setDays] = useState(5);
+  const parsed = parseDateInput(start);
+  const result = parsed.ok ? noticeEnd(parsed.date, days) : null;
+  return (
+    <section aria-label={s.noticeLabel}>
+      <FluentField label={s.noticeLabel}>
+        <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} data-testid="notice-start" />
+      </FluentField>
+      <FluentField label={s.noticeDays}>
+        <SpinButton
+          value={days}
+          min={1}
+          max={60}
+          onChange={(_, d) => setDays(Number(d.value ?? d.displayValue ?? 5) || 5)}
+        />
+      </FluentField>
+      {result && !result.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody>{calendarMessage(result.problem, locale)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.ok && <Field label={s.noticeResult} value={formatIso(result.value)} testId="notice-end" />}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Two builds from one source tree:
+//  - web: the add-in (task pane + ribbon commands + custom functions in one shared runtime page,
+//    taskpane.html), the standalone page (standalone.html, no office.js), manifest and icons;
+//  - cli: the `zizhu` command for Node, which bundles the very same functions module.
+const path = require("node:path");
+const { DefinePlugin } = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const pkg = require("./package.json");
+
+const DEV_URL = "https://localhost:3000/";
+const dist = path.resolve(__dirname, "dist");
+
+/** Where the add-in is served from; manifest URLs are rewritten to it (default: the dev server). */
+function baseUrl() {
+  const url = process.env.ZIZHU_BASE_URL || DEV_URL;
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  // Type checking is `npm run typecheck` (all tsconfigs); the bundler only transpiles.
+  use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") } },
+};
+
+const functionsMetadata = () =>
+  new CustomFunctionsMetadataPlugin({ input: "./functions/functions.ts", output: "functions.json" });
+
+const define = () => new DefinePlugin({ ZIZHU_VERSION: JSON.stringify(pkg.version) });
+
+module.exports = (env, argv) => {
+  const mode = argv.mode || "production";
+  const web = {
+    name: "web",
+    mode,
+    target: "web",
+    // No eval-based source maps: the standalone page's Content-Security-Policy forbids eval.
+    devtool: "source-map",
+    entry: {
+      functions: "./functions/functions.ts",
+      commands: "./src/commands/index.ts",
+      taskpane: "./taskpane/index.tsx",
+      standalone: "./taskpane/standalone.tsx",
+    },
+    output: { path: dist, filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    plugins: [
+      define(),
+      functionsMetadata(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./taskpane/standalone.html",
+        chunks: ["standalone"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(baseUrl()),
+          },
+        ],
+      }),
+    ],
+  };
+  const cli = {
+    name: "cli",
+    mode,
+    target: "node20",
+    devtool: false,
+    entry: { zizhu: "./src/cli/entry.ts" },
+    output: { path: path.join(dist, "cli"), filename: "[name].cjs", library: { type: "commonjs2" }, clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule] },
+    // Keep the real __dirname so the CLI finds functions.json beside itself.
+    node: { __dirname: false, __filename: false },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [define(), functionsMetadata()],
+  };
+  return [web, cli];
+};
