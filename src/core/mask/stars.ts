@@ -1,5 +1,5 @@
 /** Separators kept in place when masking, so "6222 0212 …" stays readable as groups. */
-const SEPARATOR = /^[\s\-]$/;
+const SEPARATOR = /^[\s-]$/;
 
 const MIN_HIDDEN = 4;
 

@@ -2,9 +2,7 @@ import { fail, ok, type Result } from "../result";
 import { toHalfWidth } from "../text/normalize";
 
 export type MoneyProblem =
-  | { code: "money.empty" }
-  | { code: "money.not-a-number"; text: string }
-  | { code: "money.too-large"; text: string };
+  { code: "money.empty" } | { code: "money.not-a-number"; text: string } | { code: "money.too-large"; text: string };
 
 /** An amount of 人民币: sign and absolute value in 分 (rounded half up on the decimal value). */
 export interface Amount {
@@ -57,7 +55,7 @@ function parseText(raw: string, text: string): Result<Amount, MoneyProblem> {
   let negative = false;
   let signs = 0;
   // A sign and a currency mark may come in either order: -¥100, ¥-100, 负100元.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const prefix = PREFIX.exec(s);
     if (prefix) {
