@@ -32,6 +32,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
+    // CommonJS files (the bin, webpack config, test preloads) load modules with require().
+    files: ["**/*.{js,cjs}"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Office.js code: load before read, sync before read, no sync in a loop.
     files: ["src/adapters/**/*.ts", "src/commands/**/*.ts", "src/automation/**/*.ts", "taskpane/**/*.{ts,tsx}"],
     plugins: { "office-addins": officePlugin },

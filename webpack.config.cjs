@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Two builds from one source tree:
 //  - web: the add-in (task pane + ribbon commands + custom functions in one shared runtime page,
 //    taskpane.html), the standalone page (standalone.html, no office.js), manifest and icons;
@@ -89,5 +88,13 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     plugins: [define(), functionsMetadata()],
   };
-  return [web, cli];
+  // `npm run bench` only: the benchmarks bundled for Node.
+  const bench = {
+    ...cli,
+    name: "bench",
+    entry: { functions: "./bench/functions.bench.ts" },
+    output: { path: path.join(dist, "bench"), filename: "[name].bench.cjs", clean: true },
+    plugins: [define()],
+  };
+  return env && env.bench ? [bench] : [web, cli];
 };

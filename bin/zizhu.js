@@ -6,7 +6,9 @@ const { join } = require("node:path");
 
 const bundle = join(__dirname, "..", "dist", "cli", "zizhu.cjs");
 if (!existsSync(bundle)) {
-  process.stderr.write("zizhu: 尚未构建。请先在项目目录运行 npm run build（Not built yet: run `npm run build` first）\n");
+  process.stderr.write(
+    "zizhu: 尚未构建。请先在项目目录运行 npm run build（Not built yet: run `npm run build` first）\n",
+  );
   process.exit(2);
 }
 require(bundle);

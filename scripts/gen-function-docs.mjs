@@ -22,11 +22,16 @@ if (result.errors.length > 0) {
 }
 const { functions } = JSON.parse(result.metadataJson);
 
-const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (text) =>
+  String(text ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 const lines = [START, "", "| 函数 Function | 参数 Parameters | 说明 Description |", "|---|---|---|"];
 for (const f of functions) {
   const signature = `\`ZIZHU.${f.id}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})\``;
-  const params = f.parameters.map((p) => `\`${p.name}\`${p.optional ? "（可选）" : ""}：${cell(p.description)}`).join("<br>");
+  const params = f.parameters
+    .map((p) => `\`${p.name}\`${p.optional ? "（可选）" : ""}：${cell(p.description)}`)
+    .join("<br>");
   lines.push(`| ${signature} | ${params} | ${cell(f.description)} |`);
 }
 lines.push("", END);

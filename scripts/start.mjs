@@ -46,6 +46,7 @@ const devServer = new WebpackDevServer(
     server: server.options ? { type: "https", options: server.options } : "https",
     headers: { "Access-Control-Allow-Origin": "*" },
     client: { overlay: { warnings: false, errors: true } },
+    static: false,
     hot: false,
     liveReload: true,
     open: false,

@@ -14,8 +14,12 @@ function normalizeId(text: string): string {
   return compact(text).replace(/x/g, "X");
 }
 
+/** The common case, checked first: digits with at most a final X. */
+const WELL_FORMED = /^\d*[\dX]$/;
+
 /** Distinct characters that cannot appear: anything but digits, and X except as the last one. */
 function badChars(value: string): string {
+  if (WELL_FORMED.test(value)) return "";
   const chars = Array.from(value);
   const bad = chars.filter((ch, i) => !/\d/.test(ch) && !(ch === "X" && i === chars.length - 1));
   return [...new Set(bad)].join("");

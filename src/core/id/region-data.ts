@@ -17,12 +17,19 @@ function isNamed(entry: unknown): entry is Named {
   );
 }
 
+/** Checked timelines, kept once read: a roster looks up the same few hundred codes 100k times. */
+const checked = new Map<string, readonly Named[]>();
+
 /** The timeline of a 6-digit code, oldest first; [] for an unknown code. */
 export function timeline(code: string): readonly Named[] {
+  const known = checked.get(code);
+  if (known) return known;
   // hasOwn: a code like "__proto__" or "constructor" must not reach Object.prototype.
   if (!Object.hasOwn(CODES, code)) return [];
   const entries = CODES[code];
-  return entries ? entries.filter(isNamed) : [];
+  const named = entries ? entries.filter(isNamed) : [];
+  checked.set(code, named);
+  return named;
 }
 
 /** Codes present in the data, for tests and generators. */

@@ -6,13 +6,19 @@
 /** Characters that are invisible or spacing and never part of a value. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/** Printable ASCII and plain spaces: NFKC leaves such text unchanged, so it can skip the work. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const PLAIN_ASCII_NO_SPACE = /^[\x21-\x7e]*$/;
+
 /** NFKC folds full-width forms (１２３ → 123, ｘ → x, U+3000 → space) and compatibility variants. */
 export function toHalfWidth(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text;
   return text.normalize("NFKC").replace(INVISIBLE, "");
 }
 
 /** Half-width text with every kind of white space removed (for identifiers: IDs, cards, phones). */
 export function compact(text: string): string {
+  if (PLAIN_ASCII_NO_SPACE.test(text)) return text;
   return toHalfWidth(text).replace(/\s+/g, "");
 }
 
