@@ -7,6 +7,7 @@
  * faithful stand-in (src/cli/custom-functions-host.ts) so it runs this very code.
  */
 import type { Result } from "../src/core/result";
+import { isEmptyCell } from "../src/core/text/normalize";
 
 export type ExcelErrorKind = "invalidValue" | "notAvailable" | "invalidNumber";
 
@@ -32,4 +33,13 @@ export function guard<T>(body: () => T): T {
     const detail = e instanceof Error ? e.message : String(e);
     throw excelError(`资助助手内部错误，请将此单元格的公式和参数报告给开发者：${detail}`);
   }
+}
+
+/**
+ * An argument that refers to an empty cell. Host quirk: Excel on the web passes an empty cell as
+ * null, Excel on Windows passes it as 0 (office-js issue #4702). No ID, card, phone number or
+ * date is 0, so for those arguments 0 is read as "empty" too.
+ */
+export function isBlankArg(value: unknown): boolean {
+  return value === 0 || isEmptyCell(value);
 }

@@ -15,7 +15,7 @@ import { maskValue, maskMessage } from "../src/core/mask";
 import { parseDateInput, serialFromCivil } from "../src/core/date/serial";
 import { wholeYearsBetween, type CivilDate } from "../src/core/date/civil";
 import { isEmptyCell } from "../src/core/text/normalize";
-import { excelError, guard, valueOr } from "./excel";
+import { excelError, guard, isBlankArg, valueOr } from "./excel";
 import { today } from "./clock";
 
 const describeId = (p: IdProblem): string => idMessage(p);
@@ -51,6 +51,7 @@ function checkId(id: unknown): ReturnType<typeof parseId> {
  */
 export function idValid(id: unknown): boolean | string {
   return guard(() => {
+    if (isBlankArg(id)) return "";
     const r = checkId(id);
     if (r.ok) return true;
     if (r.problem.code === "id.empty") return "";
@@ -67,6 +68,7 @@ export function idValid(id: unknown): boolean | string {
  */
 export function idError(id: unknown): string {
   return guard(() => {
+    if (isBlankArg(id)) return "";
     const r = checkId(id);
     if (r.ok || r.problem.code === "id.empty") return "";
     return idMessage(r.problem);
@@ -81,7 +83,7 @@ export function idError(id: unknown): string {
  */
 export function idBirthdate(id: unknown): number | string {
   return guard(() => {
-    if (isEmptyCell(id)) return "";
+    if (isBlankArg(id)) return "";
     return serialFromCivil(valueOr(checkId(id), describeId).birth);
   });
 }
@@ -94,7 +96,7 @@ export function idBirthdate(id: unknown): number | string {
  */
 export function idGender(id: unknown): string {
   return guard(() => {
-    if (isEmptyCell(id)) return "";
+    if (isBlankArg(id)) return "";
     return valueOr(checkId(id), describeId).gender;
   });
 }
@@ -108,9 +110,9 @@ export function idGender(id: unknown): string {
  */
 export function idAge(id: unknown, asOf?: unknown): number | string {
   return guard(() => {
-    if (isEmptyCell(id)) return "";
+    if (isBlankArg(id)) return "";
     const info = valueOr(checkId(id), describeId);
-    const at = asOf === undefined || asOf === null || asOf === "" ? today() : dateArg(asOf, "计算日期");
+    const at = isBlankArg(asOf) ? today() : dateArg(asOf, "计算日期");
     const age = wholeYearsBetween(info.birth, at);
     if (age < 0) throw excelError("计算日期早于出生日期");
     return age;
@@ -125,7 +127,7 @@ export function idAge(id: unknown, asOf?: unknown): number | string {
  */
 export function idRegion(id: unknown): string {
   return guard(() => {
-    if (isEmptyCell(id)) return "";
+    if (isBlankArg(id)) return "";
     const info = valueOr(checkId(id), describeId);
     const region = regionName(info.regionCode, info.birth.y);
     if (!region) throw excelError(`地区代码 ${info.regionCode} 不在行政区划数据中`, "notAvailable");
@@ -141,7 +143,7 @@ export function idRegion(id: unknown): string {
  */
 export function idUpgrade(id15: unknown): string {
   return guard(() => {
-    if (isEmptyCell(id15)) return "";
+    if (isBlankArg(id15)) return "";
     return valueOr(upgradeId(id15, today()), describeId);
   });
 }
@@ -154,6 +156,7 @@ export function idUpgrade(id15: unknown): string {
  */
 export function cardValid(card: unknown): boolean | string {
   return guard(() => {
+    if (isBlankArg(card)) return "";
     const r = parseCard(card);
     if (r.ok) return r.value.luhnOk;
     if (r.problem.code === "bank.empty") return "";
@@ -170,7 +173,7 @@ export function cardValid(card: unknown): boolean | string {
  */
 export function cardBank(card: unknown): string {
   return guard(() => {
-    if (isEmptyCell(card)) return "";
+    if (isBlankArg(card)) return "";
     const info = valueOr(parseCard(card), cardMessage);
     return cardIssuer(info.digits)?.name ?? "";
   });
@@ -184,6 +187,7 @@ export function cardBank(card: unknown): string {
  */
 export function phoneValid(phone: unknown): boolean | string {
   return guard(() => {
+    if (isBlankArg(phone)) return "";
     const r = parsePhone(phone);
     if (r.ok) return true;
     return r.problem.code === "phone.empty" ? "" : false;
@@ -213,7 +217,7 @@ export function rmb(amount: unknown, jiaoZheng?: unknown): string {
  */
 export function workday(start: unknown, days: unknown): number | string {
   return guard(() => {
-    if (isEmptyCell(start)) return "";
+    if (isBlankArg(start)) return "";
     const end = valueOr(addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数")), describeCalendar);
     return serialFromCivil(end);
   });
@@ -228,7 +232,7 @@ export function workday(start: unknown, days: unknown): number | string {
  */
 export function networkdays(start: unknown, end: unknown): number | string {
   return guard(() => {
-    if (isEmptyCell(start) || isEmptyCell(end)) return "";
+    if (isBlankArg(start) || isBlankArg(end)) return "";
     return valueOr(countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期")), describeCalendar);
   });
 }
@@ -242,8 +246,8 @@ export function networkdays(start: unknown, end: unknown): number | string {
  */
 export function noticeEndDate(start: unknown, days?: unknown): number | string {
   return guard(() => {
-    if (isEmptyCell(start)) return "";
-    const n = days === undefined || days === null || days === "" ? 5 : integerArg(days, "公示天数");
+    if (isBlankArg(start)) return "";
+    const n = isBlankArg(days) ? 5 : integerArg(days, "公示天数");
     return serialFromCivil(valueOr(noticeEnd(dateArg(start, "公示开始日期"), n), describeCalendar));
   });
 }
@@ -257,7 +261,7 @@ export function noticeEndDate(start: unknown, days?: unknown): number | string {
  */
 export function mask(value: unknown, kind?: unknown): string {
   return guard(() => {
-    if (isEmptyCell(value)) return "";
+    if (isBlankArg(value)) return "";
     return valueOr(maskValue(value, kind), maskMessage);
   });
 }

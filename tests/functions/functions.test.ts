@@ -6,6 +6,7 @@ import { CustomFunctionError } from "../../src/cli/custom-functions-host";
 import * as fx from "../../functions/functions";
 import { setClock } from "../../functions/clock";
 import { guard } from "../../functions/excel";
+import fc from "fast-check";
 
 beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
 
@@ -36,6 +37,15 @@ describe("empty cells give an empty result, not an error", () => {
   ];
   test.each(oneArg.map((f) => [f.name, f]))("%s", (_n, f) => {
     for (const empty of [null, undefined, "", "   ", "\u3000"]) expect((f as (v: unknown) => unknown)(empty)).toBe("");
+  });
+  test("Excel for Windows passes an empty cell as 0: identifiers and dates read it as empty", () => {
+    for (const f of [fx.idValid, fx.idError, fx.idGender, fx.cardValid, fx.cardBank, fx.phoneValid, fx.mask]) {
+      expect((f as (v: unknown) => unknown)(0)).toBe("");
+    }
+    expect(fx.workday(0, 5)).toBe("");
+    expect(fx.noticeEndDate(46293, 0)).toBe(46304);
+    // An amount of 0 is a real amount.
+    expect(fx.rmb(0)).toBe("零元整");
   });
   test("date functions", () => {
     expect(fx.workday("", 5)).toBe("");
@@ -105,5 +115,29 @@ describe("Excel-typed inputs", () => {
   test("a date may come as a serial or as text", () => {
     expect(fx.noticeEndDate(46293)).toBe(46304);
     expect(fx.noticeEndDate("2026年9月28日")).toBe(46304);
+  });
+});
+
+describe("no function ever throws anything but a CustomFunctions.Error (property)", () => {
+  const all: [string, (...args: unknown[]) => unknown][] = Object.entries(fx).filter(
+    (e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === "function",
+  );
+  test.each(all)("%s", (_name, f) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.double(), fc.constant(null)), { maxLength: 3 }),
+        (args) => {
+          try {
+            f(...args);
+          } catch (e) {
+            if (!(e instanceof CustomFunctionError)) return false;
+            // A CustomFunctions.Error caused by a bug carries this text: none may occur.
+            return !e.message.includes("内部错误");
+          }
+          return true;
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

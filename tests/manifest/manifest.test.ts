@@ -91,3 +91,17 @@ describe("the check finds what is broken", () => {
     expect(checkFunctionsJson("{")).toEqual(["functions.json 不是合法的 JSON"]);
   });
 });
+
+test("every function in functions.json is associated in the bundle Excel loads, and in the CLI's", () => {
+  const ids = (
+    JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] }
+  ).functions.map((f) => f.id);
+  expect(ids.length).toBe(15);
+  for (const bundle of ["functions.js", "cli/zizhu.cjs"]) {
+    const code = readFileSync(join(DIST, bundle), "utf8");
+    for (const id of ids) expect(code).toContain(`associate("${id}"`);
+  }
+  expect(readFileSync(join(DIST, "cli", "functions.json"), "utf8")).toBe(
+    readFileSync(join(DIST, "functions.json"), "utf8"),
+  );
+});
