@@ -25,8 +25,9 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") } },
 };
 
-const functionsMetadata = () =>
-  new CustomFunctionsMetadataPlugin({ input: "./functions/functions.ts", output: "functions.json" });
+// The modules whose JSDoc makes functions.json (and whose associate() calls register them).
+const functionModules = require("./functions/modules.json").map((f) => `./${f}`);
+const functionsMetadata = () => new CustomFunctionsMetadataPlugin({ input: functionModules, output: "functions.json" });
 
 const define = () => new DefinePlugin({ ZIZHU_VERSION: JSON.stringify(pkg.version) });
 

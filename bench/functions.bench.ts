@@ -5,7 +5,7 @@
  * regular expression — the least any cell check does.
  */
 import "../src/cli/custom-functions-host";
-import * as fx from "../functions/functions";
+import * as fx from "../functions/identity";
 import { setClock } from "../functions/clock";
 import { parseId } from "../src/core/id";
 import { parseCard, cardIssuer } from "../src/core/bank";

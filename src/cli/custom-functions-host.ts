@@ -1,6 +1,6 @@
 /**
  * A stand-in for the `CustomFunctions` global that Excel's runtime provides, so that the CLI runs
- * the very functions module Excel runs (functions/functions.ts, with the `associate` calls that
+ * the very functions module Excel runs (functions/*.ts, with the `associate` calls that
  * custom-functions-metadata-plugin appends to it at build time).
  *
  * It mirrors the documented surface the functions use: `associate(id, fn)`, `ErrorCode` (whose

@@ -5,6 +5,9 @@ import { setClock } from "../../functions/clock";
 import { parseDateInput } from "../core/date/serial";
 import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
 import { runBatch, runFn, UsageError } from "./commands/fn";
+import { policyCommand } from "./commands/policy";
+import { packFor } from "./pack-file";
+import { setActivePack } from "../../functions/policy-context";
 
 declare const ZIZHU_VERSION: string;
 
@@ -16,10 +19,14 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn NAME --batch FILE      FILE 每行一个 JSON 参数数组，逐行输出结果（FILE 为 - 时读标准输入）
                                   One JSON array of arguments per line; one JSON result per line
   zizhu fn --list                 列出全部函数 List the functions
+  zizhu policy list               列出政策包中的资助项目 List the programs of the policy pack
+  zizhu policy show CODE          一个项目的条件、标准、名额及出处 One program in full, with sources
+  zizhu policy check PACK.json    校验自定义政策包 Validate a user policy pack
   zizhu --help | --version
 
 选项 Options:
   --today YYYY-MM-DD              把“今天”固定为某日（默认本机当天；也可用环境变量 ZIZHU_TODAY）
+  --pack FILE                     使用自定义政策包（可用 "extends" 在种子包基础上修改）；默认种子包
 
 参数 Arguments: 不超过 15 位有效数字的普通数字按数字传入，TRUE/FALSE 按逻辑值，其余按文本
   （所以 110105194912310021 按文本传入，与文本格式单元格一致）。--batch 中按 JSON 类型传入。
@@ -31,12 +38,15 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn ID_ERROR 110105194912310021
   zizhu fn RMB 1004.5
   zizhu fn NOTICE_END 2026-09-28 5
+  zizhu fn AMOUNT 一补 学段 初中 是否寄宿 否
+  zizhu policy show 省级特困教师
 `;
 
 interface Parsed {
   words: string[];
   today?: string;
   batch?: string;
+  pack?: string;
   help: boolean;
   version: boolean;
   list: boolean;
@@ -60,6 +70,8 @@ function parseArgv(argv: string[]): Parsed {
     else if (a === "--today") parsed.today = next();
     else if (a.startsWith("--today=")) parsed.today = a.slice("--today=".length);
     else if (a === "--batch") parsed.batch = next();
+    else if (a === "--pack") parsed.pack = next();
+    else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
     else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
     else parsed.words.push(a);
   }
@@ -93,7 +105,12 @@ export async function main(
     if (args.version) return { out: ZIZHU_VERSION, err: "", code: 0 };
     const [command, ...rest] = args.words;
     if (args.help || command === undefined || command === "help") return { out: HELP, err: "", code: 0 };
+    if (command === "policy") {
+      const r = policyCommand(rest, packFor(args.pack));
+      return { out: r.out, err: "", code: r.code };
+    }
     if (command === "fn") {
+      if (args.pack !== undefined) setActivePack(packFor(args.pack));
       const metadata = loadFunctionMetadata(dir);
       if (args.list) return { out: listFunctions(metadata), err: "", code: 0 };
       const [name, ...fnArgs] = rest;

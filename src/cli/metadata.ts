@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The parts of functions.json (generated from the JSDoc of functions/functions.ts) the CLI uses. */
+/** The parts of functions.json (generated from the JSDoc of the functions/ modules) the CLI uses. */
 export interface FunctionParameter {
   name: string;
   description?: string;
   type?: string;
   optional?: boolean;
   repeating?: boolean;
+  dimensionality?: string;
 }
 
 export interface FunctionMetadata {

@@ -52,7 +52,9 @@ describe("zizhu fn NAME ARG… (every function)", () => {
     ["NETWORKDAYS", ["2026-10-01", "2026-10-31"], 18, 0],
     ["NOTICE_END", ["2026-09-28"], SERIAL["2026-10-09"], 0],
     ["NOTICE_END", ["2026-09-28", "5"], SERIAL["2026-10-09"], 0],
-    ["NOTICE_END", ["2026-09-28", "0"], VALUE_ERROR(""), 1],
+    // 0 is how Excel for Windows passes an empty cell: the default of 5 days applies.
+    ["NOTICE_END", ["2026-09-28", "0"], SERIAL["2026-10-09"], 0],
+    ["NOTICE_END", ["2026-09-28", "-1"], VALUE_ERROR(""), 1],
     ["MASK", ["11010519491231002X"], "110105********002X", 0],
     ["MASK", ["13812345678"], "138****5678", 0],
     ["MASK", ["张三丰"], "张**", 0],

@@ -3,10 +3,14 @@
 // never escapes as a bare exception.
 import "../../src/cli/custom-functions-host";
 import { CustomFunctionError } from "../../src/cli/custom-functions-host";
-import * as fx from "../../functions/functions";
+import * as identity from "../../functions/identity";
+import * as moneyDates from "../../functions/money-dates";
+import * as policy from "../../functions/policy";
 import { setClock } from "../../functions/clock";
 import { guard } from "../../functions/excel";
 import fc from "fast-check";
+
+const fx = { ...identity, ...moneyDates };
 
 beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
 
@@ -119,8 +123,8 @@ describe("Excel-typed inputs", () => {
 });
 
 describe("no function ever throws anything but a CustomFunctions.Error (property)", () => {
-  const all: [string, (...args: unknown[]) => unknown][] = Object.entries(fx).filter(
-    (e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === "function",
+  const all = Object.entries({ ...fx, ...policy } as Record<string, unknown>).flatMap(([name, f]) =>
+    typeof f === "function" ? [[name, f as (...args: unknown[]) => unknown] as const] : [],
   );
   test.each(all)("%s", (_name, f) => {
     fc.assert(

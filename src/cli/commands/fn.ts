@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { associations, CustomFunctionError } from "../custom-functions-host";
 import { cellValueFromArg } from "../args";
-import type { FunctionMetadata } from "../metadata";
+import type { FunctionMetadata, FunctionParameter } from "../metadata";
 
 export type FnOutcome = { ok: true; value: unknown } | { ok: false; error: string; message: string };
 
@@ -35,9 +35,16 @@ function checkArity(meta: FunctionMetadata, count: number): void {
  * remaining ones gathered into the repeating parameter (as an array), if the function has one.
  */
 function layOut(meta: FunctionMetadata, args: unknown[]): unknown[] {
+  // A matrix parameter receives a single cell as [[value]], as Excel passes it.
+  const shaped = (value: unknown, p: FunctionParameter | undefined): unknown =>
+    p?.dimensionality === "matrix" && !Array.isArray(value) ? [[value]] : value;
   const repeatAt = meta.parameters.findIndex((p) => p.repeating);
-  if (repeatAt < 0) return args;
-  return [...args.slice(0, repeatAt), args.slice(repeatAt)];
+  if (repeatAt < 0) return args.map((a, i) => shaped(a, meta.parameters[i]));
+  const repeating = meta.parameters[repeatAt];
+  return [
+    ...args.slice(0, repeatAt).map((a, i) => shaped(a, meta.parameters[i])),
+    args.slice(repeatAt).map((a) => shaped(a, repeating)),
+  ];
 }
 
 /** Calls ZIZHU.NAME exactly as Excel would, and turns a CustomFunctions.Error into an outcome. */

@@ -6,8 +6,11 @@
 /** Characters that are invisible or spacing and never part of a value. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
-/** Printable ASCII and plain spaces: NFKC leaves such text unchanged, so it can skip the work. */
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII, plain spaces, 、 and CJK unified ideographs: NFKC leaves such text unchanged
+ * (the compatibility ideographs it does fold live at U+F900–U+FAFF), so it can skip the work.
+ */
+const PLAIN_ASCII = /^[\x20-\x7e\u3001\u4e00-\u9fff]*$/;
 const PLAIN_ASCII_NO_SPACE = /^[\x21-\x7e]*$/;
 
 /** NFKC folds full-width forms (１２３ → 123, ｘ → x, U+3000 → space) and compatibility variants. */

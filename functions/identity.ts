@@ -1,0 +1,185 @@
+/**
+ * ZIZHU functions for identity numbers, bank cards, phone numbers and masking. Thin wrappers over
+ * src/core; the JSDoc is the source of functions.json and of the README's function reference.
+ */
+import { parseId, idMessage, upgradeId, regionName, type IdProblem } from "../src/core/id";
+import { parseCard, cardIssuer, cardMessage } from "../src/core/bank";
+import { parsePhone } from "../src/core/phone";
+import { maskValue, maskMessage } from "../src/core/mask";
+import { serialFromCivil } from "../src/core/date/serial";
+import { wholeYearsBetween } from "../src/core/date/civil";
+import { excelError, guard, isBlankArg, valueOr } from "./excel";
+import { dateArg } from "./args";
+import { today } from "./clock";
+
+const describeId = (p: IdProblem): string => idMessage(p);
+
+/** Every ID function checks the number the same way, against today's date. */
+function checkId(id: unknown): ReturnType<typeof parseId> {
+  return parseId(id, today());
+}
+
+/**
+ * 校验身份证号：18 位（GB 11643-1999，MOD 11-2 校验码）或 15 位旧号；省份代码、出生日期必须真实。有效返回 TRUE，无效返回 FALSE，空单元格返回空。被 Excel 存成数字的 18 位号码已丢失末几位，返回 #VALUE! 并说明原因。
+ * @customfunction ID_VALID
+ * @param id 身份证号（文本；可含空格、全角数字、小写 x）
+ * @returns TRUE / FALSE
+ */
+export function idValid(id: unknown): boolean | string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    const r = checkId(id);
+    if (r.ok) return true;
+    if (r.problem.code === "id.empty") return "";
+    if (r.problem.code === "id.stored-as-number") throw excelError(idMessage(r.problem));
+    return false;
+  });
+}
+
+/**
+ * 身份证号错在哪里：有效时返回空文本，否则返回中文原因（位数不对、含非法字符、省份代码不存在、出生日期不存在、校验码错误并指出应为哪一位）。
+ * @customfunction ID_ERROR
+ * @param id 身份证号
+ * @returns 空文本，或错误原因
+ */
+export function idError(id: unknown): string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    const r = checkId(id);
+    if (r.ok || r.problem.code === "id.empty") return "";
+    return idMessage(r.problem);
+  });
+}
+
+/**
+ * 从身份证号取出生日期（Excel 日期序列号，请将单元格设为日期格式）。
+ * @customfunction ID_BIRTHDATE
+ * @param id 身份证号
+ * @returns 出生日期
+ */
+export function idBirthdate(id: unknown): number | string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    return serialFromCivil(valueOr(checkId(id), describeId).birth);
+  });
+}
+
+/**
+ * 从身份证号判断性别：男 / 女（18 位看第 17 位，15 位看末位，奇数为男）。
+ * @customfunction ID_GENDER
+ * @param id 身份证号
+ * @returns 男 / 女
+ */
+export function idGender(id: unknown): string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    return valueOr(checkId(id), describeId).gender;
+  });
+}
+
+/**
+ * 按身份证号计算到某日的周岁（默认今天）。
+ * @customfunction ID_AGE
+ * @param id 身份证号
+ * @param [asOf] 计算到哪一天（日期或文本，如 2026-09-01）；省略为今天
+ * @returns 周岁
+ */
+export function idAge(id: unknown, asOf?: unknown): number | string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    const info = valueOr(checkId(id), describeId);
+    const at = isBlankArg(asOf) ? today() : dateArg(asOf, "计算日期");
+    const age = wholeYearsBetween(info.birth, at);
+    if (age < 0) throw excelError("计算日期早于出生日期");
+    return age;
+  });
+}
+
+/**
+ * 身份证号前 6 位对应的省、市、县名称，按出生年份当时的行政区划（离线 GB/T 2260 数据）。县级代码已撤销或数据未收录时只返回省市。
+ * @customfunction ID_REGION
+ * @param id 身份证号
+ * @returns 如 湖南省湘潭市湘乡市
+ */
+export function idRegion(id: unknown): string {
+  return guard(() => {
+    if (isBlankArg(id)) return "";
+    const info = valueOr(checkId(id), describeId);
+    const region = regionName(info.regionCode, info.birth.y);
+    if (!region) throw excelError(`地区代码 ${info.regionCode} 不在行政区划数据中`, "notAvailable");
+    return region.full;
+  });
+}
+
+/**
+ * 把 15 位旧身份证号升级为 18 位（补“19”和校验码）；已是有效的 18 位号码则原样返回。
+ * @customfunction ID_UPGRADE
+ * @param id15 15 位身份证号
+ * @returns 18 位身份证号
+ */
+export function idUpgrade(id15: unknown): string {
+  return guard(() => {
+    if (isBlankArg(id15)) return "";
+    return valueOr(upgradeId(id15, today()), describeId);
+  });
+}
+
+/**
+ * 校验银行卡号：16–19 位数字且通过 Luhn 校验返回 TRUE。被 Excel 存成数字的卡号已丢失末几位，返回 #VALUE! 并说明。
+ * @customfunction CARD_VALID
+ * @param card 银行卡号（文本；可含空格）
+ * @returns TRUE / FALSE
+ */
+export function cardValid(card: unknown): boolean | string {
+  return guard(() => {
+    if (isBlankArg(card)) return "";
+    const r = parseCard(card);
+    if (r.ok) return r.value.luhnOk;
+    if (r.problem.code === "bank.empty") return "";
+    if (r.problem.code === "bank.stored-as-number") throw excelError(cardMessage(r.problem));
+    return false;
+  });
+}
+
+/**
+ * 按卡号前缀（BIN，离线数据）识别发卡银行，如 中国建设银行；查不到返回空文本。从不联网查询。
+ * @customfunction CARD_BANK
+ * @param card 银行卡号
+ * @returns 发卡银行名称
+ */
+export function cardBank(card: unknown): string {
+  return guard(() => {
+    if (isBlankArg(card)) return "";
+    const info = valueOr(parseCard(card), cardMessage);
+    return cardIssuer(info.digits)?.name ?? "";
+  });
+}
+
+/**
+ * 校验电话号码：大陆手机号（可带 +86、空格、横线）或带区号的固定电话，有效返回 TRUE。
+ * @customfunction PHONE_VALID
+ * @param phone 电话号码
+ * @returns TRUE / FALSE
+ */
+export function phoneValid(phone: unknown): boolean | string {
+  return guard(() => {
+    if (isBlankArg(phone)) return "";
+    const r = parsePhone(phone);
+    if (r.ok) return true;
+    return r.problem.code === "phone.empty" ? "" : false;
+  });
+}
+
+/**
+ * 脱敏（供内部传阅）：身份证保留前 6 位和后 4 位，银行卡保留后 4 位，手机号保留前 3 位和后 4 位，姓名保留姓。不指定类型时自动识别。
+ * @customfunction MASK
+ * @param value 要脱敏的值
+ * @param [kind] 类型：身份证 / 银行卡 / 电话 / 姓名（或 id / card / phone / name）；省略则自动识别
+ * @returns 脱敏后的文本
+ */
+export function mask(value: unknown, kind?: unknown): string {
+  return guard(() => {
+    if (isBlankArg(value)) return "";
+    return valueOr(maskValue(value, kind), maskMessage);
+  });
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { loadPack, packProblemText, seedPack, type Pack, type PackProblem } from "../core/policy";
+import { UsageError } from "./commands/fn";
+
+/** Reads and validates a user pack file (it may extend the seed pack). */
+export function readPackFile(file: string): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
+  const text = readFileSync(file, "utf8");
+  const loaded = loadPack(text, [seedPack()]);
+  return loaded.ok ? { ok: true, pack: loaded.value } : { ok: false, problems: loaded.problem };
+}
+
+/** The pack for a command: the file's, or the seed pack. A broken file stops the command. */
+export function packFor(file: string | undefined): Pack {
+  if (file === undefined) return seedPack();
+  const r = readPackFile(file);
+  if (!r.ok) throw new UsageError(`政策包 ${file} 有误，未加载：\n${packProblemText(r.problems)}`);
+  return r.pack;
+}

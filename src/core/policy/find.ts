@@ -1,0 +1,34 @@
+import { toHalfWidth } from "../text/normalize";
+import type { Pack, Program } from "./schema";
+
+/** Program names as users type them: full-width, spaces, brackets of either width, any case. */
+function key(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/g, "")
+    .replace(/[()（）“”"']/g, "")
+    .toLowerCase();
+}
+
+const indexes = new WeakMap<Pack, Map<string, Program>>();
+
+function indexOf(pack: Pack): Map<string, Program> {
+  let index = indexes.get(pack);
+  if (!index) {
+    index = new Map();
+    for (const p of pack.programs) {
+      for (const name of [p.code, p.name, ...p.aliases]) {
+        const k = key(name);
+        // The first program to claim a name keeps it (codes come first, so a code always wins).
+        if (!index.has(k)) index.set(k, p);
+      }
+    }
+    indexes.set(pack, index);
+  }
+  return index;
+}
+
+/** The program a code, name or alias names (一补, yibu, 义务教育家庭经济困难学生生活补助…), or null. */
+export function findProgram(pack: Pack, query: unknown): Program | null {
+  if (typeof query !== "string") return null;
+  return indexOf(pack).get(key(query)) ?? null;
+}

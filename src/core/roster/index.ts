@@ -1,0 +1,36 @@
+/** Roster fields, header resolution and value normalisation (shared/FIELDS.md). */
+export { FIELDS, fieldDef, fieldLabel, isFieldKey, type FieldDef, type FieldKey } from "./fields";
+export { headerAliases, normalizeHeader, resolveField, type ResolvedField, type Unit } from "./header";
+export {
+  normalizeBoarding,
+  normalizeCause,
+  normalizeCount,
+  normalizeDestination,
+  normalizeGender,
+  normalizeHardship,
+  normalizeInPost,
+  normalizeKindergarten,
+  normalizeLevel,
+  normalizeMoney,
+  normalizePost,
+  normalizeStage,
+  normalizeStatus,
+  normalizeTeacherType,
+  normalizeTier,
+  normalizeVerified,
+  normalizeYear,
+  normalizeYesNo,
+  stageFromGrade,
+  type Cause,
+  type Destination,
+  type Gender,
+  type Hardship,
+  type KindergartenType,
+  type Level,
+  type Post,
+  type Stage,
+  type Status,
+  type TeacherType,
+  type Tier,
+} from "./values";
+export { normalizeRecord, type FieldIssue, type NormalizedRecord } from "./record";

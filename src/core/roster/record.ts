@@ -1,0 +1,381 @@
+/**
+ * One roster row → a NormalizedRecord keyed by canonical field, with canonical values. Headers are
+ * resolved (with their group header, if any); empty cells are skipped; text is tidied; identifiers
+ * keep their text form (validators judge them later); enumerations use the normalisers, and a value
+ * a normaliser cannot read is reported as an issue rather than guessed.
+ */
+import { parseDateInput } from "../date/serial";
+import { compact, integerDigits, tidy } from "../text/normalize";
+import type { FieldKey } from "./fields";
+import { resolveField, type ResolvedField, type Unit } from "./header";
+import {
+  normalizeBoarding,
+  normalizeCause,
+  normalizeCount,
+  normalizeDestination,
+  normalizeGender,
+  normalizeHardship,
+  normalizeInPost,
+  normalizeKindergarten,
+  normalizeLevel,
+  normalizeMoney,
+  normalizePost,
+  normalizeStage,
+  normalizeStatus,
+  normalizeTeacherType,
+  normalizeTier,
+  normalizeVerified,
+  normalizeYear,
+  normalizeYesNo,
+  stageFromGrade,
+  type Cause,
+  type Destination,
+  type Hardship,
+  type KindergartenType,
+  type Level,
+  type Post,
+  type Stage,
+  type Status,
+  type TeacherType,
+  type Tier,
+} from "./values";
+
+export interface NormalizedRecord {
+  name?: string;
+  gender?: "男" | "女";
+  idNumber?: string;
+  studentNo?: string;
+  school?: string;
+  stage?: Stage;
+  grade?: string;
+  class?: string;
+  boarding?: boolean;
+  hardship?: Hardship[];
+  hardshipLevel?: Level;
+  tier?: Tier;
+  verified?: boolean;
+  proof?: boolean;
+  program?: string;
+  amount?: number;
+  days?: number;
+  destination?: Destination;
+  guardianName?: string;
+  guardianId?: string;
+  holder?: string;
+  bank?: string;
+  account?: string;
+  phone?: string;
+  address?: string;
+  birthDate?: string;
+  remarks?: string;
+  status?: Status;
+  teacherType?: TeacherType;
+  cause?: Cause[];
+  debt?: number;
+  /** A year, or 是/否 for "近两年是否获省级资助" (true = aided at province level recently). */
+  lastProvinceAidYear?: number | boolean;
+  aidedThisYear?: boolean;
+  post?: Post;
+  hardshipTier?: string;
+  kindergartenType?: KindergartenType;
+  visits?: number;
+  dropoutRisk?: boolean;
+  inPost?: boolean;
+  serial?: string;
+}
+
+export interface FieldIssue {
+  field: FieldKey;
+  /** The header as shown, with its group header when it has one: "监护人 › 身份证号". */
+  header: string;
+  /** The cell's text, tidied. */
+  raw: string;
+  problem: "unrecognised-value";
+}
+
+/** What a cell reads as for one field; undefined when it cannot be read. */
+type Reader<K extends FieldKey> = (value: unknown, unit: Unit) => NormalizedRecord[K] | undefined;
+
+/** Text of a primitive cell value (numbers as Excel shows whole numbers: no exponent); null otherwise. */
+function cellText(value: unknown): string | null {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+      if (!Number.isFinite(value)) return null;
+      return Number.isInteger(value) && value >= 0 ? integerDigits(value) : String(value);
+    case "bigint":
+      return value.toString();
+    case "boolean":
+      return value ? "TRUE" : "FALSE";
+    default:
+      return null;
+  }
+}
+
+/** Printable ASCII, 、 and the CJK Unified Ideographs block: NFKC-stable, so tidy() has no work beyond spaces. */
+const STABLE = /^[\x20-\x7e\u3001\u4e00-\u9fff]*$/;
+const STABLE_NO_SPACE = /^[\x21-\x7e\u3001\u4e00-\u9fff]*$/;
+
+/** tidy(), skipping its work for text that needs none (most names, schools, banks). */
+function tidyFast(t: string): string {
+  if (STABLE_NO_SPACE.test(t)) return t;
+  if (STABLE.test(t) && !t.includes("  ") && !t.startsWith(" ") && !t.endsWith(" ")) return t;
+  return tidy(t);
+}
+
+function text(value: unknown): string | undefined {
+  const t = cellText(value);
+  if (t === null) return undefined;
+  const tidied = tidyFast(t);
+  return tidied === "" ? undefined : tidied;
+}
+
+/** An identifier (ID, card, 学籍号): its compact text form, x upper-cased; never validated here. */
+function identifier(value: unknown): string | undefined {
+  const t = cellText(value);
+  if (t === null) return undefined;
+  const c = compact(t).toUpperCase();
+  return c === "" ? undefined : c;
+}
+
+function phoneText(value: unknown): string | undefined {
+  const t = cellText(value);
+  if (t === null) return undefined;
+  const c = compact(t);
+  return c === "" ? undefined : c;
+}
+
+function orUndefined<T>(v: T | null): T | undefined {
+  return v === null ? undefined : v;
+}
+
+/** Yes/no, or any other written value (a document or foundation name) meaning yes. */
+function yesOrNamed(value: unknown): boolean | undefined {
+  const yn = normalizeYesNo(value);
+  if (yn !== null) return yn;
+  return cellText(value) === null ? undefined : true;
+}
+
+const YEAR_MONTH = /^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$/;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function yearMonth(y: number, m: number): string | undefined {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 ? `${y}-${pad2(m)}` : undefined;
+}
+
+/** 出生日期 as YYYY-MM-DD, or YYYY-MM for 出生年月 ("2010.05", "201005", "2010年5月"). */
+function birthDate(value: unknown): string | undefined {
+  let input: unknown = value;
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 19000101 && value <= 21001231) input = String(value);
+    else if (Number.isInteger(value) && value >= 190001 && value <= 210012) {
+      return yearMonth(Math.floor(value / 100), value % 100);
+    }
+  } else if (typeof value === "string") {
+    const s = compact(value);
+    const ym = YEAR_MONTH.exec(s);
+    if (ym) return yearMonth(Number(ym[1]), Number(ym[2] ?? ym[3]));
+    input = s;
+  } else {
+    return undefined;
+  }
+  const r = parseDateInput(input);
+  if (!r.ok || r.date.y < 1900 || r.date.y > 2100) return undefined;
+  return `${r.date.y}-${pad2(r.date.m)}-${pad2(r.date.d)}`;
+}
+
+function hardship(value: unknown): Hardship[] | undefined {
+  const { values } = normalizeHardship(value);
+  return values.length > 0 ? values : undefined;
+}
+
+const READERS: { [K in FieldKey]: Reader<K> } = {
+  name: text,
+  gender: (v) => orUndefined(normalizeGender(v)),
+  idNumber: identifier,
+  studentNo: identifier,
+  school: text,
+  stage: (v) => orUndefined(normalizeStage(v)),
+  grade: text,
+  class: text,
+  boarding: (v) => orUndefined(normalizeBoarding(v)),
+  hardship,
+  hardshipLevel: (v) => orUndefined(normalizeLevel(v)),
+  tier: (v) => orUndefined(normalizeTier(v)),
+  verified: (v) => orUndefined(normalizeVerified(v)),
+  proof: yesOrNamed,
+  program: text,
+  amount: (v, unit) => orUndefined(normalizeMoney(v, unit)),
+  days: (v) => orUndefined(normalizeCount(v)),
+  destination: (v) => orUndefined(normalizeDestination(v)),
+  guardianName: text,
+  guardianId: identifier,
+  holder: text,
+  bank: text,
+  account: identifier,
+  phone: phoneText,
+  address: text,
+  birthDate,
+  remarks: text,
+  status: (v) => orUndefined(normalizeStatus(v)),
+  teacherType: (v) => orUndefined(normalizeTeacherType(v)),
+  // Any written cause reads (unknown ones as 其他); "无" reads as no cause at all.
+  cause: (v) => (typeof v === "string" ? normalizeCause(v) : undefined),
+  debt: (v, unit) => orUndefined(normalizeMoney(v, unit)),
+  lastProvinceAidYear: (v) => orUndefined(normalizeYesNo(v) ?? normalizeYear(v)),
+  aidedThisYear: yesOrNamed,
+  post: (v) => orUndefined(normalizePost(v)),
+  // The county sets these tiers: a tier we know reads canonically (1 → 一档), any other text stays.
+  hardshipTier: (v) => orUndefined(normalizeTier(v)) ?? text(v),
+  kindergartenType: (v) => orUndefined(normalizeKindergarten(v)),
+  visits: (v) => orUndefined(normalizeCount(v)),
+  dropoutRisk: (v) => orUndefined(normalizeYesNo(v)),
+  inPost: (v) => orUndefined(normalizeInPost(v)),
+  serial: text,
+};
+
+function read<K extends FieldKey>(key: K, value: unknown, unit: Unit): NormalizedRecord[K] | undefined {
+  return (READERS[key] as Reader<K>)(value, unit);
+}
+
+interface Column {
+  resolved: ResolvedField | null;
+  /** The header as shown in issues and in `fields`. */
+  shown: string;
+}
+
+const WHITE_SPACE = /\s+/g;
+
+/** A header as the sheet shows it: the user's own characters, white space folded (no NFKC). */
+function headerShown(value: unknown): string {
+  const t = cellText(value);
+  return t === null ? "" : t.replace(WHITE_SPACE, " ").trim();
+}
+
+function valueShown(value: unknown): string {
+  const t = cellText(value);
+  return t === null ? `[${typeof value}]` : tidy(t);
+}
+
+/** A roster's headers repeat on every row: resolve and format each (group, header) once. */
+const COLUMNS = new Map<string, Map<string, Column>>();
+const COLUMNS_LIMIT = 4096;
+let columnCount = 0;
+
+function makeColumn(header: unknown, group: unknown): Column {
+  const headerText = headerShown(header);
+  const groupText = headerShown(group);
+  const shown = groupText === "" || groupText === headerText ? headerText : `${groupText} › ${headerText}`;
+  return { resolved: resolveField(header, group), shown };
+}
+
+function column(header: unknown, group: unknown): Column {
+  if (typeof header !== "string" || header.length > 256) return makeColumn(header, group);
+  let groupKey: string;
+  if (typeof group === "string") groupKey = group;
+  else if (group === undefined || group === null) groupKey = "";
+  else return makeColumn(header, group);
+  let byHeader = COLUMNS.get(groupKey);
+  const hit = byHeader?.get(header);
+  if (hit) return hit;
+  if (columnCount >= COLUMNS_LIMIT) {
+    COLUMNS.clear();
+    columnCount = 0;
+    byHeader = undefined;
+  }
+  if (!byHeader) {
+    byHeader = new Map();
+    COLUMNS.set(groupKey, byHeader);
+  }
+  const made = makeColumn(header, group);
+  byHeader.set(header, made);
+  columnCount++;
+  return made;
+}
+
+/** Empty: null, undefined, or text of only white space and invisible characters (no allocation). */
+const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/;
+
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === "string" && BLANK.test(value);
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  );
+}
+
+/**
+ * A row as (header, value) pairs → its record. `groups[i]` is the merged group header above the
+ * i-th pair (监护人 over 姓名 / 身份证号). When several headers map to one field, the first with a
+ * value wins. `fields` names, for each field, the header its value came from (or, when all its
+ * cells were empty, the first header that maps to it). Unknown non-empty headers are listed once.
+ */
+export function normalizeRecord(
+  entries: Iterable<readonly [header: unknown, value: unknown]>,
+  groups?: readonly unknown[],
+): {
+  record: NormalizedRecord;
+  issues: FieldIssue[];
+  unknownHeaders: string[];
+  fields: Partial<Record<FieldKey, string>>;
+} {
+  const record: NormalizedRecord = {};
+  const issues: FieldIssue[] = [];
+  const unknownHeaders: string[] = [];
+  const fields: Partial<Record<FieldKey, string>> = {};
+  /** Fields a non-empty cell has been seen for (read or not): later headers for them are ignored. */
+  const given = new Set<FieldKey>();
+  if (!isIterable(entries)) return { record, issues, unknownHeaders, fields };
+  const groupList = Array.isArray(groups) ? groups : [];
+  const out = record as Record<FieldKey, unknown>;
+  let index = -1;
+  for (const entry of entries) {
+    index++;
+    if (!Array.isArray(entry)) continue;
+    const header: unknown = entry[0];
+    const value: unknown = entry[1];
+    const { resolved, shown } = column(header, groupList[index]);
+    if (!resolved) {
+      if (shown !== "" && !unknownHeaders.includes(shown)) unknownHeaders.push(shown);
+      continue;
+    }
+    const key = resolved.key;
+    if (given.has(key)) continue;
+    if (isBlank(value)) {
+      fields[key] ??= shown;
+      continue;
+    }
+    given.add(key);
+    fields[key] = shown;
+    let readable: boolean;
+    if (key === "hardship") {
+      // The items it reads are kept; any item it cannot read is still reported.
+      const { values, unknown } = normalizeHardship(value);
+      if (values.length > 0) record.hardship = values;
+      readable = values.length > 0 && unknown.length === 0;
+    } else {
+      const v = read(key, value, resolved.unit);
+      if (v !== undefined) out[key] = v;
+      readable = v !== undefined;
+    }
+    if (!readable) {
+      issues.push({
+        field: key,
+        header: shown,
+        raw: valueShown(value),
+        problem: "unrecognised-value",
+      });
+    }
+  }
+  if (record.stage === undefined && !given.has("stage")) {
+    const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
+    if (stage !== undefined) record.stage = stage;
+  }
+  return { record, issues, unknownHeaders, fields };
+}
