@@ -4,7 +4,7 @@
  * it is listed in `missing`); `strict` (the roster check, which has every column) treats a
  * missing field as a failure.
  */
-import type { CivilDate } from "../date/civil";
+import { formatIso, type CivilDate } from "../date/civil";
 import { fieldLabel, type FieldKey, type NormalizedRecord } from "../roster";
 import { evaluate } from "./conditions";
 import { applyStandard } from "./standard";
@@ -101,6 +101,15 @@ export function decide(program: Program, record: NormalizedRecord, pack: Pack, o
       notes.push({ text: `${covered.join("、")}学生属资助全覆盖对象`, source: program.coverage.source });
     const first = record.hardship.filter((h) => program.coverage?.priority.includes(h));
     if (first.length > 0) notes.push({ text: `${first.join("、")}学生优先资助`, source: program.coverage.source });
+  }
+
+  // A pack applies between its effective dates; outside them the answer is still given, with a warning.
+  const day = formatIso(options.today);
+  if (day < pack.effective.from || (pack.effective.to !== undefined && day > pack.effective.to)) {
+    notes.push({
+      text: `政策包“${pack.name}”的生效期为 ${pack.effective.from} 至 ${pack.effective.to ?? "今"}，${day} 不在其内，请确认是否选错政策包`,
+      source: pack.id,
+    });
   }
 
   return {

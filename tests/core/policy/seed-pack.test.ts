@@ -227,3 +227,13 @@ describe("the seed pack covers POLICY.md", () => {
     expect(findProgram(pack, 42)).toBeNull();
   });
 });
+
+test("a pack used outside its effective dates says so", () => {
+  const pack = seedPack();
+  const p = findProgram(pack, "一补");
+  const { record } = normalizeRecord([["学段", "小学"]]);
+  const before = p && decide(p, record, pack, { today: { y: 2022, m: 12, d: 31 } });
+  expect(before?.notes.map((n) => n.text).join()).toContain("不在其内");
+  const during = p && decide(p, record, pack, { today: TODAY });
+  expect(during?.notes.map((n) => n.text).join()).not.toContain("不在其内");
+});
