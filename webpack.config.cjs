@@ -97,5 +97,15 @@ module.exports = (env, argv) => {
     output: { path: path.join(dist, "bench"), filename: "[name].bench.cjs", clean: true },
     plugins: [define()],
   };
-  return env && env.bench ? [bench] : [web, cli];
+  // `npm run samples` only: the sample roster generator for Node.
+  const samples = {
+    ...cli,
+    name: "samples",
+    entry: { make: "./samples/make-samples.ts" },
+    output: { path: path.join(dist, "samples"), filename: "[name].cjs", clean: true },
+    plugins: [define()],
+  };
+  if (env && env.bench) return [bench];
+  if (env && env.samples) return [samples];
+  return [web, cli];
 };

@@ -6,6 +6,8 @@ import { parseDateInput } from "../core/date/serial";
 import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
 import { runBatch, runFn, UsageError } from "./commands/fn";
 import { policyCommand } from "./commands/policy";
+import { checkCommand, privacyCommand } from "./commands/check";
+import { today } from "../../functions/clock";
 import { packFor } from "./pack-file";
 import { setActivePack } from "../../functions/policy-context";
 
@@ -19,6 +21,11 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn NAME --batch FILE      FILE 每行一个 JSON 参数数组，逐行输出结果（FILE 为 - 时读标准输入）
                                   One JSON array of arguments per line; one JSON result per line
   zizhu fn --list                 列出全部函数 List the functions
+  zizhu check FILE                校验花名册（.xlsx / .csv）：身份证号、银行卡、资格、金额、名额、隐私
+                                  Check a roster against the policy pack and the privacy rules
+      [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]
+      [--json OUT|-] [--report OUT.xlsx]
+  zizhu privacy FILE [--json OUT|-]  查找所有工作表、批注、页眉页脚、文档属性中的个人信息
   zizhu policy list               列出政策包中的资助项目 List the programs of the policy pack
   zizhu policy show CODE          一个项目的条件、标准、名额及出处 One program in full, with sources
   zizhu policy check PACK.json    校验自定义政策包 Validate a user policy pack
@@ -32,13 +39,14 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   （所以 110105194912310021 按文本传入，与文本格式单元格一致）。--batch 中按 JSON 类型传入。
   日期以 Excel 日期序列号输入输出（1900 日期系统），也可输入 2026-10-01 这样的文本。
 
-退出码 Exit codes: 0 成功；1 函数返回错误（输出 {"error": "#VALUE!", "message": "…"}）；2 用法错误。
+退出码 Exit codes: 0 成功/无错误；1 函数返回错误或花名册有错误；2 无法运行（文件不可读、用法错误）。
 
 示例 Examples:
   zizhu fn ID_ERROR 110105194912310021
   zizhu fn RMB 1004.5
   zizhu fn NOTICE_END 2026-09-28 5
   zizhu fn AMOUNT 一补 学段 初中 是否寄宿 否
+  zizhu check samples/一补花名册-问题示例.xlsx --report 校验结果.xlsx
   zizhu policy show 省级特困教师
 `;
 
@@ -47,13 +55,14 @@ interface Parsed {
   today?: string;
   batch?: string;
   pack?: string;
+  options: Record<string, string>;
   help: boolean;
   version: boolean;
   list: boolean;
 }
 
 function parseArgv(argv: string[]): Parsed {
-  const parsed: Parsed = { words: [], help: false, version: false, list: false };
+  const parsed: Parsed = { words: [], options: {}, help: false, version: false, list: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     const next = (): string => {
@@ -72,6 +81,10 @@ function parseArgv(argv: string[]): Parsed {
     else if (a === "--batch") parsed.batch = next();
     else if (a === "--pack") parsed.pack = next();
     else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
+    else if (/^--(sheet|kind|program|enrolled|json|report)(=|$)/.test(a)) {
+      const [flag = "", inline] = a.slice(2).split(/=(.*)/s);
+      parsed.options[flag] = inline !== undefined && a.includes("=") ? inline : next();
+    } else if (a.startsWith("--") && a.length > 2) throw new UsageError(`未知选项：${a}。运行 zizhu --help 查看用法`);
     else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
     else parsed.words.push(a);
   }
@@ -105,6 +118,17 @@ export async function main(
     if (args.version) return { out: ZIZHU_VERSION, err: "", code: 0 };
     const [command, ...rest] = args.words;
     if (args.help || command === undefined || command === "help") return { out: HELP, err: "", code: 0 };
+    if (command === "check" || command === "privacy") {
+      const [file] = rest;
+      if (!file) throw new UsageError(`请给出文件，如 zizhu ${command} 花名册.xlsx`);
+      const pack = packFor(args.pack);
+      const o = args.options;
+      const r =
+        command === "check"
+          ? await checkCommand({ file, sheet: o["sheet"], kind: o["kind"], program: o["program"], enrolled: o["enrolled"], json: o["json"], report: o["report"], pack, today: today() })
+          : await privacyCommand({ file, json: o["json"], pack });
+      return { out: r.out, err: "", code: r.code };
+    }
     if (command === "policy") {
       const r = policyCommand(rest, packFor(args.pack));
       return { out: r.out, err: "", code: r.code };

@@ -11,7 +11,7 @@ export function readPackFile(file: string): { ok: true; pack: Pack } | { ok: fal
 
 /** The pack for a command: the file's, or the seed pack. A broken file stops the command. */
 export function packFor(file: string | undefined): Pack {
-  if (file === undefined) return seedPack();
+  if (file === undefined || file === seedPack().id) return seedPack();
   const r = readPackFile(file);
   if (!r.ok) throw new UsageError(`政策包 ${file} 有误，未加载：\n${packProblemText(r.problems)}`);
   return r.pack;

@@ -28,8 +28,9 @@ function asList(v: Value): string[] {
   return [String(v)];
 }
 
-function fieldsOf(c: Condition): FieldKey[] {
-  if (c.test === "anyOf" || c.test === "allOf") return [...new Set(c.conditions.flatMap(fieldsOf))];
+/** The fields a condition reads. */
+export function conditionFields(c: Condition): FieldKey[] {
+  if (c.test === "anyOf" || c.test === "allOf") return [...new Set(c.conditions.flatMap(conditionFields))];
   return [c.field as FieldKey];
 }
 
@@ -67,7 +68,9 @@ export function evaluate(c: Condition, record: NormalizedRecord, today: CivilDat
       outcome,
       failed: outcome === "fail" ? [c] : [],
       undecided:
-        outcome === "unknown" ? [{ condition: c, fields: fieldsOf(c).filter((f) => !given(valueOf(record, f))) }] : [],
+        outcome === "unknown"
+          ? [{ condition: c, fields: conditionFields(c).filter((f) => !given(valueOf(record, f))) }]
+          : [],
     };
   }
   const outcome = leaf(c, record, today);

@@ -6,13 +6,15 @@
  */
 import { formatIso, type CivilDate } from "../date/civil";
 import { fieldLabel, type FieldKey, type NormalizedRecord } from "../roster";
-import { evaluate } from "./conditions";
+import { conditionFields, evaluate } from "./conditions";
 import { applyStandard } from "./standard";
 import type { Pack, Program } from "./schema";
 
 export interface Reason {
   text: string;
   source: string;
+  /** The fields the failed condition reads (for a roster check to point at their cells). */
+  fields?: FieldKey[];
 }
 
 export interface MissingField {
@@ -61,11 +63,11 @@ export function decide(program: Program, record: NormalizedRecord, pack: Pack, o
   for (const condition of program.eligibility) {
     const e = evaluate(condition, record, options.today);
     sources.add(condition.source);
-    for (const c of e.failed) reasons.push({ text: c.reason, source: c.source });
+    for (const c of e.failed) reasons.push({ text: c.reason, source: c.source, fields: conditionFields(c) });
     for (const u of e.undecided) for (const f of u.fields) addMissing(f, u.condition.source);
   }
   if (options.strict) {
-    for (const m of missing) reasons.push({ text: `缺少${m.label}，无法认定`, source: m.source });
+    for (const m of missing) reasons.push({ text: `缺少${m.label}，无法认定`, source: m.source, fields: [m.field] });
   }
   const eligible = reasons.length === 0;
 

@@ -166,6 +166,11 @@ export const ProgramSchema = z.strictObject({
       source: Source,
     })
     .optional(),
+  /** The bank payments must go through (方案7 四: 建行卡), checked against the card's BIN and 开户行. */
+  payment: z
+    .strictObject({ bank: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), source: Source })
+    .nullable()
+    .optional(),
   coverage: z
     .strictObject({
       full: z.array(z.string().min(1)).min(1),

@@ -1,0 +1,152 @@
+/**
+ * What can be wrong with the bytes a user gave us before ExcelJS ever sees them, and the Chinese
+ * message that says how to fix it. Browser-safe: bytes in, a problem (or null) out; no node:*.
+ */
+export type ReadProblemCode =
+  "file.empty" | "file.xls" | "file.encrypted" | "file.not-xlsx" | "file.sheet-missing" | "file.unreadable";
+
+export type ReadProblem = { code: ReadProblemCode; message: string };
+
+/** How a file is named in messages: “花名册.xlsx”, or a neutral word when the caller gave no name. */
+export function fileLabel(fileName: string | undefined): string {
+  return fileName ? `“${fileName}”` : "该文件";
+}
+
+const SAVE_AS_XLSX = "请用 Excel 或 WPS 打开后“另存为 Excel 工作簿(*.xlsx)”，再导入新文件";
+
+/** OLE compound file (CFB): legacy .xls, WPS .et, and every password-encrypted .xlsx. */
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Byte-wise search; `from` lets callers look at the tail first (a zip's central directory). */
+export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0];
+  if (first === undefined) return -1;
+  const last = bytes.length - needle.length;
+  for (let i = bytes.indexOf(first, from); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+}
+
+/** CFB directory entries store stream names in UTF-16LE. */
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) out[i * 2] = text.charCodeAt(i);
+  return out;
+}
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  const needle = ascii(text);
+  // A zip lists every entry name in its central directory at the end: look there first.
+  const tail = Math.max(0, bytes.length - 1024 * 1024);
+  return indexOfBytes(bytes, needle, tail) !== -1 || (tail > 0 && indexOfBytes(bytes, needle) !== -1);
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  // Local file header, or the end-of-central-directory record of an empty archive.
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+function firstText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 512);
+  const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  return new TextDecoder("utf-8").decode(head.subarray(start)).trimStart().toLowerCase();
+}
+
+/**
+ * Checks the bytes of a file meant to be an .xlsx. Returns the problem, or null when it looks like
+ * an Office Open XML spreadsheet (a zip holding xl/workbook.xml) and ExcelJS may load it.
+ */
+export function sniffXlsx(bytes: Uint8Array, fileName?: string): ReadProblem | null {
+  const file = fileLabel(fileName);
+  if (bytes.length === 0) {
+    return { code: "file.empty", message: `${file}是空文件（0 字节）。请确认导出或下载已完成，再重新选择文件。` };
+  }
+  if (startsWith(bytes, CFB_SIGNATURE)) {
+    // Both a legacy .xls and an encrypted .xlsx are CFB files; an encrypted .xlsx holds the
+    // streams "EncryptionInfo" and "EncryptedPackage", a .xls holds "Workbook" (or "Book").
+    if (
+      indexOfBytes(bytes, utf16le("EncryptedPackage")) !== -1 ||
+      indexOfBytes(bytes, utf16le("EncryptionInfo")) !== -1
+    ) {
+      return {
+        code: "file.encrypted",
+        message:
+          `${file}设置了打开密码（已加密），无法读取。请用 Excel 或 WPS 输入密码打开，` +
+          `在“文件 → 信息 → 保护工作簿 → 用密码进行加密”（WPS：“文件 → 文档加密”）中清除密码后保存，再导入。`,
+      };
+    }
+    return {
+      code: "file.xls",
+      message:
+        `${file}是旧版 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et），本工具只读取 .xlsx。` +
+        `${SAVE_AS_XLSX}。（若该文件设置了打开密码，请一并清除。）`,
+    };
+  }
+  if (isZip(bytes)) {
+    if (contains(bytes, "xl/workbook.xml")) return null;
+    if (contains(bytes, "word/document.xml")) {
+      return {
+        code: "file.not-xlsx",
+        message: `${file}是 Word 文档，不是 Excel 工作簿。请把表格复制到 Excel 或 WPS 表格中，另存为 .xlsx 再导入。`,
+      };
+    }
+    if (contains(bytes, "opendocument.spreadsheet")) {
+      return {
+        code: "file.not-xlsx",
+        message: `${file}是 OpenDocument 表格（.ods）。${SAVE_AS_XLSX}。`,
+      };
+    }
+    return {
+      code: "file.not-xlsx",
+      message: `${file}是压缩包（zip），不是 Excel 工作簿。请先解压，再选择其中的 .xlsx 文件；或${SAVE_AS_XLSX.slice(1)}。`,
+    };
+  }
+  const text = firstText(bytes);
+  if (text.startsWith("<")) {
+    // Many school and bank systems export "xls" files that are really HTML or SpreadsheetML 2003.
+    return {
+      code: "file.not-xlsx",
+      message: `${file}是网页（HTML）或 XML 格式的表格，只是扩展名像 Excel 文件。${SAVE_AS_XLSX}。`,
+    };
+  }
+  return {
+    code: "file.not-xlsx",
+    message:
+      `${file}不是 Excel 工作簿（.xlsx）。如果它是 CSV 或文本文件，请按 CSV 导入；` + `否则${SAVE_AS_XLSX.slice(1)}。`,
+  };
+}
+
+export function unreadableProblem(fileName: string | undefined, detail: string): ReadProblem {
+  return {
+    code: "file.unreadable",
+    message:
+      `${fileLabel(fileName)}看起来是 .xlsx，但内容已损坏或格式不标准，无法读取（${detail}）。` +
+      `请用 Excel 或 WPS 打开，确认内容完整后“另存为 Excel 工作簿(*.xlsx)”，再导入新文件。`,
+  };
+}
+
+export function sheetMissingProblem(
+  fileName: string | undefined,
+  missing: string,
+  available: readonly string[],
+): ReadProblem {
+  const list = available.map((name) => `“${name}”`).join("、");
+  return {
+    code: "file.sheet-missing",
+    message:
+      `${fileLabel(fileName)}中没有名为“${missing}”的工作表。现有工作表：${list || "（无）"}。` +
+      `请改用其中一个名称（注意全角/半角和空格）。`,
+  };
+}

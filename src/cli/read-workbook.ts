@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { readXlsx } from "../adapters/xlsx/read";
+import { readXlsxStream } from "../adapters/xlsx/stream.node";
+import { readCsv } from "../adapters/csv/read";
+import type { WorkbookData } from "../core/grid/types";
+import { UsageError } from "./commands/fn";
+
+/** Files above this size are streamed (one sheet, a fraction of the memory; no notes or headers/footers). */
+const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
+
+export interface ReadWorkbook {
+  data: WorkbookData;
+  /** The original bytes (for --report), or null when the file was streamed. */
+  bytes: Uint8Array | null;
+  format: "xlsx" | "csv";
+  streamed: boolean;
+}
+
+/** A roster file from disk: .xlsx (streamed when large) or .csv; a clear Chinese message otherwise. */
+export async function readWorkbookFile(
+  file: string,
+  options: { sheet?: string; onProgress?: (rows: number) => void; needBytes?: boolean } = {},
+): Promise<ReadWorkbook> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UsageError(`找不到文件：${file}`);
+  }
+  const ext = extname(file).toLowerCase();
+  const name = basename(file);
+  if (ext === ".csv" || ext === ".txt") {
+    const bytes = new Uint8Array(readFileSync(file));
+    const r = readCsv(bytes, name.replace(/\.[^.]+$/, ""));
+    if (!r.ok) throw new UsageError(r.problem.message);
+    return { data: r.value, bytes, format: "csv", streamed: false };
+  }
+  if (ext === ".xls" || ext === ".et") {
+    throw new UsageError(`${name} 是旧版 Excel（.xls）或 WPS 格式，无法直接读取。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（*.xlsx），再检查。`);
+  }
+  if (size > STREAM_ABOVE_BYTES && !options.needBytes) {
+    const r = await readXlsxStream(file, { sheet: options.sheet, onProgress: options.onProgress });
+    if (!r.ok) throw new UsageError(r.problem.message);
+    return { data: r.value, bytes: null, format: "xlsx", streamed: true };
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  const r = await readXlsx(bytes, { fileName: name, sheets: options.sheet ? undefined : undefined });
+  if (!r.ok) throw new UsageError(r.problem.message);
+  return { data: r.value, bytes, format: "xlsx", streamed: false };
+}

@@ -1,0 +1,247 @@
+/**
+ * Finding the roster in a sheet as finance staff lay it out: title rows above
+ * ("XX学校2026年春季学期…花名册"), a header row — or two, with merged group cells (监护人 over
+ * 姓名 / 身份证号) — then data rows, 合计 rows, and notes under the table (填表人、审核人…).
+ */
+import { cellAt, cellKey, type CellRange, type CellValue, type Grid } from "../grid/types";
+import type { RosterKind } from "../report/types";
+import { toHalfWidth } from "../text/normalize";
+import type { FieldKey } from "./fields";
+import { resolveField, type Unit } from "./header";
+
+export interface RosterColumn {
+  col: number;
+  field: FieldKey;
+  /** The header as the sheet shows it, with its group: "监护人 › 身份证号". */
+  header: string;
+  /** The raw header cell and its group cell (what normalizeRecord takes). */
+  headerValue: string;
+  group: string;
+  unit: Unit;
+}
+
+export interface RosterLayout {
+  sheet: string;
+  /** 0-based rows that make the header (one, or two with group cells). */
+  headerRows: number[];
+  columns: RosterColumn[];
+  /** Non-empty header cells that name no field. */
+  unknownColumns: { col: number; header: string }[];
+  /** 0-based rows holding people, in order. */
+  dataRows: number[];
+  /** 0-based 合计 / 小计 rows. */
+  totalRows: number[];
+  /** Data rows that are hidden in the sheet (reported, never skipped). */
+  hiddenDataRows: number[];
+  /** 0-based row where notes under the table begin, if any. */
+  notesFrom: number | null;
+  kind: RosterKind;
+  /** The title above the header, if any. */
+  title: string;
+  /** Which column holds each field (the first, when several do). */
+  fieldColumns: Partial<Record<FieldKey, number>>;
+}
+
+export type DetectProblem = { code: "roster.header-missing"; sheet: string; scanned: number; best: number };
+
+const MAX_HEADER_SCAN = 40;
+/** Fields that make a row look like a roster header, beyond any two recognised columns. */
+const IDENTITY: ReadonlySet<FieldKey> = new Set(["name", "idNumber", "studentNo", "account"]);
+const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set(["status", "teacherType", "cause", "debt", "lastProvinceAidYear", "aidedThisYear", "post", "hardshipTier", "inPost"]);
+const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
+const NOTE_START = /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填表日期|制表日期|联系电话[:：])/;
+
+function text(v: CellValue): string {
+  if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "");
+  if (typeof v === "number") return String(v);
+  return "";
+}
+
+/** The merge covering a cell, if any. */
+function mergeAt(merges: readonly CellRange[], row: number, col: number): CellRange | undefined {
+  return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/** A cell's value, or the value of the merged range's top-left cell it belongs to. */
+function mergedValue(grid: Grid, row: number, col: number): CellValue {
+  const v = cellAt(grid, row, col);
+  if (v !== null && v !== "") return v;
+  const m = mergeAt(grid.merges, row, col);
+  return m ? cellAt(grid, m.top, m.left) : v;
+}
+
+function rowWidth(grid: Grid, row: number): number {
+  return grid.rows[row]?.length ?? 0;
+}
+
+interface Candidate {
+  headerRows: number[];
+  columns: RosterColumn[];
+  unknown: { col: number; header: string }[];
+  score: number;
+}
+
+function shown(header: string, group: string): string {
+  return group && group !== header ? `${group} › ${header}` : header;
+}
+
+/** Columns of a one-row header at `row`. */
+function singleRow(grid: Grid, row: number): Candidate {
+  const columns: RosterColumn[] = [];
+  const unknown: { col: number; header: string }[] = [];
+  for (let c = 0; c < rowWidth(grid, row); c++) {
+    const v = cellAt(grid, row, c);
+    const h = typeof v === "string" ? v : "";
+    if (text(v) === "") continue;
+    const r = resolveField(h);
+    if (r) columns.push({ col: c, field: r.key, header: h.trim(), headerValue: h, group: "", unit: r.unit });
+    else unknown.push({ col: c, header: h.trim() || String(v) });
+  }
+  return { headerRows: [row], columns, unknown, score: scoreOf(columns) };
+}
+
+/**
+ * Columns of a two-row header at `row`, `row + 1`: a cell of the upper row that is merged across
+ * columns is a group (监护人); a cell merged down across both rows is a header on its own.
+ */
+function doubleRow(grid: Grid, row: number): Candidate {
+  const columns: RosterColumn[] = [];
+  const unknown: { col: number; header: string }[] = [];
+  const width = Math.max(rowWidth(grid, row), rowWidth(grid, row + 1));
+  for (let c = 0; c < width; c++) {
+    const upper = mergedValue(grid, row, c);
+    const lower = cellAt(grid, row + 1, c);
+    const lowerMerged = mergeAt(grid.merges, row + 1, c);
+    const lowerIsOwn = text(lower) !== "" && !(lowerMerged && lowerMerged.top < row + 1);
+    const upperText = typeof upper === "string" ? upper : "";
+    let r: ReturnType<typeof resolveField>;
+    let header: string;
+    let group = "";
+    if (lowerIsOwn) {
+      header = typeof lower === "string" ? lower : String(lower);
+      group = upperText;
+      r = resolveField(header, group);
+      // A sub-header with no recognisable group ("金额" under "一补") is still itself.
+      if (!r && group) {
+        r = resolveField(header);
+        if (r) group = "";
+      }
+    } else {
+      header = upperText;
+      r = text(upper) === "" ? null : resolveField(header);
+    }
+    if (text(header) === "") continue;
+    if (r) columns.push({ col: c, field: r.key, header: shown(header.trim(), group.trim()), headerValue: header, group, unit: r.unit });
+    else unknown.push({ col: c, header: shown(header.trim(), group.trim()) });
+  }
+  return { headerRows: [row, row + 1], columns, unknown, score: scoreOf(columns) };
+}
+
+function scoreOf(columns: RosterColumn[]): number {
+  const fields = new Set(columns.map((c) => c.field));
+  let score = fields.size;
+  for (const f of fields) if (IDENTITY.has(f)) score += 2;
+  return score;
+}
+
+function isEmptyRow(grid: Grid, row: number): boolean {
+  const cells = grid.rows[row];
+  return !cells || cells.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
+}
+
+function firstTexts(grid: Grid, row: number, n: number): string[] {
+  const out: string[] = [];
+  for (const v of grid.rows[row] ?? []) {
+    const t = text(v);
+    if (t !== "") out.push(t);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+function nonEmptyCount(grid: Grid, row: number): number {
+  let n = 0;
+  for (const v of grid.rows[row] ?? []) if (text(v) !== "") n++;
+  return n;
+}
+
+export function detectRoster(
+  grid: Grid,
+  options: { kind?: RosterKind } = {},
+): { ok: true; value: RosterLayout } | { ok: false; problem: DetectProblem } {
+  const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
+  let best: Candidate | null = null;
+  for (let r = 0; r < scan; r++) {
+    if (isEmptyRow(grid, r)) continue;
+    const one = singleRow(grid, r);
+    const candidates = [one];
+    // A two-row header only when the upper row has a cell merged across columns (a group) or
+    // merged down onto the next row.
+    const hasGroup = grid.merges.some((m) => m.top === r && m.bottom >= r && (m.right > m.left || m.bottom > m.top) && m.bottom <= r + 1);
+    if (hasGroup && r + 1 < grid.rows.length) candidates.push(doubleRow(grid, r));
+    for (const c of candidates) if (!best || c.score > best.score) best = c;
+  }
+  const fields = new Set(best?.columns.map((c) => c.field));
+  const hasIdentity = [...fields].some((f) => IDENTITY.has(f));
+  if (!best || fields.size < 2 || !hasIdentity) {
+    return { ok: false, problem: { code: "roster.header-missing", sheet: grid.name, scanned: scan, best: fields.size } };
+  }
+
+  const headerEnd = best.headerRows[best.headerRows.length - 1] ?? 0;
+  const title = (() => {
+    for (let r = 0; r < (best.headerRows[0] ?? 0); r++) {
+      const t = firstTexts(grid, r, 1)[0];
+      if (t) return t;
+    }
+    return "";
+  })();
+
+  const dataRows: number[] = [];
+  const totalRows: number[] = [];
+  const hiddenDataRows: number[] = [];
+  let notesFrom: number | null = null;
+  const identityCols = best.columns.filter((c) => IDENTITY.has(c.field)).map((c) => c.col);
+  for (let r = headerEnd + 1; r < grid.rows.length; r++) {
+    if (isEmptyRow(grid, r)) continue;
+    const first = firstTexts(grid, r, 2).join("");
+    if (TOTAL.test(first)) {
+      totalRows.push(r);
+      continue;
+    }
+    const identityGiven = identityCols.some((c) => text(cellAt(grid, r, c)) !== "");
+    // Notes under the table: a line that starts like a signature or a remark, with no person in it.
+    if (!identityGiven && (NOTE_START.test(first) || (nonEmptyCount(grid, r) === 1 && dataRows.length > 0 && first.length > 12))) {
+      notesFrom = r;
+      break;
+    }
+    dataRows.push(r);
+    if (grid.hiddenRows.has(r)) hiddenDataRows.push(r);
+  }
+
+  const fieldColumns: Partial<Record<FieldKey, number>> = {};
+  for (const c of best.columns) fieldColumns[c.field] ??= c.col;
+  const kind: RosterKind =
+    options.kind ?? (/公示/.test(title + grid.name) ? "notice" : best.columns.some((c) => TEACHER_ONLY.has(c.field)) ? "teachers" : "students");
+
+  return {
+    ok: true,
+    value: {
+      sheet: grid.name,
+      headerRows: best.headerRows,
+      columns: best.columns,
+      unknownColumns: best.unknown,
+      dataRows,
+      totalRows,
+      hiddenDataRows,
+      notesFrom,
+      kind,
+      title,
+      fieldColumns,
+    },
+  };
+}
+
+/** Whether a cell is formatted as text ("@"), so a long number typed into it stays exact. */
+export function isTextFormatted(grid: Grid, row: number, col: number): boolean {
+  return grid.formats.get(cellKey(row, col)) === "@";
+}

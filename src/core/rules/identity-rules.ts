@@ -1,0 +1,193 @@
+/**
+ * Rules on the identifiers of a row: ID numbers (the person's and the guardian's), 学籍号, bank
+ * card, card holder, phone, and the text hygiene of those cells.
+ */
+import { cardIssuer, cardMessage, parseCard } from "../bank";
+import { wholeYearsBetween } from "../date/civil";
+import { idMessage, parseId, regionName, type IdInfo } from "../id";
+import { plainText } from "../id/cell-text";
+import { maskCard, maskId, maskName, maskPhone } from "../mask";
+import { parsePhone, phoneMessage } from "../phone";
+import { fieldLabel, type FieldKey, type Stage } from "../roster";
+import type { CellValue } from "../grid/types";
+import { compact } from "../text/normalize";
+import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
+import { finding } from "./finding";
+
+/** Typical ages per stage (a wide band: late entry and repeated years are common). */
+const AGE_BANDS: Record<Stage, [number, number]> = {
+  学前: [2, 8],
+  小学: [5, 16],
+  初中: [10, 19],
+  普通高中: [13, 22],
+  中职: [13, 26],
+  高职: [15, 32],
+  本科: [15, 35],
+  研究生: [19, 55],
+};
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0]/;
+
+function shownId(v: CellValue): string {
+  return maskId(compact(plainText(v)));
+}
+
+/** An ID cell → its info, with findings for what is wrong. */
+function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInfo | null {
+  const col = colOf(ctx, field);
+  const raw = rawOf(ctx, row, field);
+  if (col < 0 || isBlank(raw)) return null;
+  const sheet = ctx.grid.name;
+  const label = fieldLabel(field);
+  const r = parseId(raw, ctx.today);
+  if (r.ok) {
+    const region = regionName(r.value.regionCode, r.value.birth.y);
+    if (region && region.county === "" && !/00$/.test(r.value.regionCode)) {
+      ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level: "county", code: r.value.regionCode }, "warning"));
+    }
+    return r.value;
+  }
+  const p = r.problem;
+  switch (p.code) {
+    case "id.empty":
+      return null;
+    case "id.stored-as-number":
+      ctx.out.push(finding("id.stored-as-number", sheet, row.row, col, shownId(raw), { field: label }));
+      return null;
+    case "id.region":
+      ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level: "province", code: p.province }));
+      return null;
+    case "id.checksum":
+      ctx.out.push(finding("id.checksum", sheet, row.row, col, shownId(raw), { expected: p.expected, actual: p.actual }));
+      return null;
+    case "id.birthdate":
+      ctx.out.push(finding("id.birthdate", sheet, row.row, col, shownId(raw), { detail: idMessage(p) }));
+      return null;
+    case "id.format":
+      ctx.out.push(finding("id.format", sheet, row.row, col, shownId(raw), { detail: `${label}：${idMessage(p)}` }));
+      return null;
+  }
+}
+
+function checkCard(ctx: SheetContext, row: RowContext): void {
+  const col = colOf(ctx, "account");
+  const raw = rawOf(ctx, row, "account");
+  if (col < 0 || isBlank(raw)) return;
+  const sheet = ctx.grid.name;
+  const shown = maskCard(compact(plainText(raw)));
+  const r = parseCard(raw);
+  if (!r.ok) {
+    if (r.problem.code === "bank.stored-as-number") ctx.out.push(finding("bank.stored-as-number", sheet, row.row, col, shown, {}));
+    else if (r.problem.code !== "bank.empty") ctx.out.push(finding("bank.format", sheet, row.row, col, shown, { detail: cardMessage(r.problem) }));
+    return;
+  }
+  if (!r.value.luhnOk) ctx.out.push(finding("bank.luhn", sheet, row.row, col, shown, {}));
+  const payment = row.program?.payment;
+  if (payment) {
+    const names = [payment.bank, ...payment.aliases];
+    const issuer = cardIssuer(r.value.digits);
+    if (issuer && !names.some((n) => issuer.name.includes(n) || n.includes(issuer.name))) {
+      ctx.out.push(finding("bank.issuer", sheet, row.row, col, shown, { required: payment.bank, actual: issuer.name, source: payment.source }));
+      return;
+    }
+    const bankCol = colOf(ctx, "bank");
+    const bankText = row.record.bank;
+    if (bankCol >= 0 && bankText && !names.some((n) => bankText.includes(n))) {
+      ctx.out.push(finding("bank.issuer", sheet, row.row, bankCol, bankText, { required: payment.bank, actual: bankText, source: payment.source }));
+    }
+  }
+}
+
+function checkHolder(ctx: SheetContext, row: RowContext): void {
+  const { holder, name, guardianName } = row.record;
+  if (!holder || !name) return;
+  if (holder === name || holder === guardianName) return;
+  ctx.out.push(
+    finding("bank.holder-mismatch", ctx.grid.name, row.row, colOf(ctx, "holder"), maskName(holder), {
+      holder: maskName(holder),
+      name: maskName(name),
+      guardian: guardianName ? maskName(guardianName) : "",
+      source: "方案7 四",
+    }),
+  );
+}
+
+function checkPhone(ctx: SheetContext, row: RowContext): void {
+  const col = colOf(ctx, "phone");
+  const raw = rawOf(ctx, row, "phone");
+  if (col < 0 || isBlank(raw)) return;
+  const r = parsePhone(raw);
+  if (!r.ok && r.problem.code === "phone.format") {
+    ctx.out.push(finding("phone.format", ctx.grid.name, row.row, col, maskPhone(plainText(raw)), { detail: phoneMessage(r.problem) }));
+  }
+}
+
+const TEMP_STUDENT_NO = /^[LJ][0-9A-Z]{6,}$/;
+
+function checkStudentNo(ctx: SheetContext, row: RowContext, id: IdInfo | null): void {
+  const col = colOf(ctx, "studentNo");
+  const no = row.record.studentNo;
+  if (col < 0 || !no) return;
+  const sheet = ctx.grid.name;
+  const shown = no.length > 10 ? `${no.charAt(0)}${maskId(no.slice(1))}` : no;
+  if (no.startsWith("G")) {
+    const rest = no.slice(1);
+    if (id && rest !== id.id18 && rest !== id.value) {
+      ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号“G”后的号码与本人身份证号不一致" }));
+    } else if (!/^\d{17}[\dX]$/.test(rest)) {
+      ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号“G”后应为 18 位身份证号" }));
+    }
+    return;
+  }
+  if (!TEMP_STUDENT_NO.test(no)) {
+    ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号应为 G + 身份证号，或 L、J 开头的临时学籍号" }));
+  }
+}
+
+/** Spaces and full-width characters where they do harm: identifiers, names, amounts. */
+const HYGIENE_FIELDS: readonly FieldKey[] = ["name", "idNumber", "guardianId", "guardianName", "holder", "account", "phone", "studentNo", "amount"];
+const IDENTIFIERS: ReadonlySet<FieldKey> = new Set(["idNumber", "guardianId", "account", "phone", "studentNo"]);
+
+function checkHygiene(ctx: SheetContext, row: RowContext): void {
+  for (const field of HYGIENE_FIELDS) {
+    const col = colOf(ctx, field);
+    const raw = col >= 0 ? row.cells[col] : null;
+    if (typeof raw !== "string" || raw === "") continue;
+    const label = fieldLabel(field);
+    const shown = IDENTIFIERS.has(field) ? (field === "account" ? maskCard(compact(raw)) : field === "phone" ? maskPhone(raw) : maskId(compact(raw))) : field === "amount" ? raw.trim() : maskName(raw.trim());
+    const spaced = raw !== raw.trim() || INVISIBLE.test(raw) || /\s{2,}/.test(raw) || (IDENTIFIERS.has(field) && /\s/.test(raw));
+    if (spaced) ctx.out.push(finding("text.whitespace", ctx.grid.name, row.row, col, shown, { field: label }));
+    if (FULL_WIDTH.test(raw) && field !== "name" && field !== "guardianName" && field !== "holder") {
+      ctx.out.push(finding("text.fullwidth", ctx.grid.name, row.row, col, shown, { field: label }));
+    }
+  }
+}
+
+function checkGenderAndAge(ctx: SheetContext, row: RowContext, id: IdInfo): void {
+  const sheet = ctx.grid.name;
+  const { gender, stage } = row.record;
+  if (gender && gender !== id.gender) {
+    ctx.out.push(finding("id.gender-mismatch", sheet, row.row, colOf(ctx, "gender"), gender, { fromId: id.gender, given: gender }));
+  }
+  if (stage && ctx.layout.kind === "students") {
+    const age = wholeYearsBetween(id.birth, ctx.today);
+    const [min, max] = AGE_BANDS[stage];
+    if (age < min || age > max) {
+      ctx.out.push(finding("id.age-stage", sheet, row.row, colOf(ctx, "idNumber"), maskId(id.value), { age, stage, min, max }));
+    }
+  }
+}
+
+/** Identity rules for one row; returns the person's parsed ID (for duplicate detection). */
+export function checkIdentity(ctx: SheetContext, row: RowContext): IdInfo | null {
+  const id = checkIdCell(ctx, row, "idNumber");
+  checkIdCell(ctx, row, "guardianId");
+  if (id) checkGenderAndAge(ctx, row, id);
+  checkStudentNo(ctx, row, id);
+  checkCard(ctx, row);
+  checkHolder(ctx, row);
+  checkPhone(ctx, row);
+  checkHygiene(ctx, row);
+  return id;
+}

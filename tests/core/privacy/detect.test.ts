@@ -1,0 +1,257 @@
+import { checkDigit } from "../../../src/core/id";
+import { detectPii, isDateFormat, maskAddress, type PiiContext, type PiiHit } from "../../../src/core/privacy";
+
+/** "kind masked" of each hit, in order. */
+function found(value: unknown, context?: PiiContext): string[] {
+  return detectPii(value, context).map((h) => `${h.kind} ${h.masked}`);
+}
+
+/** A first17 completed with its right check digit. */
+const withCheck = (first17: string): string => first17 + checkDigit(first17);
+const ID = "11010519491231002X"; // GB 11643-1999's example, check digit right
+const ID_MASKED = "110105********002X";
+const ID_STUDENT = withCheck("43038120100501123");
+
+describe("detectPii: ID numbers", () => {
+  it.each<[string, unknown, string[]]>([
+    ["18 digits", ID, [`id-number ${ID_MASKED}`]],
+    ["lower-case x", "11010519491231002x", [`id-number ${ID_MASKED}`]],
+    ["学籍号 G + ID", `G${ID}`, [`id-number ${ID_MASKED}`]],
+    ["inside text", `身份证${ID}已核`, [`id-number ${ID_MASKED}`]],
+    ["full-width", "１１０１０５１９４９１２３１００２Ｘ", [`id-number ${ID_MASKED}`]],
+    ["grouped 6-8-4", "110105 19491231 002X", [`id-number ${ID_MASKED}`]],
+    ["another", ID_STUDENT, [`id-number ${ID_STUDENT.slice(0, 6)}********${ID_STUDENT.slice(-4)}`]],
+    ["15 digits", "110105491231002", ["id-number 110105*****1002"]],
+    ["15 digits as a number", 110105491231002, ["id-number 110105*****1002"]],
+    ["two in one cell", `父${ID};母${ID_STUDENT}`, [`id-number ${ID_MASKED}`, expect.stringMatching(/^id-number 430381/)]],
+  ])("%s", (_label, value, expected) => {
+    expect(found(value)).toEqual(expected);
+  });
+
+  it.each<[string, string, boolean]>([
+    ["right check digit", ID, true],
+    ["wrong check digit is still an ID", "110105194912310021", false],
+  ])("%s", (_label, value, ok) => {
+    expect(detectPii(value)).toEqual([
+      { kind: "id-number", masked: `110105********${value.slice(-4)}`, by: "content", checksumOk: ok },
+    ]);
+  });
+
+  it.each<[string, unknown, Partial<PiiHit>]>([
+    ["18-digit number", 440524198001011234, { kind: "id-number", masked: "440524********1200" }],
+    ["exponent text", "4.40524E+17", { kind: "id-number", masked: "440524********0000" }],
+    ["16-digit number", 6222021234567890, { kind: "bank-card" }],
+    ["19-digit number", 6222021234567890128, { kind: "bank-card" }],
+    ["exponent text, 19 digits", "6.22202E+18", { kind: "bank-card", masked: "***************0000" }],
+  ])("stored as a number: %s → digits lost", (_label, value, expected) => {
+    const hits = detectPii(value);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ ...expected, by: "content", precisionLost: true });
+  });
+
+  it("a number of 18+ digits in the account column is a card, in the ID column an ID", () => {
+    expect(detectPii(4.40524198e17, { field: "account" })[0]).toMatchObject({ kind: "bank-card", by: "column" });
+    expect(detectPii(6222021234567890, { field: "idNumber" })[0]).toMatchObject({ kind: "id-number", by: "column" });
+  });
+
+  it.each<[string, unknown, PiiContext]>([
+    ["unknown region", "991234194912310021", { field: "idNumber" }],
+    ["impossible date", "110105194913310021", { headerText: "身份证号码" }],
+    ["15 digits, bad date", 110105491331002, { field: "guardianId" }],
+  ])("ID column: any ID-shaped value (%s)", (_label, value, context) => {
+    expect(detectPii(value)).toEqual([]);
+    expect(detectPii(value, context)).toMatchObject([{ kind: "id-number", by: "column" }]);
+  });
+});
+
+describe("detectPii: bank cards", () => {
+  it.each<[string, unknown, string[]]>([
+    ["19 digits, Luhn", "6222021234567890128", ["bank-card ***************0128"]],
+    ["groups of 4", "4111 1111 1111 1111", ["bank-card **** **** **** 1111"]],
+    ["dashes", "4111-1111-1111-1111", ["bank-card ****-****-****-1111"]],
+    ["in text", "卡号:6222021234567890128(建行)", ["bank-card ***************0128"]],
+  ])("%s", (_label, value, expected) => {
+    expect(found(value)).toEqual(expected);
+  });
+
+  it("fails Luhn: only in an account column", () => {
+    expect(found("6222021234567890127")).toEqual([]);
+    expect(detectPii("6222 0212 3456 7890 127", { field: "account" })).toEqual([
+      { kind: "bank-card", masked: "***************0127", by: "column", checksumOk: false },
+    ]);
+    expect(detectPii("6222021234567890127", { headerText: "银行帐号" })).toMatchObject([{ by: "column" }]);
+  });
+});
+
+describe("detectPii: phone numbers", () => {
+  it.each<[string, unknown, string[]]>([
+    ["mobile", "13812345678", ["phone 138****5678"]],
+    ["mobile as a number", 13812345678, ["phone 138****5678"]],
+    ["+86, spaces", "+86 138 1234 5678", ["phone 138****5678"]],
+    ["dashes", "138-1234-5678", ["phone 138****5678"]],
+    ["in text", "联系人张三13812345678", ["phone 138****5678"]],
+    ["landline", "电话:0731-5551234", ["phone 0731-***1234"]],
+    ["landline in brackets", "(0731)5551234", ["phone 0731-***1234"]],
+    ["Beijing", "010-88886666", ["phone 010-****6666"]],
+    ["bare landline", "07315551234", ["phone 0731-***1234"]],
+    ["two numbers", "13812345678/13987654321", ["phone 138****5678", "phone 139****4321"]],
+  ])("%s", (_label, value, expected) => {
+    expect(found(value)).toEqual(expected);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["landline stored as a number (0 lost)", 7315551234, "0731-***1234"],
+    ["local number without area code", "5551234", "****234"],
+  ])("phone column: %s", (_label, value, masked) => {
+    expect(found(value)).toEqual([]);
+    expect(detectPii(value, { field: "phone" })).toEqual([{ kind: "phone", masked, by: "column" }]);
+  });
+});
+
+describe("detectPii: addresses", () => {
+  it.each<[string, string, string]>([
+    ["village and group", "湖南省湘乡市某某镇某某村3组", "湖南省湘乡市********"],
+    ["street and number", "某某县城关镇解放路12号", "某某县********"],
+    ["flat", "长沙市雨花区某某小区5栋2单元301室", "长沙市雨花区***************"],
+    ["in a remark", "住某某村三组,家庭困难", "住*****"],
+    ["community", "家住某某街道某某社区", "家住*******"],
+  ])("%s", (_label, value, masked) => {
+    expect(found(value)).toEqual([`address ${masked}`]);
+  });
+
+  it.each<[string, string]>([
+    ["address column", "湘乡市"],
+    ["address column, short", "某某镇"],
+  ])("%s: any text", (_label, value) => {
+    expect(found(value)).toEqual([]);
+    expect(detectPii(value, { field: "address" })).toMatchObject([{ kind: "address", by: "column" }]);
+    expect(detectPii(value, { headerText: "家庭住址" })).toMatchObject([{ kind: "address", by: "column" }]);
+  });
+
+  it.each(["", "无", "/", "湖南省****", "家庭住址", "123"])("address column: %j is no address", (value) => {
+    expect(detectPii(value, { field: "address" })).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["湖南省湘乡市某某镇某某村3组", "湖南省湘乡市********"],
+    ["湘乡市", "***"],
+    ["某某路12号", "某*****"],
+  ])("maskAddress(%j)", (input, masked) => {
+    expect(maskAddress(input)).toBe(masked);
+  });
+});
+
+describe("detectPii: birth dates", () => {
+  it.each<[string, unknown, string[]]>([
+    ["keyword and date", "出生日期：2010-05-01", ["birth-date 2010-**-**"]],
+    ["生于, year and month", "生于2010年5月", ["birth-date 2010-**"]],
+    ["date then 出生", "2010年5月1日出生", ["birth-date 2010-**-**"]],
+    ["packed", "出生20100501", ["birth-date 2010-**-**"]],
+  ])("content: %s", (_label, value, expected) => {
+    expect(found(value)).toEqual(expected);
+  });
+
+  it.each<[string, unknown, PiiContext, string]>([
+    ["serial with a date format", 40299, { field: "birthDate", format: "yyyy-mm-dd" }, "2010-**-**"],
+    ["serial, General", 40299, { headerText: "出生年月" }, "2010-**-**"],
+    ["text date", "2010-05-01", { headerText: "出生日期" }, "2010-**-**"],
+    ["text with 年月日", "2010年5月1日", { headerText: "生日" }, "2010-**-**"],
+    ["year.month as text", "2010.05", { field: "birthDate" }, "2010-**"],
+    ["year.month as a number", 2010.1, { field: "birthDate" }, "2010-**"],
+    ["packed yyyymm", 201005, { field: "birthDate" }, "2010-**"],
+    ["packed yyyymmdd", 20100501, { field: "birthDate" }, "2010-**-**"],
+    ["year only", 2010, { field: "birthDate" }, "****"],
+  ])("birth-date column: %s", (_label, value, context, masked) => {
+    expect(detectPii(value, context)).toEqual([{ kind: "birth-date", masked, by: "column" }]);
+  });
+
+  it.each<[string, unknown, PiiContext]>([
+    ["payment date serial", 45536, { headerText: "发放日期", format: "yyyy-mm-dd" }],
+    ["payment date text", "2024-09-01", { headerText: "发放日期" }],
+    ["report date", "2024年9月1日", { headerText: "填报日期" }],
+    ["a date without keyword", "2010-05-01", {}],
+    ["birth column, not a date", "不详", { field: "birthDate" }],
+  ])("no birth date: %s", (_label, value, context) => {
+    expect(detectPii(value, context)).toEqual([]);
+  });
+
+  it.each<[string | undefined, boolean]>([
+    ["yyyy-mm-dd", true],
+    ['yyyy"年"m"月"d"日"', true],
+    ["[$-804]yyyy/m/d", true],
+    ["m/d/yy", true],
+    ["0.00", false],
+    ['0.00"元"', false],
+    ["0.00E+00", false],
+    ["@", false],
+    ["General", false],
+    [undefined, false],
+  ])("isDateFormat(%j) = %j", (format, expected) => {
+    expect(isDateFormat(format)).toBe(expected);
+  });
+});
+
+describe("detectPii: no false alarms", () => {
+  it.each<[string, unknown, PiiContext?]>([
+    ["amount", 312.5],
+    ["round amount", 1000],
+    ["amount text", "1,004.50"],
+    ["amount column", 1500, { field: "amount" }],
+    ["bank hotline", "95533"],
+    ["bank hotline number", 95533],
+    ["government hotline", "12345"],
+    ["police", "110"],
+    ["400 number", "400-800-1234"],
+    ["800 number", "800-820-8820"],
+    ["400 number packed", "4008001234"],
+    ["school code", 2143001234],
+    ["school code text", "学校标识码:2143001234"],
+    ["credit code with letters", "91430000MA4L12345X"],
+    ["credit code, 17 digits + letter", "12430300444878123T"],
+    ["credit code in text", "统一社会信用代码12430300444878123T"],
+    ["学号", "20230105"],
+    ["学号 10 digits", "2023010512"],
+    ["row number", 7],
+    ["year", 2024],
+    ["year text", "2024年"],
+    ["percentage", "85%"],
+    ["ratio", 0.85],
+    ["serial date", 45536],
+    ["date text", "2024-09-01"],
+    ["school", "某某县第一中学"],
+    ["village school", "某某镇某某村小学"],
+    ["central school", "某某镇中心小学"],
+    ["single place", "湘乡市"],
+    ["region only", "湖南省湘乡市"],
+    ["title", "某某县乡村教师生活补助公示"],
+    ["title with a school", "湘乡市某某镇中心学校2024年秋季学期家庭经济困难学生资助公示"],
+    ["payment on the 3rd", "某某县5月3号发放"],
+    ["document number", "某某县教育局第3号文件"],
+    ["program", "农村义务教育学生营养改善计划"],
+    ["masked ID", "430381********1234"],
+    ["masked phone", "138****5678"],
+    ["masked card", "**** **** **** 0128"],
+    ["name", "张三"],
+    ["class", "七(1)班"],
+    ["header", "身份证号"],
+    ["header phone", "联系电话"],
+    ["header birth", "出生日期"],
+    ["boolean", true],
+    ["null", null],
+    ["empty", ""],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["negative", -13812345678],
+    ["object", { toString: () => ID }],
+    ["long digit run", "1234567890123456789012345"],
+  ])("%s", (_label, value, context) => {
+    expect(detectPii(value, context)).toEqual([]);
+  });
+
+  it("never throws on odd contexts", () => {
+    expect(() => detectPii(ID, null as unknown as PiiContext)).not.toThrow();
+    expect(() => detectPii(ID, { headerText: 5 } as unknown as PiiContext)).not.toThrow();
+    expect(() => detectPii(40000, { field: "birthDate", format: 7 } as unknown as PiiContext)).not.toThrow();
+    expect(detectPii(ID, { field: null, headerText: "备注" })).toHaveLength(1);
+  });
+});
