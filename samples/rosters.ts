@@ -263,11 +263,11 @@ export function leakyNotice(): SampleWorkbook {
   }
   const s = student(p);
   rows[2]![6] = `身份证${s.person.id}`;
-  expected.push({ rule: "privacy.id-number", cell: "G6" });
+  expected.push({ rule: "privacy.id-number", cell: "G5" });
   rows[4]![6] = "联系电话 0731-5551234";
-  expected.push({ rule: "privacy.phone", cell: "G8" });
+  expected.push({ rule: "privacy.phone", cell: "G7" });
   rows[6]![6] = "住址：湖南省湘乡市某某镇某某村3组";
-  expected.push({ rule: "privacy.address", cell: "G10" });
+  expected.push({ rule: "privacy.address", cell: "G9" });
   const sheet: SampleSheet = {
     name: "公示",
     title: "某某镇中心学校2026年春季学期家庭经济困难学生生活补助公示",

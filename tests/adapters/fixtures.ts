@@ -115,3 +115,67 @@ export async function bigWorkbook(rows: number): Promise<Uint8Array> {
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A minimal zip (entries stored, not compressed) with the given files: enough to be a real archive. */
+export function storedZip(files: Record<string, string>): Uint8Array {
+  const encoder = new TextEncoder();
+  const locals: number[] = [];
+  const central: number[] = [];
+  const u16 = (n: number) => [n & 0xff, (n >>> 8) & 0xff];
+  const u32 = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
+  let count = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const nameBytes = encoder.encode(name);
+    const data = encoder.encode(content);
+    const crc = crc32(data);
+    const offset = locals.length;
+    const common = [...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc), ...u32(data.length), ...u32(data.length)];
+    locals.push(...u32(0x04034b50), ...common, ...u16(nameBytes.length), ...u16(0), ...nameBytes, ...data);
+    central.push(
+      ...u32(0x02014b50),
+      ...u16(20),
+      ...common,
+      ...u16(nameBytes.length),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u32(0),
+      ...u32(offset),
+      ...nameBytes,
+    );
+    count++;
+  }
+  const end = [
+    ...u32(0x06054b50),
+    ...u16(0),
+    ...u16(0),
+    ...u16(count),
+    ...u16(count),
+    ...u32(central.length),
+    ...u32(locals.length),
+    ...u16(0),
+  ];
+  return Uint8Array.from([...locals, ...central, ...end]);
+}
+
+/** The first 512 bytes of an OLE compound file whose directory names the given streams (UTF-16LE). */
+export function cfbWithStreams(streams: string[]): Uint8Array {
+  const bytes = new Uint8Array(2048);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  let at = 512;
+  for (const name of streams) {
+    for (let i = 0; i < name.length; i++) bytes[at + i * 2] = name.charCodeAt(i);
+    at += 128;
+  }
+  return bytes;
+}

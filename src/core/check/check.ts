@@ -61,14 +61,27 @@ function pickSheet(wb: WorkbookData, options: CheckOptions): { grid: Grid; layou
   return first ? { grid: first, layout: null } : null;
 }
 
+/** The program a sheet's title or name names, by the longest name or alias found in it. */
+export function programFromTitle(pack: Pack, title: string): Program | null {
+  let best: { program: Program; length: number } | null = null;
+  for (const p of pack.programs) {
+    for (const name of [p.name, ...p.aliases]) {
+      if (name.length >= 2 && title.includes(name) && (!best || name.length > best.length)) best = { program: p, length: name.length };
+    }
+  }
+  return best?.program ?? null;
+}
+
 /** Every rule over one roster sheet. */
 export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: CheckOptions, out: Finding[]): void {
-  const sheetProgram = options.program !== undefined ? findProgram(options.pack, options.program) : null;
+  const hasProgramColumn = layout.fieldColumns.program !== undefined;
+  const fromTitle = options.program === undefined && !hasProgramColumn && layout.kind !== "notice" ? programFromTitle(options.pack, `${layout.title} ${grid.name}`) : null;
+  const sheetProgram = options.program !== undefined ? findProgram(options.pack, options.program) : fromTitle;
+  if (fromTitle) out.push(finding("policy.program-inferred", grid.name, -1, -1, "", { program: fromTitle.name, from: layout.title || grid.name }));
   const ctx: SheetContext = { grid, layout, pack: options.pack, today: options.today, sheetProgram, enrolled: options.enrolled, out };
   if (options.program !== undefined && !sheetProgram) {
     out.push(finding("policy.unknown-program", grid.name, -1, -1, options.program, { given: options.program }));
   }
-  const hasProgramColumn = layout.fieldColumns.program !== undefined;
   if (!sheetProgram && !hasProgramColumn && layout.kind !== "notice" && options.program === undefined) {
     out.push(finding("policy.no-program", grid.name, -1, -1, "", {}));
   }

@@ -29,6 +29,7 @@ export interface RuleData {
   "phone.format": { detail: string };
   "policy.no-program": Record<string, never>;
   "policy.unknown-program": { given: string };
+  "policy.program-inferred": { program: string; from: string };
   "policy.ineligible": { program: string; reasons: string };
   "policy.amount-mismatch": { given: number; standard: number; bound: string; period: string; program: string };
   "policy.needs-proof": { documents: string; source: string };
@@ -238,6 +239,13 @@ export const CATALOGUE: { [K in RuleCode]: Entry<K> } = {
     title: { "zh-CN": "未指定资助项目", "en-US": "No program" },
     message: (_d, l) => zh(l, "没有“资助项目”列，也未指定项目，跳过资格、金额和名额核对", "No program column or option: policy checks skipped"),
     hint: (_d, l) => zh(l, "用 --program 指定项目（如 --program 一补），或在花名册中增加“资助项目”列", "Use --program or add a 资助项目 column"),
+  },
+  "policy.program-inferred": {
+    severity: "info",
+    source: "资助助手",
+    title: { "zh-CN": "按标题认定资助项目", "en-US": "Program taken from the title" },
+    message: (d, l) => zh(l, `没有“资助项目”列，按标题“${d.from}”按${d.program}核对`, `No program column: checked as ${d.program}, from the title "${d.from}"`),
+    hint: (_d, l) => zh(l, "如项目不对，用 --program 指定", "Use --program if this is wrong"),
   },
   "policy.unknown-program": {
     severity: "error",

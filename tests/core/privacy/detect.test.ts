@@ -23,7 +23,11 @@ describe("detectPii: ID numbers", () => {
     ["another", ID_STUDENT, [`id-number ${ID_STUDENT.slice(0, 6)}********${ID_STUDENT.slice(-4)}`]],
     ["15 digits", "110105491231002", ["id-number 110105*****1002"]],
     ["15 digits as a number", 110105491231002, ["id-number 110105*****1002"]],
-    ["two in one cell", `父${ID};母${ID_STUDENT}`, [`id-number ${ID_MASKED}`, expect.stringMatching(/^id-number 430381/)]],
+    [
+      "two in one cell",
+      `父${ID};母${ID_STUDENT}`,
+      [`id-number ${ID_MASKED}`, expect.stringMatching(/^id-number 430381/)],
+    ],
   ])("%s", (_label, value, expected) => {
     expect(found(value)).toEqual(expected);
   });
