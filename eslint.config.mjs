@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Office.js code: load before read, sync before read, no sync in a loop.
-    files: ["src/adapters/**/*.ts", "src/commands/**/*.ts", "src/automation/**/*.ts", "taskpane/**/*.{ts,tsx}"],
+    files: ["src/adapters/office/**/*.ts", "src/commands/**/*.ts", "src/automation/**/*.ts", "taskpane/**/*.{ts,tsx}"],
     plugins: { "office-addins": officePlugin },
     rules: {
       "office-addins/call-sync-after-load": "error",

@@ -93,7 +93,11 @@ module.exports = (env, argv) => {
   const bench = {
     ...cli,
     name: "bench",
-    entry: { functions: "./bench/functions.bench.ts", policy: "./bench/policy.bench.ts" },
+    entry: {
+      functions: "./bench/functions.bench.ts",
+      policy: "./bench/policy.bench.ts",
+      check: "./bench/check.bench.ts",
+    },
     output: { path: path.join(dist, "bench"), filename: "[name].bench.cjs", clean: true },
     plugins: [define()],
   };

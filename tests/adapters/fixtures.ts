@@ -4,8 +4,8 @@
  */
 import ExcelJS from "exceljs";
 
-/** 110101200001011234 stored as a number: Excel keeps 15 significant digits. */
-export const ID_AS_NUMBER = 110101200001011234;
+/** 110101200001011234 stored as a number: a double cannot hold 18 digits (nor can Excel, with its 15). */
+export const ID_AS_NUMBER = Number("110101200001011234");
 export const ID_TEXT = "11010120000101123X";
 
 export async function rosterWorkbook(): Promise<Uint8Array> {
@@ -138,7 +138,16 @@ export function storedZip(files: Record<string, string>): Uint8Array {
     const data = encoder.encode(content);
     const crc = crc32(data);
     const offset = locals.length;
-    const common = [...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc), ...u32(data.length), ...u32(data.length)];
+    const common = [
+      ...u16(20),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u16(0),
+      ...u32(crc),
+      ...u32(data.length),
+      ...u32(data.length),
+    ];
     locals.push(...u32(0x04034b50), ...common, ...u16(nameBytes.length), ...u16(0), ...nameBytes, ...data);
     central.push(
       ...u32(0x02014b50),

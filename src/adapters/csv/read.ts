@@ -52,6 +52,8 @@ export function parseDelimited(text: string, delimiter: "," | "\t" = detectDelim
   let record: string[] = [];
   let field = "";
   let quoted = false;
+  /** The current field began with a quote: `""` is an empty field, not nothing. */
+  let wasQuoted = false;
   let i = 0;
   const n = text.length;
   const delim = delimiter.charCodeAt(0);
@@ -77,16 +79,19 @@ export function parseDelimited(text: string, delimiter: "," | "\t" = detectDelim
     }
     if (ch === 34 && field === "") {
       quoted = true;
+      wasQuoted = true;
       i++;
     } else if (ch === delim) {
       record.push(field);
       field = "";
+      wasQuoted = false;
       i++;
     } else if (ch === 10 /* \n */ || ch === 13 /* \r */) {
       record.push(field);
       records.push(record);
       record = [];
       field = "";
+      wasQuoted = false;
       i += ch === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     } else {
       // Copy a run of ordinary characters at once.
@@ -101,7 +106,7 @@ export function parseDelimited(text: string, delimiter: "," | "\t" = detectDelim
     }
   }
   // The last record, unless the text ended with a line break (or was empty).
-  if (field !== "" || record.length > 0 || quoted) {
+  if (field !== "" || record.length > 0 || wasQuoted) {
     record.push(field);
     records.push(record);
   }

@@ -6,9 +6,6 @@
  * Also gridToXlsx, which turns WorkbookData (e.g. read from a CSV) into a new .xlsx so that a
  * CSV original can be annotated the same way.
  */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   ExcelJS objects, not Office.js proxies: the Office.js rules (scoped to src/adapters/**) misread
-   ExcelJS's getCell() as Excel.Range. */
 import ExcelJS from "exceljs";
 import { type WorkbookData, cellKey } from "../../core/grid/types";
 import type { Issue, Report, Severity } from "../../core/report/types";

@@ -6,7 +6,7 @@
 import type { CivilDate } from "../date/civil";
 import type { WorkbookData, Grid } from "../grid/types";
 import { findProgram, type Pack, type Program } from "../policy";
-import { fieldLabel, normalizeRecord, type FieldKey } from "../roster";
+import { fieldLabel, rowReader, type FieldKey } from "../roster";
 import { detectRoster, type RosterLayout } from "../roster/detect";
 import { scanWorkbook, type ScanMode } from "../privacy";
 import { buildReport } from "../report/build";
@@ -14,7 +14,13 @@ import type { Finding, Report, RosterKind } from "../report/types";
 import type { Locale } from "../result";
 import { checkIdentity } from "../rules/identity-rules";
 import { checkPolicy } from "../rules/policy-rules";
-import { checkDuplicates, checkHiddenRows, checkQuotasAndShares, checkTotals, type RowSummary } from "../rules/sheet-rules";
+import {
+  checkDuplicates,
+  checkHiddenRows,
+  checkQuotasAndShares,
+  checkTotals,
+  type RowSummary,
+} from "../rules/sheet-rules";
 import { finding } from "../rules/finding";
 import type { RowContext, SheetContext } from "../rules/context";
 
@@ -52,7 +58,10 @@ function pickSheet(wb: WorkbookData, options: CheckOptions): { grid: Grid; layou
     const d = detectRoster(grid, { kind: options.kind });
     return { grid, layout: d.ok ? d.value : null };
   }
-  const ordered = [...wb.sheets.filter((s) => s.state === "visible"), ...wb.sheets.filter((s) => s.state !== "visible")];
+  const ordered = [
+    ...wb.sheets.filter((s) => s.state === "visible"),
+    ...wb.sheets.filter((s) => s.state !== "visible"),
+  ];
   for (const grid of ordered) {
     const d = detectRoster(grid, { kind: options.kind });
     if (d.ok) return { grid, layout: d.value };
@@ -66,7 +75,8 @@ export function programFromTitle(pack: Pack, title: string): Program | null {
   let best: { program: Program; length: number } | null = null;
   for (const p of pack.programs) {
     for (const name of [p.name, ...p.aliases]) {
-      if (name.length >= 2 && title.includes(name) && (!best || name.length > best.length)) best = { program: p, length: name.length };
+      if (name.length >= 2 && title.includes(name) && (!best || name.length > best.length))
+        best = { program: p, length: name.length };
     }
   }
   return best?.program ?? null;
@@ -75,10 +85,27 @@ export function programFromTitle(pack: Pack, title: string): Program | null {
 /** Every rule over one roster sheet. */
 export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: CheckOptions, out: Finding[]): void {
   const hasProgramColumn = layout.fieldColumns.program !== undefined;
-  const fromTitle = options.program === undefined && !hasProgramColumn && layout.kind !== "notice" ? programFromTitle(options.pack, `${layout.title} ${grid.name}`) : null;
+  const fromTitle =
+    options.program === undefined && !hasProgramColumn && layout.kind !== "notice"
+      ? programFromTitle(options.pack, `${layout.title} ${grid.name}`)
+      : null;
   const sheetProgram = options.program !== undefined ? findProgram(options.pack, options.program) : fromTitle;
-  if (fromTitle) out.push(finding("policy.program-inferred", grid.name, -1, -1, "", { program: fromTitle.name, from: layout.title || grid.name }));
-  const ctx: SheetContext = { grid, layout, pack: options.pack, today: options.today, sheetProgram, enrolled: options.enrolled, out };
+  if (fromTitle)
+    out.push(
+      finding("policy.program-inferred", grid.name, -1, -1, "", {
+        program: fromTitle.name,
+        from: layout.title || grid.name,
+      }),
+    );
+  const ctx: SheetContext = {
+    grid,
+    layout,
+    pack: options.pack,
+    today: options.today,
+    sheetProgram,
+    enrolled: options.enrolled,
+    out,
+  };
   if (options.program !== undefined && !sheetProgram) {
     out.push(finding("policy.unknown-program", grid.name, -1, -1, options.program, { given: options.program }));
   }
@@ -86,21 +113,22 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
     out.push(finding("policy.no-program", grid.name, -1, -1, "", {}));
   }
 
-  const headers = layout.columns.map((c) => c.headerValue);
-  const groups = layout.columns.map((c) => c.group);
+  const readRow = rowReader(layout.columns.map((c) => ({ col: c.col, header: c.headerValue, group: c.group })));
   const columnMissing = new Set<string>();
   const summaries: RowSummary[] = [];
   const unknownPrograms = new Set<string>();
 
   for (const r of layout.dataRows) {
     const cells = grid.rows[r] ?? [];
-    const { record, issues } = normalizeRecord(
-      layout.columns.map((c, i) => [headers[i], cells[c.col] ?? null] as const),
-      groups,
-    );
+    const { record, issues } = readRow(cells);
     for (const i of issues) {
       const col = layout.fieldColumns[i.field] ?? -1;
-      out.push(finding("field.unreadable", grid.name, r, col, i.raw.length > 40 ? `${i.raw.slice(0, 40)}…` : i.raw, { field: i.header, raw: i.raw.slice(0, 40) }));
+      out.push(
+        finding("field.unreadable", grid.name, r, col, i.raw.length > 40 ? `${i.raw.slice(0, 40)}…` : i.raw, {
+          field: i.header,
+          raw: i.raw.slice(0, 40),
+        }),
+      );
     }
     for (const f of REQUIRED[layout.kind]) {
       const col = layout.fieldColumns[f];
@@ -114,7 +142,11 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
       program = findProgram(options.pack, record.program);
       if (!program && !unknownPrograms.has(record.program)) {
         unknownPrograms.add(record.program);
-        out.push(finding("policy.unknown-program", grid.name, r, layout.fieldColumns.program ?? -1, record.program, { given: record.program }));
+        out.push(
+          finding("policy.unknown-program", grid.name, r, layout.fieldColumns.program ?? -1, record.program, {
+            given: record.program,
+          }),
+        );
       }
     }
     const row: RowContext = { row: r, cells, record, program };
@@ -145,7 +177,11 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   if (!picked) {
     const name = options.sheet ?? "";
     out.push(finding("roster.header-missing", name, -1, -1, "", { scanned: 0 }));
-    return { report: buildReport(out, { pack: packInfo, kind: options.kind ?? "students", rows: 0, locale: options.locale }), layout: null, sheet: name };
+    return {
+      report: buildReport(out, { pack: packInfo, kind: options.kind ?? "students", rows: 0, locale: options.locale }),
+      layout: null,
+      sheet: name,
+    };
   }
   const { grid, layout } = picked;
   if (!layout) {
@@ -155,7 +191,10 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   }
   const kind: RosterKind = layout?.kind ?? options.kind ?? "students";
   const mode: ScanMode = kind === "notice" ? "notice" : "roster";
-  const sheets = new Map<string, { columnFields?: readonly (FieldKey | null)[]; headerRow?: number; mode?: ScanMode }>();
+  const sheets = new Map<
+    string,
+    { columnFields?: readonly (FieldKey | null)[]; headerRow?: number; mode?: ScanMode }
+  >();
   if (layout) {
     const width = Math.max(0, ...layout.columns.map((c) => c.col + 1), ...layout.unknownColumns.map((c) => c.col + 1));
     const columnFields: (FieldKey | null)[] = Array.from({ length: width }, () => null);

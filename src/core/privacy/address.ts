@@ -104,20 +104,27 @@ function segmentStart(text: string, at: number): number {
 
 const COARSE_MARKER = /自治区|自治州|自治县|地区|[省市州盟县区旗]/g;
 
+/** Astral characters (rare CJK extensions) need code-point counting; everything else is one unit each. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
 /**
  * An address with everything below the county-level part hidden: 湖南省湘乡市********. Without
  * such a part in its first half, only its first two characters (at most a quarter) are kept.
+ * Length is kept, counted in characters.
  */
 export function maskAddress(address: string): string {
-  const chars = Array.from(address.trim());
-  const text = chars.join("");
+  const text = address.trim();
+  const chars = ASTRAL.test(text) ? Array.from(text) : null;
+  const length = chars ? chars.length : text.length;
+  const position = (units: number): number => (chars ? Array.from(text.slice(0, units)).length : units);
   let keep = 0;
   COARSE_MARKER.lastIndex = 0;
   for (let m = COARSE_MARKER.exec(text); m !== null; m = COARSE_MARKER.exec(text)) {
-    const end = Array.from(text.slice(0, m.index + m[0].length)).length;
-    if (end > 12 || end * 2 > chars.length) break;
+    const end = position(m.index + m[0].length);
+    if (end > 12 || end * 2 > length) break;
     keep = end;
   }
-  if (keep === 0) keep = Math.min(2, Math.floor(chars.length / 4));
-  return chars.slice(0, keep).join("") + "*".repeat(Math.max(chars.length - keep, 1));
+  if (keep === 0) keep = Math.min(2, Math.floor(length / 4));
+  const head = chars ? chars.slice(0, keep).join("") : text.slice(0, keep);
+  return head + "*".repeat(Math.max(length - keep, 1));
 }

@@ -18,18 +18,65 @@ import { birthFromColumnNumber, birthFromColumnText, findBirthInText, maskBirth 
 import { fieldForHeader, kindOfField } from "./columns";
 import type { PiiContext, PiiHit, PiiKind } from "./types";
 
+/**
+ * A hit before masking: the scanner masks only what it reports (a roster's own ID column is
+ * found and then dropped, a million times over), so masking waits until it is needed.
+ */
+export interface RawHit {
+  kind: PiiKind;
+  by: "content" | "column";
+  /** What was found, to be masked by `mask`; never shown as it is. */
+  raw: string;
+  mask: (raw: string) => string;
+  precisionLost?: boolean;
+  /** Cards: Luhn. IDs: see checksumOf. */
+  checksumOk?: boolean;
+}
+
+export function toPiiHit(hit: RawHit): PiiHit {
+  const out: PiiHit = { kind: hit.kind, masked: hit.mask(hit.raw), by: hit.by };
+  if (hit.precisionLost) out.precisionLost = true;
+  const checksumOk = checksumOf(hit);
+  if (checksumOk !== undefined) out.checksumOk = checksumOk;
+  return out;
+}
+
 /** Returned when nothing is found: shared, never written to. */
-export const NO_HITS: readonly PiiHit[] = Object.freeze([]);
+export const NO_HITS: readonly RawHit[] = Object.freeze([]);
+
+// Maskers. The plain shapes take a shortcut that gives what maskId / maskCard / maskPhone give.
+const STARS = Array.from({ length: 20 }, (_, n) => "*".repeat(n));
+const PLAIN_ID = /^(?:\d{17}[\dX]|\d{15})$/;
+const PLAIN_CARD = /^\d{16,19}$/;
+
+function maskIdFast(id: string): string {
+  return PLAIN_ID.test(id) ? id.slice(0, 6) + (STARS[id.length - 10] ?? "") + id.slice(-4) : maskId(id);
+}
+function maskCardFast(card: string): string {
+  return PLAIN_CARD.test(card) ? (STARS[card.length - 4] ?? "") + card.slice(-4) : maskCard(card);
+}
+/** 11 digits, 1[3-9]…: 138****5678. */
+function maskMobile(digits: string): string {
+  return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+}
+/** Birth dates are masked when found (maskBirth). */
+function asIs(masked: string): string {
+  return masked;
+}
 
 // Character classes, one table lookup per character.
 const DIGIT = 1;
-const ADDRESS_CHAR = 2;
-const BIRTH_CHAR = 4;
-const EXPONENT_CHAR = 8;
+const WIDE_DIGIT = 2;
+const SEPARATOR = 4;
+const ADDRESS_CHAR = 8;
+const BIRTH_CHAR = 16;
+const EXPONENT_CHAR = 32;
 const CHAR_FLAGS = (() => {
   const table = new Uint8Array(0x10000);
   for (let c = 0x30; c <= 0x39; c++) table[c] = DIGIT;
-  for (let c = 0xff10; c <= 0xff19; c++) table[c] = DIGIT; // full-width ０–９
+  for (let c = 0xff10; c <= 0xff19; c++) table[c] = WIDE_DIGIT; // full-width ０–９
+  // Inside a number: "138 1234 5678", "0731-5551234", ideographic space, full-width hyphen.
+  for (const ch of " -\u00a0\u3000\uff0d") table[ch.charCodeAt(0)] = SEPARATOR;
   // The household-level markers an address needs (findAddress checks the rest).
   for (const ch of "村社组号栋幢室楼元") table[ch.charCodeAt(0)] = ADDRESS_CHAR;
   table["生".charCodeAt(0)] = BIRTH_CHAR;
@@ -37,7 +84,7 @@ const CHAR_FLAGS = (() => {
   return table;
 })();
 
-/** Fewest digits of an identifier worth a regex: a landline's subscriber number has 7. */
+/** Fewest digits in a row worth a regex: a landline's subscriber number has 7. */
 const MIN_DIGITS = 7;
 
 // Identifiers in text. Digit look-arounds, not \b: "G11010519491231002X" (a 学籍号) and
@@ -73,76 +120,141 @@ function isTaken(start: number, end: number): boolean {
   return false;
 }
 
-function push(hits: PiiHit[] | null, hit: PiiHit): PiiHit[] {
+function push(hits: RawHit[] | null, hit: RawHit): RawHit[] {
   if (hits === null) return [hit];
   hits.push(hit);
   return hits;
 }
 
-/** Province and birth date of an ID's digits (the date as yyyymmdd, or yymmdd of 19yy). */
-function idShapeOk(region: string, date: string): boolean {
-  if (!isKnownProvince(region.slice(0, 2))) return false;
-  const long = date.length === 8;
-  const y = long ? Number(date.slice(0, 4)) : 1900 + Number(date.slice(0, 2));
-  const m = Number(date.slice(-4, -2));
-  const d = Number(date.slice(-2));
-  return y >= MIN_BIRTH_YEAR && y <= MAX_BIRTH_YEAR && isValidCivil(y, m, d);
+/** Value of the two ASCII digits at `at`, or NaN. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
 }
 
-function idHit(id: string, by: PiiHit["by"]): PiiHit {
-  if (id.length !== 18) return { kind: "id-number", masked: maskId(id), by };
-  return { kind: "id-number", masked: maskId(id), by, checksumOk: checkDigit(id.slice(0, 17)) === id.charAt(17) };
+/**
+ * Province and birth date of the ID digits in `s` (region at 0, the date at 6 as yyyymmdd when
+ * `long`, else yymmdd of 19yy), read without slicing the date.
+ */
+function idShapeOk(s: string, long: boolean): boolean {
+  if (!isKnownProvince(s.slice(0, 2))) return false;
+  const y = long ? twoDigits(s, 6) * 100 + twoDigits(s, 8) : 1900 + twoDigits(s, 6);
+  const at = long ? 10 : 8;
+  return y >= MIN_BIRTH_YEAR && y <= MAX_BIRTH_YEAR && isValidCivil(y, twoDigits(s, at), twoDigits(s, at + 2));
+}
+
+/**
+ * An ID (15 digits, or 17 + digit/X); a wrong check digit is still somebody's ID with one typo.
+ * Its checksum is worked out only when the hit is reported (checksumOf).
+ */
+function idHit(id: string, by: RawHit["by"]): RawHit {
+  return { kind: "id-number", by, raw: id, mask: maskIdFast };
+}
+
+/** Whether the check digit (ID) or Luhn digit (card) is right; undefined when not known. */
+export function checksumOf(hit: RawHit): boolean | undefined {
+  if (hit.kind === "id-number" && !hit.precisionLost && hit.raw.length === 18) {
+    return checkDigit(hit.raw.slice(0, 17)) === hit.raw.charAt(17);
+  }
+  return hit.checksumOk;
+}
+
+function cardHit(card: string, by: RawHit["by"], checksumOk: boolean): RawHit {
+  return { kind: "bank-card", by, raw: card, mask: maskCardFast, checksumOk };
+}
+
+function landlineHit(digits: string): RawHit | null {
+  const m = matchLandline(digits);
+  return m ? { kind: "phone", by: "content", raw: `${m.area}-${m.subscriber}`, mask: maskPhone } : null;
+}
+
+/**
+ * A value of ASCII digits only (the usual ID, card or phone cell), told apart by its length
+ * without a regex; the same answers as findIdentifiers gives for such text.
+ */
+function classifyDigits(d: string): RawHit | null {
+  switch (d.length) {
+    case 18:
+      if (idShapeOk(d, true)) return idHit(d, "content");
+      return luhnValid(d) ? cardHit(d, "content", true) : null;
+    case 15:
+      return idShapeOk(d, false) ? idHit(d, "content") : null;
+    case 16:
+    case 17:
+    case 19:
+      return luhnValid(d) ? cardHit(d, "content", true) : null;
+    case 11:
+      if (d.charCodeAt(0) === 0x31 && d.charCodeAt(1) >= 0x33) {
+        return { kind: "phone", by: "content", raw: d, mask: maskMobile };
+      }
+      return d.charCodeAt(0) === 0x30 ? landlineHit(d) : null;
+    case 10:
+    case 12:
+      return d.charCodeAt(0) === 0x30 ? landlineHit(d) : null;
+    default:
+      return null;
+  }
 }
 
 /** IDs, bank cards and phone numbers in half-width text. */
-function findIdentifiers(text: string, hits: PiiHit[] | null): PiiHit[] | null {
+function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
   taken.length = 0;
   let m: RegExpExecArray | null;
   ID18.lastIndex = 0;
   while ((m = ID18.exec(text)) !== null) {
-    const [whole, region = "", date = "", rest = ""] = m;
-    if (!idShapeOk(region, date)) continue;
-    // A wrong check digit is still somebody's ID number with one typo.
-    hits = push(hits, idHit(region + date + rest.toUpperCase(), "content"));
-    taken.push(m.index, m.index + whole.length);
+    const id = (m[1] ?? "") + (m[2] ?? "") + (m[3] ?? "").toUpperCase();
+    if (!idShapeOk(id, true)) continue;
+    hits = push(hits, idHit(id, "content"));
+    taken.push(m.index, m.index + m[0].length);
   }
   ID15.lastIndex = 0;
   while ((m = ID15.exec(text)) !== null) {
-    const [whole, region = "", date = "", rest = ""] = m;
-    if (isTaken(m.index, m.index + whole.length) || !idShapeOk(region, date)) continue;
-    hits = push(hits, idHit(region + date + rest, "content"));
-    taken.push(m.index, m.index + whole.length);
+    const id = (m[1] ?? "") + (m[2] ?? "") + (m[3] ?? "");
+    if (isTaken(m.index, m.index + m[0].length) || !idShapeOk(id, false)) continue;
+    hits = push(hits, idHit(id, "content"));
+    taken.push(m.index, m.index + m[0].length);
   }
   CARD.lastIndex = 0;
   while ((m = CARD.exec(text)) !== null) {
     const whole = m[0];
-    if (isTaken(m.index, m.index + whole.length)) continue;
-    const digits = whole.replace(SEPARATORS, "");
-    if (!luhnValid(digits)) continue;
-    hits = push(hits, { kind: "bank-card", masked: maskCard(whole), by: "content", checksumOk: true });
+    if (isTaken(m.index, m.index + whole.length) || !luhnValid(whole.replace(SEPARATORS, ""))) continue;
+    // Masked as typed, so "6222 0212 …" keeps its groups.
+    hits = push(hits, { kind: "bank-card", by: "content", raw: whole, mask: maskCard, checksumOk: true });
     taken.push(m.index, m.index + whole.length);
   }
   MOBILE.lastIndex = 0;
   while ((m = MOBILE.exec(text)) !== null) {
     if (isTaken(m.index, m.index + m[0].length)) continue;
-    hits = push(hits, { kind: "phone", masked: maskPhone(`${m[1]}${m[2]}${m[3]}`), by: "content" });
+    hits = push(hits, { kind: "phone", by: "content", raw: `${m[1]}${m[2]}${m[3]}`, mask: maskMobile });
     taken.push(m.index, m.index + m[0].length);
   }
   LANDLINE.lastIndex = 0;
   while ((m = LANDLINE.exec(text)) !== null) {
     if (isTaken(m.index, m.index + m[0].length)) continue;
-    hits = push(hits, { kind: "phone", masked: maskPhone(`${m[1]}-${m[2]}`), by: "content" });
+    hits = push(hits, { kind: "phone", by: "content", raw: `${m[1]}-${m[2]}`, mask: maskPhone });
     taken.push(m.index, m.index + m[0].length);
   }
   return hits;
 }
 
 /**
+ * The digits Excel shows for a number of 16+ digits: 15 significant ones, then zeros
+ * (440524198001011000). The double's own trailing digits (…1264) are noise, not data.
+ */
+function excelDigits(n: number): string {
+  const [mantissa = "", exponent = "0"] = Math.abs(n).toExponential(14).split("e");
+  const length = Number(exponent) + 1;
+  const significant = mantissa.replace(".", "");
+  return length > significant.length ? significant + "0".repeat(length - significant.length) : integerDigits(n);
+}
+
+/**
  * A number Excel has rounded to 15 significant digits (or its text, 4.40524E+17): 18 digits are
  * an ID, 16/17/19 a bank card (unless the column says which); other lengths are no identifier.
  */
-function lostHit(n: number, column: PiiKind | null): PiiHit | null {
-  const digits = integerDigits(n);
+function lostHit(n: number, column: PiiKind | null): RawHit | null {
+  const digits = excelDigits(n);
   const kind: PiiKind | null =
     column === "id-number" || column === "bank-card"
       ? column
@@ -153,8 +265,8 @@ function lostHit(n: number, column: PiiKind | null): PiiHit | null {
           : null;
   if (kind === null) return null;
   // The digits shown are Excel's rounded ones; masked like the real number would be.
-  const masked = kind === "id-number" ? maskId(digits) : maskCard(digits);
-  return { kind, masked, by: kind === column ? "column" : "content", precisionLost: true };
+  const mask = kind === "id-number" ? maskId : maskCard;
+  return { kind, by: kind === column ? "column" : "content", raw: digits, mask, precisionLost: true };
 }
 
 /** Placeholders typed into a column instead of a value. */
@@ -170,9 +282,10 @@ function isHeaderRepeat(text: string, column: PiiKind): boolean {
 
 const ID_DIGITS = /^(?:\d{17}[\dX]|\d{15})$/;
 const CARD_DIGITS = /^\d{16,19}$/;
+const HAS_LETTER = /\p{L}/u;
 
 /** What a column meant for one kind of personal data holds beyond what its shape shows. */
-function columnHit(text: string, digits: number, column: PiiKind): PiiHit | null {
+function columnHit(text: string, digits: number, column: PiiKind): RawHit | null {
   switch (column) {
     case "id-number": {
       // Any ID-shaped value there is an ID, even with an unknown region or impossible date.
@@ -181,42 +294,57 @@ function columnHit(text: string, digits: number, column: PiiKind): PiiHit | null
     }
     case "bank-card": {
       const value = compact(text).replace(SEPARATORS, "");
-      if (!CARD_DIGITS.test(value)) return null;
-      return { kind: "bank-card", masked: maskCard(value), by: "column", checksumOk: luhnValid(value) };
+      return CARD_DIGITS.test(value) ? cardHit(value, "column", luhnValid(value)) : null;
     }
     case "phone":
-      return digits >= MIN_DIGITS && !isHeaderRepeat(text, column)
-        ? { kind: "phone", masked: maskPhone(tidy(text)), by: "column" }
+      return digits >= MIN_DIGITS && !MASKED.test(text) && !isHeaderRepeat(text, column)
+        ? { kind: "phone", by: "column", raw: tidy(text), mask: maskPhone }
         : null;
     case "address": {
       const value = tidy(text);
       if (value === "" || PLACEHOLDER.test(value) || MASKED.test(value) || isHeaderRepeat(value, column)) return null;
       // Numbers alone (a house number, a code) are not an address.
-      if (!/\p{L}/u.test(value)) return null;
-      return { kind: "address", masked: maskAddress(value), by: "column" };
+      return HAS_LETTER.test(value) ? { kind: "address", by: "column", raw: value, mask: maskAddress } : null;
     }
     case "birth-date": {
       const date = birthFromColumnText(text);
-      return date ? { kind: "birth-date", masked: maskBirth(date), by: "column" } : null;
+      return date ? { kind: "birth-date", by: "column", raw: maskBirth(date), mask: asIs } : null;
     }
   }
 }
 
-function hasKind(hits: readonly PiiHit[] | null, kind: PiiKind): boolean {
+function hasKind(hits: readonly RawHit[] | null, kind: PiiKind): boolean {
   if (hits === null) return false;
   for (const hit of hits) if (hit.kind === kind) return true;
   return false;
 }
 
-function detectString(raw: string, column: PiiKind | null): readonly PiiHit[] {
+function detectString(raw: string, column: PiiKind | null): readonly RawHit[] {
+  // One pass: digits, the longest run of digits (separators inside a number allowed), markers.
+  let ascii = 0;
   let digits = 0;
+  let run = 0;
+  let longest = 0;
   let flags = 0;
   for (let i = 0; i < raw.length; i++) {
     const f = CHAR_FLAGS[raw.charCodeAt(i)] ?? 0;
-    if (f === DIGIT) digits++;
-    flags |= f;
+    if (f === DIGIT || f === WIDE_DIGIT) {
+      if (f === DIGIT) ascii++;
+      digits++;
+      if (++run > longest) longest = run;
+    } else if (f !== SEPARATOR) {
+      run = 0;
+      flags |= f;
+    }
   }
-  if (digits < MIN_DIGITS && (flags & (ADDRESS_CHAR | BIRTH_CHAR | EXPONENT_CHAR)) === 0 && column === null) {
+  if (ascii === raw.length) {
+    // Digits only: the common ID, card or phone cell, classified without a regex.
+    const hit = classifyDigits(raw);
+    if (column === null || hit?.kind === column) return hit ? [hit] : NO_HITS;
+    const extra = columnHit(raw, digits, column);
+    return hit ? (extra ? [hit, extra] : [hit]) : extra ? [extra] : NO_HITS;
+  }
+  if (longest < MIN_DIGITS && (flags & (ADDRESS_CHAR | BIRTH_CHAR | EXPONENT_CHAR)) === 0 && column === null) {
     return NO_HITS;
   }
   const text = toHalfWidth(raw);
@@ -224,15 +352,17 @@ function detectString(raw: string, column: PiiKind | null): readonly PiiHit[] {
     const hit = lostHit(Number(compact(text)), column);
     return hit ? [hit] : NO_HITS;
   }
-  let hits: PiiHit[] | null = null;
-  if (digits >= MIN_DIGITS) hits = findIdentifiers(text, hits);
-  if ((flags & BIRTH_CHAR) !== 0 && digits >= 5) {
+  let hits: RawHit[] | null = null;
+  if (longest >= MIN_DIGITS) hits = findIdentifiers(text, hits);
+  // In a birth-date or address column, the column's own test below finds those.
+  if ((flags & BIRTH_CHAR) !== 0 && digits >= 5 && column !== "birth-date") {
     const date = findBirthInText(text);
-    if (date) hits = push(hits, { kind: "birth-date", masked: maskBirth(date), by: "content" });
+    if (date) hits = push(hits, { kind: "birth-date", by: "content", raw: maskBirth(date), mask: asIs });
   }
-  if ((flags & ADDRESS_CHAR) !== 0) {
+  if ((flags & ADDRESS_CHAR) !== 0 && column !== "address") {
     const span = findAddress(text);
-    if (span) hits = push(hits, { kind: "address", masked: maskAddress(text.slice(span.start, span.end)), by: "content" });
+    if (span)
+      hits = push(hits, { kind: "address", by: "content", raw: text.slice(span.start, span.end), mask: maskAddress });
   }
   if (column !== null && !hasKind(hits, column)) {
     const hit = columnHit(text, digits, column);
@@ -242,14 +372,14 @@ function detectString(raw: string, column: PiiKind | null): readonly PiiHit[] {
 }
 
 /** 1e6: smaller numbers (amounts, counts, years, serial dates) have at most 6 digits. */
-const SEVEN_DIGITS = 1e6;
+export const SEVEN_DIGITS = 1e6;
 const LOST = 1e15;
 
-function detectNumber(n: number, column: PiiKind | null, format: string | undefined): readonly PiiHit[] {
+function detectNumber(n: number, column: PiiKind | null, format: string | undefined): readonly RawHit[] {
   if (!Number.isFinite(n)) return NO_HITS;
   if (column === "birth-date") {
     const date = birthFromColumnNumber(n, format);
-    return date ? [{ kind: "birth-date", masked: maskBirth(date), by: "column" }] : NO_HITS;
+    return date ? [{ kind: "birth-date", by: "column", raw: maskBirth(date), mask: asIs }] : NO_HITS;
   }
   if (n < SEVEN_DIGITS || !Number.isInteger(n)) return NO_HITS;
   if (n >= LOST) {
@@ -258,25 +388,25 @@ function detectNumber(n: number, column: PiiKind | null, format: string | undefi
   }
   // Below 1e15 every integer is exact: its digits are what was typed (less any leading 0).
   const digits = String(n);
-  if (digits.length === 15 && idShapeOk(digits.slice(0, 6), digits.slice(6, 12))) return [idHit(digits, "content")];
-  if (digits.length === 11 && digits.charAt(0) === "1" && digits.charCodeAt(1) >= 0x33) {
-    return [{ kind: "phone", masked: maskPhone(digits), by: "content" }];
+  if (digits.length === 15 && idShapeOk(digits, false)) return [idHit(digits, "content")];
+  if (digits.length === 11 && digits.charCodeAt(0) === 0x31 && digits.charCodeAt(1) >= 0x33) {
+    return [{ kind: "phone", by: "content", raw: digits, mask: maskMobile }];
   }
   if (column === "phone") {
     // A landline stored as a number has lost the 0 of its area code (7315551234).
     const landline = matchLandline(`0${digits}`);
-    const masked = landline ? maskPhone(`${landline.area}-${landline.subscriber}`) : maskPhone(digits);
-    return [{ kind: "phone", masked, by: "column" }];
+    const raw = landline ? `${landline.area}-${landline.subscriber}` : digits;
+    return [{ kind: "phone", by: "column", raw, mask: maskPhone }];
   }
   if (column === "id-number" && digits.length === 15) return [idHit(digits, "column")];
   return NO_HITS;
 }
 
 /**
- * Hits in one value, for a column meant for `column` (or none). The returned array is NO_HITS
- * (shared, frozen) when nothing is found.
+ * Hits in one value, for a column meant for `column` (or none), not yet masked. The returned
+ * array is NO_HITS (shared, frozen) when nothing is found.
  */
-export function detectValue(value: unknown, column: PiiKind | null, format?: string): readonly PiiHit[] {
+export function detectValue(value: unknown, column: PiiKind | null, format?: string): readonly RawHit[] {
   if (typeof value === "string") return value.length === 0 ? NO_HITS : detectString(value, column);
   if (typeof value === "number") return detectNumber(value, column, format);
   return NO_HITS;
@@ -291,6 +421,5 @@ export function detectPii(value: unknown, context?: PiiContext): PiiHit[] {
   const ctx: Partial<PiiContext> = context !== null && typeof context === "object" ? context : {};
   const field = ctx.field ?? (typeof ctx.headerText === "string" ? fieldForHeader(ctx.headerText) : null);
   const format = typeof ctx.format === "string" ? ctx.format : undefined;
-  const hits = detectValue(value, kindOfField(field), format);
-  return hits === NO_HITS ? [] : [...hits];
+  return detectValue(value, kindOfField(field), format).map(toPiiHit);
 }

@@ -9,10 +9,9 @@ import type { FieldKey } from "../roster/fields";
 import { cellKey, type CellValue, type Grid, type WorkbookData } from "../grid/types";
 import type { Finding, Severity } from "../report/types";
 import { columnExpects, fieldForHeader, kindOfField } from "./columns";
-import { detectValue } from "./detect";
+import { checksumOf, detectValue, SEVEN_DIGITS, type RawHit } from "./detect";
 import {
   ruleOf,
-  type PiiHit,
   type PiiKind,
   type ScanMode,
   type ScanOptions,
@@ -55,7 +54,7 @@ function severityOf(mode: ScanMode, place: Place, kind: PiiKind): Severity | nul
 }
 
 /** One Finding per kind found in a value (a cell with two phone numbers reports the first). */
-function emit(out: Finding[], hits: readonly PiiHit[], place: Place, mode: ScanMode): void {
+function emit(out: Finding[], hits: readonly RawHit[], place: Place, mode: ScanMode): void {
   let seen = 0;
   for (const hit of hits) {
     const bit = KIND_BIT[hit.kind];
@@ -65,7 +64,8 @@ function emit(out: Finding[], hits: readonly PiiHit[], place: Place, mode: ScanM
     if (severity === null) continue;
     const data: Record<string, string | number | boolean> = { kind: hit.kind, by: hit.by, where: place.where };
     if (hit.precisionLost) data.precisionLost = true;
-    if (hit.checksumOk !== undefined) data.checksumOk = hit.checksumOk;
+    const checksumOk = checksumOf(hit);
+    if (checksumOk !== undefined) data.checksumOk = checksumOk;
     if (place.sheetState) data.sheetState = place.sheetState;
     if (place.property !== undefined) data.property = place.property;
     if (place.hidden) data.hidden = true;
@@ -74,7 +74,7 @@ function emit(out: Finding[], hits: readonly PiiHit[], place: Place, mode: ScanM
       sheet: place.sheet,
       row: place.row,
       col: place.col,
-      value: hit.masked,
+      value: hit.mask(hit.raw),
       data,
       severity,
     });
@@ -111,9 +111,6 @@ function isRowIndex(n: unknown): n is number {
 
 /** Excel's header/footer codes (&P, &"宋体,常规", &12 font sizes) are not text. */
 const HEADER_FOOTER_CODES = /&(?:"[^"]*"|\d{1,3}(?!\d)|[A-Za-z])/g;
-
-/** Below this a number has at most 6 digits: no identifier (dates matter only in date columns). */
-const SEVEN_DIGITS = 1e6;
 
 function scanGrid(grid: Grid, options: ScanOptions, out: Finding[]): void {
   const mode = modeOf(options.mode);

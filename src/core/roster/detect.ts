@@ -47,9 +47,20 @@ export type DetectProblem = { code: "roster.header-missing"; sheet: string; scan
 const MAX_HEADER_SCAN = 40;
 /** Fields that make a row look like a roster header, beyond any two recognised columns. */
 const IDENTITY: ReadonlySet<FieldKey> = new Set(["name", "idNumber", "studentNo", "account"]);
-const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set(["status", "teacherType", "cause", "debt", "lastProvinceAidYear", "aidedThisYear", "post", "hardshipTier", "inPost"]);
+const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set([
+  "status",
+  "teacherType",
+  "cause",
+  "debt",
+  "lastProvinceAidYear",
+  "aidedThisYear",
+  "post",
+  "hardshipTier",
+  "inPost",
+]);
 const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
-const NOTE_START = /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填表日期|制表日期|联系电话[:：])/;
+const NOTE_START =
+  /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填表日期|制表日期|联系电话[:：])/;
 
 function text(v: CellValue): string {
   if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "");
@@ -131,7 +142,15 @@ function doubleRow(grid: Grid, row: number): Candidate {
       r = text(upper) === "" ? null : resolveField(header);
     }
     if (text(header) === "") continue;
-    if (r) columns.push({ col: c, field: r.key, header: shown(header.trim(), group.trim()), headerValue: header, group, unit: r.unit });
+    if (r)
+      columns.push({
+        col: c,
+        field: r.key,
+        header: shown(header.trim(), group.trim()),
+        headerValue: header,
+        group,
+        unit: r.unit,
+      });
     else unknown.push({ col: c, header: shown(header.trim(), group.trim()) });
   }
   return { headerRows: [row, row + 1], columns, unknown, score: scoreOf(columns) };
@@ -177,14 +196,19 @@ export function detectRoster(
     const candidates = [one];
     // A two-row header only when the upper row has a cell merged across columns (a group) or
     // merged down onto the next row.
-    const hasGroup = grid.merges.some((m) => m.top === r && m.bottom >= r && (m.right > m.left || m.bottom > m.top) && m.bottom <= r + 1);
+    const hasGroup = grid.merges.some(
+      (m) => m.top === r && m.bottom >= r && (m.right > m.left || m.bottom > m.top) && m.bottom <= r + 1,
+    );
     if (hasGroup && r + 1 < grid.rows.length) candidates.push(doubleRow(grid, r));
     for (const c of candidates) if (!best || c.score > best.score) best = c;
   }
   const fields = new Set(best?.columns.map((c) => c.field));
   const hasIdentity = [...fields].some((f) => IDENTITY.has(f));
   if (!best || fields.size < 2 || !hasIdentity) {
-    return { ok: false, problem: { code: "roster.header-missing", sheet: grid.name, scanned: scan, best: fields.size } };
+    return {
+      ok: false,
+      problem: { code: "roster.header-missing", sheet: grid.name, scanned: scan, best: fields.size },
+    };
   }
 
   const headerEnd = best.headerRows[best.headerRows.length - 1] ?? 0;
@@ -210,7 +234,10 @@ export function detectRoster(
     }
     const identityGiven = identityCols.some((c) => text(cellAt(grid, r, c)) !== "");
     // Notes under the table: a line that starts like a signature or a remark, with no person in it.
-    if (!identityGiven && (NOTE_START.test(first) || (nonEmptyCount(grid, r) === 1 && dataRows.length > 0 && first.length > 12))) {
+    if (
+      !identityGiven &&
+      (NOTE_START.test(first) || (nonEmptyCount(grid, r) === 1 && dataRows.length > 0 && first.length > 12))
+    ) {
       notesFrom = r;
       break;
     }
@@ -221,7 +248,12 @@ export function detectRoster(
   const fieldColumns: Partial<Record<FieldKey, number>> = {};
   for (const c of best.columns) fieldColumns[c.field] ??= c.col;
   const kind: RosterKind =
-    options.kind ?? (/公示/.test(title + grid.name) ? "notice" : best.columns.some((c) => TEACHER_ONLY.has(c.field)) ? "teachers" : "students");
+    options.kind ??
+    (/公示/.test(title + grid.name)
+      ? "notice"
+      : best.columns.some((c) => TEACHER_ONLY.has(c.field))
+        ? "teachers"
+        : "students");
 
   return {
     ok: true,

@@ -33,4 +33,4 @@ export {
   type TeacherType,
   type Tier,
 } from "./values";
-export { normalizeRecord, type FieldIssue, type NormalizedRecord } from "./record";
+export { normalizeRecord, rowReader, type FieldIssue, type NormalizedRecord, type RowColumn } from "./record";

@@ -333,7 +333,6 @@ export function normalizeRecord(
   const given = new Set<FieldKey>();
   if (!isIterable(entries)) return { record, issues, unknownHeaders, fields };
   const groupList = Array.isArray(groups) ? groups : [];
-  const out = record as Record<FieldKey, unknown>;
   let index = -1;
   for (const entry of entries) {
     index++;
@@ -345,37 +344,80 @@ export function normalizeRecord(
       if (shown !== "" && !unknownHeaders.includes(shown)) unknownHeaders.push(shown);
       continue;
     }
-    const key = resolved.key;
-    if (given.has(key)) continue;
-    if (isBlank(value)) {
-      fields[key] ??= shown;
-      continue;
-    }
-    given.add(key);
-    fields[key] = shown;
-    let readable: boolean;
-    if (key === "hardship") {
-      // The items it reads are kept; any item it cannot read is still reported.
-      const { values, unknown } = normalizeHardship(value);
-      if (values.length > 0) record.hardship = values;
-      readable = values.length > 0 && unknown.length === 0;
-    } else {
-      const v = read(key, value, resolved.unit);
-      if (v !== undefined) out[key] = v;
-      readable = v !== undefined;
-    }
-    if (!readable) {
-      issues.push({
-        field: key,
-        header: shown,
-        raw: valueShown(value),
-        problem: "unrecognised-value",
-      });
-    }
+    readCell(record, issues, fields, given, resolved, shown, value);
   }
+  inferStage(record, given);
+  return { record, issues, unknownHeaders, fields };
+}
+
+/** Stage from grade, then from class, only when no stage cell was given. */
+function inferStage(record: NormalizedRecord, given: ReadonlySet<FieldKey>): void {
   if (record.stage === undefined && !given.has("stage")) {
     const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
     if (stage !== undefined) record.stage = stage;
   }
-  return { record, issues, unknownHeaders, fields };
+}
+
+/** One cell into the record: first non-empty value per field wins; unreadable values are issues. */
+function readCell(
+  record: NormalizedRecord,
+  issues: FieldIssue[],
+  fields: Partial<Record<FieldKey, string>>,
+  given: Set<FieldKey>,
+  resolved: ResolvedField,
+  shown: string,
+  value: unknown,
+): void {
+  const out = record as Record<FieldKey, unknown>;
+  const key = resolved.key;
+  if (given.has(key)) return;
+  if (isBlank(value)) {
+    fields[key] ??= shown;
+    return;
+  }
+  given.add(key);
+  fields[key] = shown;
+  let readable: boolean;
+  if (key === "hardship") {
+    // The items it reads are kept; any item it cannot read is still reported.
+    const { values, unknown } = normalizeHardship(value);
+    if (values.length > 0) record.hardship = values;
+    readable = values.length > 0 && unknown.length === 0;
+  } else {
+    const v = read(key, value, resolved.unit);
+    if (v !== undefined) out[key] = v;
+    readable = v !== undefined;
+  }
+  if (!readable) issues.push({ field: key, header: shown, raw: valueShown(value), problem: "unrecognised-value" });
+}
+
+export interface RowColumn {
+  /** 0-based column index in the row. */
+  col: number;
+  header: unknown;
+  group?: unknown;
+}
+
+/**
+ * A reader for many rows under the same headers (a roster): headers are resolved once, and each
+ * row is read straight from its cells, with the same results as normalizeRecord.
+ */
+export function rowReader(
+  columns: readonly RowColumn[],
+): (cells: readonly unknown[]) => { record: NormalizedRecord; issues: FieldIssue[] } {
+  const list: readonly RowColumn[] = Array.isArray(columns) ? columns : [];
+  const resolvedColumns = list
+    .filter((c): c is RowColumn => typeof c === "object" && c !== null && Number.isInteger(c.col))
+    .map((c) => ({ col: c.col, ...column(c.header, c.group) }))
+    .filter((c): c is { col: number; resolved: ResolvedField; shown: string } => c.resolved !== null);
+  return (cells) => {
+    const record: NormalizedRecord = {};
+    const issues: FieldIssue[] = [];
+    const fields: Partial<Record<FieldKey, string>> = {};
+    const given = new Set<FieldKey>();
+    const row: readonly unknown[] = Array.isArray(cells) ? cells : [];
+    for (const c of resolvedColumns) readCell(record, issues, fields, given, c.resolved, c.shown, row[c.col]);
+    inferStage(record, given);
+    return { record, issues };
+  };
 }

@@ -44,7 +44,17 @@ function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInf
   if (r.ok) {
     const region = regionName(r.value.regionCode, r.value.birth.y);
     if (region && region.county === "" && !/00$/.test(r.value.regionCode)) {
-      ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level: "county", code: r.value.regionCode }, "warning"));
+      ctx.out.push(
+        finding(
+          "id.region",
+          sheet,
+          row.row,
+          col,
+          shownId(raw),
+          { level: "county", code: r.value.regionCode },
+          "warning",
+        ),
+      );
     }
     return r.value;
   }
@@ -59,7 +69,9 @@ function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInf
       ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level: "province", code: p.province }));
       return null;
     case "id.checksum":
-      ctx.out.push(finding("id.checksum", sheet, row.row, col, shownId(raw), { expected: p.expected, actual: p.actual }));
+      ctx.out.push(
+        finding("id.checksum", sheet, row.row, col, shownId(raw), { expected: p.expected, actual: p.actual }),
+      );
       return null;
     case "id.birthdate":
       ctx.out.push(finding("id.birthdate", sheet, row.row, col, shownId(raw), { detail: idMessage(p) }));
@@ -75,26 +87,40 @@ function checkCard(ctx: SheetContext, row: RowContext): void {
   const raw = rawOf(ctx, row, "account");
   if (col < 0 || isBlank(raw)) return;
   const sheet = ctx.grid.name;
-  const shown = maskCard(compact(plainText(raw)));
+  const shown = (): string => maskCard(compact(plainText(raw)));
   const r = parseCard(raw);
   if (!r.ok) {
-    if (r.problem.code === "bank.stored-as-number") ctx.out.push(finding("bank.stored-as-number", sheet, row.row, col, shown, {}));
-    else if (r.problem.code !== "bank.empty") ctx.out.push(finding("bank.format", sheet, row.row, col, shown, { detail: cardMessage(r.problem) }));
+    if (r.problem.code === "bank.stored-as-number")
+      ctx.out.push(finding("bank.stored-as-number", sheet, row.row, col, shown(), {}));
+    else if (r.problem.code !== "bank.empty")
+      ctx.out.push(finding("bank.format", sheet, row.row, col, shown(), { detail: cardMessage(r.problem) }));
     return;
   }
-  if (!r.value.luhnOk) ctx.out.push(finding("bank.luhn", sheet, row.row, col, shown, {}));
+  if (!r.value.luhnOk) ctx.out.push(finding("bank.luhn", sheet, row.row, col, shown(), {}));
   const payment = row.program?.payment;
   if (payment) {
     const names = [payment.bank, ...payment.aliases];
     const issuer = cardIssuer(r.value.digits);
     if (issuer && !names.some((n) => issuer.name.includes(n) || n.includes(issuer.name))) {
-      ctx.out.push(finding("bank.issuer", sheet, row.row, col, shown, { required: payment.bank, actual: issuer.name, source: payment.source }));
+      ctx.out.push(
+        finding("bank.issuer", sheet, row.row, col, shown(), {
+          required: payment.bank,
+          actual: issuer.name,
+          source: payment.source,
+        }),
+      );
       return;
     }
     const bankCol = colOf(ctx, "bank");
     const bankText = row.record.bank;
     if (bankCol >= 0 && bankText && !names.some((n) => bankText.includes(n))) {
-      ctx.out.push(finding("bank.issuer", sheet, row.row, bankCol, bankText, { required: payment.bank, actual: bankText, source: payment.source }));
+      ctx.out.push(
+        finding("bank.issuer", sheet, row.row, bankCol, bankText, {
+          required: payment.bank,
+          actual: bankText,
+          source: payment.source,
+        }),
+      );
     }
   }
 }
@@ -119,7 +145,11 @@ function checkPhone(ctx: SheetContext, row: RowContext): void {
   if (col < 0 || isBlank(raw)) return;
   const r = parsePhone(raw);
   if (!r.ok && r.problem.code === "phone.format") {
-    ctx.out.push(finding("phone.format", ctx.grid.name, row.row, col, maskPhone(plainText(raw)), { detail: phoneMessage(r.problem) }));
+    ctx.out.push(
+      finding("phone.format", ctx.grid.name, row.row, col, maskPhone(plainText(raw)), {
+        detail: phoneMessage(r.problem),
+      }),
+    );
   }
 }
 
@@ -130,36 +160,66 @@ function checkStudentNo(ctx: SheetContext, row: RowContext, id: IdInfo | null): 
   const no = row.record.studentNo;
   if (col < 0 || !no) return;
   const sheet = ctx.grid.name;
-  const shown = no.length > 10 ? `${no.charAt(0)}${maskId(no.slice(1))}` : no;
+  const shown = (): string => (no.length > 10 ? `${no.charAt(0)}${maskId(no.slice(1))}` : no);
   if (no.startsWith("G")) {
     const rest = no.slice(1);
     if (id && rest !== id.id18 && rest !== id.value) {
-      ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号“G”后的号码与本人身份证号不一致" }));
+      ctx.out.push(
+        finding("studentno.format", sheet, row.row, col, shown(), { detail: "学籍号“G”后的号码与本人身份证号不一致" }),
+      );
     } else if (!/^\d{17}[\dX]$/.test(rest)) {
-      ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号“G”后应为 18 位身份证号" }));
+      ctx.out.push(
+        finding("studentno.format", sheet, row.row, col, shown(), { detail: "学籍号“G”后应为 18 位身份证号" }),
+      );
     }
     return;
   }
   if (!TEMP_STUDENT_NO.test(no)) {
-    ctx.out.push(finding("studentno.format", sheet, row.row, col, shown, { detail: "学籍号应为 G + 身份证号，或 L、J 开头的临时学籍号" }));
+    ctx.out.push(
+      finding("studentno.format", sheet, row.row, col, shown(), {
+        detail: "学籍号应为 G + 身份证号，或 L、J 开头的临时学籍号",
+      }),
+    );
   }
 }
 
 /** Spaces and full-width characters where they do harm: identifiers, names, amounts. */
-const HYGIENE_FIELDS: readonly FieldKey[] = ["name", "idNumber", "guardianId", "guardianName", "holder", "account", "phone", "studentNo", "amount"];
+const HYGIENE_FIELDS: readonly FieldKey[] = [
+  "name",
+  "idNumber",
+  "guardianId",
+  "guardianName",
+  "holder",
+  "account",
+  "phone",
+  "studentNo",
+  "amount",
+];
 const IDENTIFIERS: ReadonlySet<FieldKey> = new Set(["idNumber", "guardianId", "account", "phone", "studentNo"]);
+
+/** The masked form of a hygiene cell, computed only when there is something to report. */
+function hygieneShown(field: FieldKey, raw: string): string {
+  if (field === "account") return maskCard(compact(raw));
+  if (field === "phone") return maskPhone(raw);
+  if (IDENTIFIERS.has(field)) return maskId(compact(raw));
+  return field === "amount" ? raw.trim() : maskName(raw.trim());
+}
+
+/** Text that needs no look: printable ASCII without spaces, or CJK ideographs only (most cells). */
+const CLEAN = /^(?:[\x21-\x7e]+|[\u4e00-\u9fff·]+)$/;
 
 function checkHygiene(ctx: SheetContext, row: RowContext): void {
   for (const field of HYGIENE_FIELDS) {
     const col = colOf(ctx, field);
     const raw = col >= 0 ? row.cells[col] : null;
-    if (typeof raw !== "string" || raw === "") continue;
+    if (typeof raw !== "string" || raw === "" || CLEAN.test(raw)) continue;
     const label = fieldLabel(field);
-    const shown = IDENTIFIERS.has(field) ? (field === "account" ? maskCard(compact(raw)) : field === "phone" ? maskPhone(raw) : maskId(compact(raw))) : field === "amount" ? raw.trim() : maskName(raw.trim());
-    const spaced = raw !== raw.trim() || INVISIBLE.test(raw) || /\s{2,}/.test(raw) || (IDENTIFIERS.has(field) && /\s/.test(raw));
-    if (spaced) ctx.out.push(finding("text.whitespace", ctx.grid.name, row.row, col, shown, { field: label }));
+    const spaced =
+      raw !== raw.trim() || INVISIBLE.test(raw) || /\s{2,}/.test(raw) || (IDENTIFIERS.has(field) && /\s/.test(raw));
+    if (spaced)
+      ctx.out.push(finding("text.whitespace", ctx.grid.name, row.row, col, hygieneShown(field, raw), { field: label }));
     if (FULL_WIDTH.test(raw) && field !== "name" && field !== "guardianName" && field !== "holder") {
-      ctx.out.push(finding("text.fullwidth", ctx.grid.name, row.row, col, shown, { field: label }));
+      ctx.out.push(finding("text.fullwidth", ctx.grid.name, row.row, col, hygieneShown(field, raw), { field: label }));
     }
   }
 }
@@ -168,13 +228,17 @@ function checkGenderAndAge(ctx: SheetContext, row: RowContext, id: IdInfo): void
   const sheet = ctx.grid.name;
   const { gender, stage } = row.record;
   if (gender && gender !== id.gender) {
-    ctx.out.push(finding("id.gender-mismatch", sheet, row.row, colOf(ctx, "gender"), gender, { fromId: id.gender, given: gender }));
+    ctx.out.push(
+      finding("id.gender-mismatch", sheet, row.row, colOf(ctx, "gender"), gender, { fromId: id.gender, given: gender }),
+    );
   }
   if (stage && ctx.layout.kind === "students") {
     const age = wholeYearsBetween(id.birth, ctx.today);
     const [min, max] = AGE_BANDS[stage];
     if (age < min || age > max) {
-      ctx.out.push(finding("id.age-stage", sheet, row.row, colOf(ctx, "idNumber"), maskId(id.value), { age, stage, min, max }));
+      ctx.out.push(
+        finding("id.age-stage", sheet, row.row, colOf(ctx, "idNumber"), maskId(id.value), { age, stage, min, max }),
+      );
     }
   }
 }

@@ -18,21 +18,36 @@ export function checkPolicy(ctx: SheetContext, row: RowContext, columnMissing: S
   if (!program) return null;
   const sheet = ctx.grid.name;
   const d = decide(program, row.record, ctx.pack, { today: ctx.today });
-  const who = row.record.name ? maskName(row.record.name) : "";
+  const who = (): string => (row.record.name ? maskName(row.record.name) : "");
 
   const ineligible: string[] = [];
   for (const reason of d.reasons) {
     const fields = reason.fields ?? [];
     const col = fields.map((f) => colOf(ctx, f)).find((c) => c >= 0) ?? -1;
     if (fields.some((f) => REPEAT_FIELDS.has(f))) {
-      ctx.out.push(finding("policy.repeat-aid", sheet, row.row, col, who, { program: program.name, reason: reason.text, source: reason.source }));
+      ctx.out.push(
+        finding("policy.repeat-aid", sheet, row.row, col, who(), {
+          program: program.name,
+          reason: reason.text,
+          source: reason.source,
+        }),
+      );
     } else {
       ineligible.push(`${reason.text}（${reason.source}）`);
     }
   }
   if (ineligible.length > 0) {
-    const col = d.reasons.flatMap((r) => r.fields ?? []).map((f) => colOf(ctx, f)).find((c) => c >= 0) ?? colOf(ctx, "name");
-    ctx.out.push(finding("policy.ineligible", sheet, row.row, col, who, { program: program.name, reasons: ineligible.join("；") }));
+    const col =
+      d.reasons
+        .flatMap((r) => r.fields ?? [])
+        .map((f) => colOf(ctx, f))
+        .find((c) => c >= 0) ?? colOf(ctx, "name");
+    ctx.out.push(
+      finding("policy.ineligible", sheet, row.row, col, who(), {
+        program: program.name,
+        reasons: ineligible.join("；"),
+      }),
+    );
   }
 
   for (const m of d.missing) {
@@ -52,14 +67,22 @@ export function checkPolicy(ctx: SheetContext, row: RowContext, columnMissing: S
   if (amountCol >= 0 && d.eligible) {
     const given = row.record.amount;
     if (given === undefined) {
-      if (isBlank(rawOf(ctx, row, "amount"))) ctx.out.push(finding("field.required", sheet, row.row, amountCol, "", { field: fieldLabel("amount") }));
+      if (isBlank(rawOf(ctx, row, "amount")))
+        ctx.out.push(finding("field.required", sheet, row.row, amountCol, "", { field: fieldLabel("amount") }));
     } else if (d.amount !== null) {
       const standard = money(d.amount);
-      const wrong = d.bound === "exact" ? money(given) !== standard : d.bound === "atLeast" ? given < standard : given > standard;
+      const wrong =
+        d.bound === "exact" ? money(given) !== standard : d.bound === "atLeast" ? given < standard : given > standard;
       if (wrong) {
         const higher = d.notes.find((n) => n.source === ctx.pack.rules.higherStandard?.source);
         if (higher && given < standard) {
-          ctx.out.push(finding("policy.higher-standard", sheet, row.row, amountCol, String(given), { given, standard, source: higher.source }));
+          ctx.out.push(
+            finding("policy.higher-standard", sheet, row.row, amountCol, String(given), {
+              given,
+              standard,
+              source: higher.source,
+            }),
+          );
         } else {
           ctx.out.push(
             finding("policy.amount-mismatch", sheet, row.row, amountCol, String(given), {
@@ -77,12 +100,23 @@ export function checkPolicy(ctx: SheetContext, row: RowContext, columnMissing: S
 
   if (d.needsProof && row.record.proof !== true) {
     const col = colOf(ctx, "proof") >= 0 ? colOf(ctx, "proof") : colOf(ctx, "verified");
-    ctx.out.push(finding("policy.needs-proof", sheet, row.row, col, who, { documents: d.proofDocuments.join("、"), source: program.proof?.source ?? "" }));
+    ctx.out.push(
+      finding("policy.needs-proof", sheet, row.row, col, who(), {
+        documents: d.proofDocuments.join("、"),
+        source: program.proof?.source ?? "",
+      }),
+    );
   }
 
   for (const limit of program.limits) {
     if (limit.kind === "min-visits" && row.record.visits !== undefined && row.record.visits < limit.min) {
-      ctx.out.push(finding("policy.visits", sheet, row.row, colOf(ctx, "visits"), String(row.record.visits), { visits: row.record.visits, min: limit.min, source: limit.source }));
+      ctx.out.push(
+        finding("policy.visits", sheet, row.row, colOf(ctx, "visits"), String(row.record.visits), {
+          visits: row.record.visits,
+          min: limit.min,
+          source: limit.source,
+        }),
+      );
     }
   }
   return d;

@@ -32,7 +32,12 @@ export function checkDuplicates(ctx: SheetContext, rows: readonly RowSummary[]):
       seen.set(key, r.row);
       continue;
     }
-    ctx.out.push(finding("dup.id", ctx.grid.name, r.row, idCol, maskId(r.id18), { first: cellAddress(first, idCol), program: r.program?.name ?? "本表" }));
+    ctx.out.push(
+      finding("dup.id", ctx.grid.name, r.row, idCol, maskId(r.id18), {
+        first: cellAddress(first, idCol),
+        program: r.program?.name ?? "本表",
+      }),
+    );
   }
 }
 
@@ -45,7 +50,13 @@ export function checkTotals(ctx: SheetContext, rows: readonly RowSummary[]): voi
     const given = normalizeMoney(ctx.grid.rows[t]?.[col] ?? null, unit);
     if (given === null) continue;
     if (money(given) !== sum) {
-      ctx.out.push(finding("total.mismatch", ctx.grid.name, t, col, String(given), { given: money(given), sum, rows: rows.length }));
+      ctx.out.push(
+        finding("total.mismatch", ctx.grid.name, t, col, String(given), {
+          given: money(given),
+          sum,
+          rows: rows.length,
+        }),
+      );
     }
   }
 }
@@ -54,7 +65,9 @@ export function checkQuotasAndShares(ctx: SheetContext, rows: readonly RowSummar
   const byProgram = new Map<Program, RowSummary[]>();
   for (const r of rows) {
     if (!r.program) continue;
-    byProgram.set(r.program, [...(byProgram.get(r.program) ?? []), r]);
+    const list = byProgram.get(r.program);
+    if (list) list.push(r);
+    else byProgram.set(r.program, [r]);
   }
   const sheet = ctx.grid.name;
   for (const [program, list] of byProgram) {
@@ -90,7 +103,12 @@ export function checkQuotasAndShares(ctx: SheetContext, rows: readonly RowSummar
       }
       if (limit.kind === "nominees-per-school") {
         const bySchool = new Map<string, RowSummary[]>();
-        for (const r of list) bySchool.set(r.school ?? "（未填学校）", [...(bySchool.get(r.school ?? "（未填学校）") ?? []), r]);
+        for (const r of list) {
+          const school = r.school ?? "（未填学校）";
+          const people = bySchool.get(school);
+          if (people) people.push(r);
+          else bySchool.set(school, [r]);
+        }
         for (const [school, people] of bySchool) {
           if (people.length > limit.max || people.length < limit.min) {
             const first = people[0];

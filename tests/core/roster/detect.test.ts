@@ -1,0 +1,129 @@
+// Finding the roster in a sheet: title rows, one- and two-row headers with merged groups, 合计
+// rows, notes under the table, hidden rows, and sheets with no roster at all.
+import fc from "fast-check";
+import { makeGrid, type CellValue } from "../../../src/core/grid/types";
+import { detectRoster } from "../../../src/core/roster/detect";
+import { checkWorkbook } from "../../../src/core/check/check";
+import { seedPack } from "../../../src/core/policy";
+
+const ID = "11010519491231002X";
+
+test("title rows above a one-row header; 合计 and notes below", () => {
+  const rows: CellValue[][] = [
+    ["某某学校2026年春季学期家庭经济困难学生生活补助花名册"],
+    ["填报单位：某某学校", null, "填报日期：2026-03-20"],
+    ["序号", "姓名", "身份证号码", "学段", "补助金额(元)", "备注"],
+    [1, "张三", ID, "小学", 500, null],
+    [2, "李四", ID, "初中", 625, null],
+    [null, null, null, null, null, null],
+    [3, "王五", ID, "初中", 625, null],
+    ["合计", null, null, null, 1750, null],
+    [],
+    ["填表人：王老师"],
+    ["备注：本表一式两份"],
+  ];
+  const d = detectRoster(makeGrid("Sheet1", rows, { hiddenRows: new Set([4]) }));
+  if (!d.ok) throw new Error("no roster");
+  expect(d.value.headerRows).toEqual([2]);
+  expect(d.value.title).toContain("花名册");
+  expect(d.value.columns.map((c) => c.field)).toEqual(["serial", "name", "idNumber", "stage", "amount", "remarks"]);
+  expect(d.value.columns.find((c) => c.field === "amount")?.unit).toBe("元");
+  expect(d.value.dataRows).toEqual([3, 4, 6]);
+  expect(d.value.totalRows).toEqual([7]);
+  expect(d.value.notesFrom).toBe(9);
+  expect(d.value.hiddenDataRows).toEqual([4]);
+  expect(d.value.kind).toBe("students");
+});
+
+test("a two-row header with merged group cells (监护人 › 姓名 / 身份证号)", () => {
+  const rows: CellValue[][] = [
+    ["花名册"],
+    ["序号", "学生", null, "监护人", null, "补助金额"],
+    [null, "姓名", "身份证号", "姓名", "身份证号", null],
+    [1, "张三", ID, "张大山", ID, 500],
+  ];
+  const merges = [
+    { top: 1, left: 0, bottom: 2, right: 0 },
+    { top: 1, left: 1, bottom: 1, right: 2 },
+    { top: 1, left: 3, bottom: 1, right: 4 },
+    { top: 1, left: 5, bottom: 2, right: 5 },
+  ];
+  const d = detectRoster(makeGrid("Sheet1", rows, { merges }));
+  if (!d.ok) throw new Error("no roster");
+  expect(d.value.headerRows).toEqual([1, 2]);
+  expect(d.value.columns.map((c) => [c.col, c.field])).toEqual([
+    [0, "serial"],
+    [1, "name"],
+    [2, "idNumber"],
+    [3, "guardianName"],
+    [4, "guardianId"],
+    [5, "amount"],
+  ]);
+  expect(d.value.columns[3]?.header).toBe("监护人 › 姓名");
+  expect(d.value.dataRows).toEqual([3]);
+});
+
+test("teachers and notices are told apart by their columns and titles", () => {
+  const teachers = detectRoster(
+    makeGrid("T", [
+      ["姓名", "身份证号", "负债金额（万元）", "人员状态"],
+      ["王", ID, 6, "在职"],
+    ]),
+  );
+  expect(teachers.ok && teachers.value.kind).toBe("teachers");
+  const notice = detectRoster(
+    makeGrid("公示", [["某校资助公示"], ["序号", "姓名", "资助项目", "金额"], [1, "张*", "一补", 500]]),
+  );
+  expect(notice.ok && notice.value.kind).toBe("notice");
+});
+
+test("a sheet without a roster says so", () => {
+  const d = detectRoster(makeGrid("说明", [["本工作簿说明"], ["请在下一张表填写"]]));
+  expect(d.ok).toBe(false);
+  const { report } = checkWorkbook(
+    { sheets: [makeGrid("说明", [["本工作簿说明"]])], properties: {} },
+    { pack: seedPack(), today: { y: 2026, m: 11, d: 28 } },
+  );
+  expect(report.issues.map((i) => i.rule)).toEqual(["roster.header-missing"]);
+  expect(report.valid).toBe(false);
+});
+
+test("the engine never throws on random grids, and its stats equal its issues (property)", () => {
+  const cell = fc.oneof(
+    fc.constantFrom<CellValue>(
+      "姓名",
+      "身份证号",
+      "学段",
+      "补助金额",
+      "是否寄宿",
+      "资助项目",
+      "合计",
+      "一补",
+      "初中",
+      "是",
+      ID,
+      "张三",
+      null,
+    ),
+    fc.string({ maxLength: 12 }),
+    fc.double({ noNaN: false }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), (rows) => {
+      const { report } = checkWorkbook(
+        { sheets: [makeGrid("S", rows)], properties: {} },
+        { pack: seedPack(), today: { y: 2026, m: 11, d: 28 } },
+      );
+      const errors = report.issues.filter((i) => i.severity === "error").length;
+      return (
+        report.stats.errors === errors &&
+        report.valid === (errors === 0) &&
+        Object.values(report.stats.byRule).reduce((a, b) => a + b, 0) === report.issues.length
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
