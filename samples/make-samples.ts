@@ -13,14 +13,19 @@ const OUT = process.argv[2] ?? join(process.cwd(), "samples");
 const FIXED = new Date(Date.UTC(2026, 2, 20, 8, 0, 0));
 
 function writeSheet(wb: ExcelJS.Workbook, s: SampleSheet): void {
-  const ws = wb.addWorksheet(s.name, { state: s.state ?? "visible", views: [{ state: "frozen", ySplit: 2 + s.headers.length }] });
+  const ws = wb.addWorksheet(s.name, {
+    state: s.state ?? "visible",
+    views: [{ state: "frozen", ySplit: 2 + s.headers.length }],
+  });
   const width = Math.max(...s.headers.map((h) => h.length));
   ws.addRow([s.title]);
   ws.addRow([s.subtitle ?? ""]);
   if (!s.subtitle) ws.spliceRows(2, 1);
   for (const h of s.headers) ws.addRow(h.map((x) => (x === "" ? null : x)));
   s.rows.forEach((r, i) => {
-    const row = ws.addRow(r.map((c: Cell) => (c !== null && typeof c === "object" ? { formula: c.formula, result: c.result } : c)));
+    const row = ws.addRow(
+      r.map((c: Cell) => (c !== null && typeof c === "object" ? { formula: c.formula, result: c.result } : c)),
+    );
     if (s.hiddenRows?.includes(i)) row.hidden = true;
   });
   ws.addRow([]);
@@ -44,7 +49,10 @@ async function writeWorkbook(sample: SampleWorkbook): Promise<void> {
   for (const s of sample.sheets) writeSheet(wb, s);
   const buffer = await wb.xlsx.writeBuffer();
   writeFileSync(join(OUT, sample.file), Buffer.from(buffer as ArrayBuffer));
-  writeFileSync(join(OUT, sample.file.replace(/\.xlsx$/, ".expected.json")), JSON.stringify({ check: sample.check, expected: sample.expected }, null, 2) + "\n");
+  writeFileSync(
+    join(OUT, sample.file.replace(/\.xlsx$/, ".expected.json")),
+    JSON.stringify({ check: sample.check, expected: sample.expected }, null, 2) + "\n",
+  );
 }
 
 async function main(): Promise<void> {

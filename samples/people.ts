@@ -6,8 +6,58 @@
 import { checkDigit } from "../src/core/id";
 import { prng } from "../bench/rows";
 
-export const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "欧阳", "谭", "彭", "曾"];
-const GIVEN = ["子涵", "欣怡", "梓轩", "雨桐", "浩然", "诗涵", "宇航", "佳怡", "俊杰", "思彤", "一诺", "明轩", "雅琪", "志强", "秀英", "建国", "丽华", "文博", "晓东", "春梅", "海燕", "国庆", "晨曦", "若曦"];
+export const SURNAMES = [
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "黄",
+  "赵",
+  "吴",
+  "周",
+  "徐",
+  "孙",
+  "马",
+  "朱",
+  "胡",
+  "郭",
+  "何",
+  "罗",
+  "高",
+  "林",
+  "欧阳",
+  "谭",
+  "彭",
+  "曾",
+];
+const GIVEN = [
+  "子涵",
+  "欣怡",
+  "梓轩",
+  "雨桐",
+  "浩然",
+  "诗涵",
+  "宇航",
+  "佳怡",
+  "俊杰",
+  "思彤",
+  "一诺",
+  "明轩",
+  "雅琪",
+  "志强",
+  "秀英",
+  "建国",
+  "丽华",
+  "文博",
+  "晓东",
+  "春梅",
+  "海燕",
+  "国庆",
+  "晨曦",
+  "若曦",
+];
 /** 湖南省湘潭市湘乡市, 湘潭县, 湖南省娄底市双峰县, 河南省新乡市辉县市, 原阳县. */
 export const COUNTIES = ["430381", "430321", "431321", "410782", "410725"];
 
@@ -60,7 +110,12 @@ export class People {
     const gender = this.rand() < 0.5 ? "男" : "女";
     this.seq = (this.seq + 7) % 500;
     const seq = this.seq * 2 + (gender === "男" ? 1 : 0);
-    return { name: this.name(surname), gender, id: makeId(this.pick(COUNTIES), y, m, d, seq % 1000), birth: { y, m, d } };
+    return {
+      name: this.name(surname),
+      gender,
+      id: makeId(this.pick(COUNTIES), y, m, d, seq % 1000),
+      birth: { y, m, d },
+    };
   }
   /** A Luhn-valid 19-digit 中国建设银行 debit card (BIN 621700). */
   ccbCard(): string {

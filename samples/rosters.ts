@@ -44,7 +44,27 @@ export interface SampleWorkbook {
   check: { program?: string; kind?: string; enrolled?: number };
 }
 
-const YIBU_HEADERS = ["序号", "姓名", "性别", "身份证号", "学籍号", "学段", "年级", "是否寄宿", "困难类型", "系统比对", "证明材料", "资助项目", "补助金额（元）", "监护人姓名", "持卡人", "开户行", "银行卡号", "联系电话", "备注"];
+const YIBU_HEADERS = [
+  "序号",
+  "姓名",
+  "性别",
+  "身份证号",
+  "学籍号",
+  "学段",
+  "年级",
+  "是否寄宿",
+  "困难类型",
+  "系统比对",
+  "证明材料",
+  "资助项目",
+  "补助金额（元）",
+  "监护人姓名",
+  "持卡人",
+  "开户行",
+  "银行卡号",
+  "联系电话",
+  "备注",
+];
 const COL = Object.fromEntries(YIBU_HEADERS.map((h, i) => [h, i])) as Record<string, number>;
 const HARDSHIP = ["建档立卡", "低保", "特困供养", "残疾人子女", "事实无人抚养儿童", "低保", "建档立卡"];
 const FIRST_DATA_ROW = 4; // sheet row of the first person (title, subtitle, header above)
@@ -65,7 +85,8 @@ function student(p: People): Student {
   const stage = p.pick(["小学", "小学", "初中"] as const);
   const person = stage === "小学" ? p.person(2014, 2019) : p.person(2011, 2013);
   const surname = person.name.startsWith("欧阳") ? "欧阳" : person.name.charAt(0);
-  const grade = stage === "小学" ? p.pick(["三年级", "四年级", "五年级", "六年级"]) : p.pick(["七年级", "八年级", "九年级"]);
+  const grade =
+    stage === "小学" ? p.pick(["三年级", "四年级", "五年级", "六年级"]) : p.pick(["七年级", "八年级", "九年级"]);
   return { person, stage, grade, boarding: p.pick([true, false, true]), guardian: p.person(1978, 1990, surname) };
 }
 
@@ -100,14 +121,20 @@ function yibuRow(p: People, s: Student, n: number): Cell[] {
 
 function totalRow(rows: Cell[][]): Cell[] {
   const last = FIRST_DATA_ROW + rows.length - 1;
-  const sum = rows.reduce((acc, r) => acc + (typeof r[COL["补助金额（元）"]!] === "number" ? (r[COL["补助金额（元）"]!] as number) : 0), 0);
+  const sum = rows.reduce(
+    (acc, r) => acc + (typeof r[COL["补助金额（元）"]!] === "number" ? (r[COL["补助金额（元）"]!] as number) : 0),
+    0,
+  );
   const out: Cell[] = YIBU_HEADERS.map(() => null);
   out[0] = "合计";
   out[COL["补助金额（元）"]!] = { formula: `SUM(M${FIRST_DATA_ROW}:M${last})`, result: sum };
   return out;
 }
 
-const FOOTER = ["填表人：            审核人：            单位负责人（签字）：            单位（盖章）", "备注：本表由学校填报，一式两份，报县学生资助管理中心。"];
+const FOOTER = [
+  "填表人：            审核人：            单位负责人（签字）：            单位（盖章）",
+  "备注：本表由学校填报，一式两份，报县学生资助管理中心。",
+];
 
 function yibuSheet(rows: Cell[][], name = "一补花名册"): SampleSheet {
   return {
@@ -169,7 +196,12 @@ export function defectiveYibu(): SampleWorkbook {
   set(2, "学籍号", null);
   plan(3, "性别", s(3).person.gender === "男" ? "女" : "男", "id.gender-mismatch");
   plan(4, "学籍号", `G${id(5)}`, "studentno.format");
-  plan(5, "身份证号", id(5).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)), "text.fullwidth");
+  plan(
+    5,
+    "身份证号",
+    id(5).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+    "text.fullwidth",
+  );
   plan(6, "姓名", `${s(6).person.name} `, "text.whitespace");
   set(6, "持卡人", s(6).guardian.name);
   // The same child listed twice (row 8 repeats row 7's ID)
@@ -231,15 +263,57 @@ export function defectiveYibu(): SampleWorkbook {
 /** Two-row header with merged group cells (监护人 › 姓名 / 身份证号, 银行卡 › 持卡人 / 卡号). */
 export function twoRowHeader(): SampleWorkbook {
   const p = new People(99);
-  const groups = ["序号", "学生", "", "", "学段", "是否寄宿", "困难类型", "补助金额(元)", "监护人", "", "银行卡", "", ""];
+  const groups = [
+    "序号",
+    "学生",
+    "",
+    "",
+    "学段",
+    "是否寄宿",
+    "困难类型",
+    "补助金额(元)",
+    "监护人",
+    "",
+    "银行卡",
+    "",
+    "",
+  ];
   const headers = ["", "姓名", "性别", "身份证号码", "", "", "", "", "姓名", "身份证号", "持卡人", "卡号", "开户银行"];
   const rows: Cell[][] = [];
   for (let i = 0; i < 12; i++) {
     const s = student(p);
-    rows.push([i + 1, s.person.name, s.person.gender, s.person.id, s.stage, s.boarding ? "住校" : "走读", p.pick(HARDSHIP), standard(s), s.guardian.name, s.guardian.id, s.guardian.name, p.ccbCard(), "建设银行"]);
+    rows.push([
+      i + 1,
+      s.person.name,
+      s.person.gender,
+      s.person.id,
+      s.stage,
+      s.boarding ? "住校" : "走读",
+      p.pick(HARDSHIP),
+      standard(s),
+      s.guardian.name,
+      s.guardian.id,
+      s.guardian.name,
+      p.ccbCard(),
+      "建设银行",
+    ]);
   }
   const sum = rows.reduce((a, r) => a + (r[7] as number), 0);
-  rows.push(["合计", null, null, null, null, null, null, { formula: `SUM(H4:H${3 + 12})`, result: sum }, null, null, null, null, null]);
+  rows.push([
+    "合计",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    { formula: `SUM(H4:H${3 + 12})`, result: sum },
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
   const sheet: SampleSheet = {
     name: "Sheet1",
     title: "2026年秋季学期生活补助发放花名册",
@@ -283,18 +357,60 @@ export function leakyNotice(): SampleWorkbook {
 /** 省级特困教师 roster (方案12): one teacher under the debt threshold, too many retired. */
 export function teacherRoster(): SampleWorkbook {
   const p = new People(12);
-  const headers = ["序号", "姓名", "性别", "身份证号", "工作单位", "教师类别", "人员状态", "致困原因", "负债金额（万元）", "近两年是否获省级资助", "资助金额（元）", "开户行", "银行卡号"];
+  const headers = [
+    "序号",
+    "姓名",
+    "性别",
+    "身份证号",
+    "工作单位",
+    "教师类别",
+    "人员状态",
+    "致困原因",
+    "负债金额（万元）",
+    "近两年是否获省级资助",
+    "资助金额（元）",
+    "开户行",
+    "银行卡号",
+  ];
   const rows: Cell[][] = [];
   const expected: PlannedIssue[] = [];
   for (let i = 0; i < 10; i++) {
     const t = p.person(1965, 1990);
-    rows.push([i + 1, t.name, t.gender, t.id, p.pick(["某某县第一中学", "某某镇中学", "某某县职业中专"]), "专任教师", i < 2 ? "退休" : "在职", p.pick(["患病", "重大疾病", "自然灾害"]), p.pick([5, 6.5, 8, 12]), "否", 10000, "中国建设银行", p.ccbCard()]);
+    rows.push([
+      i + 1,
+      t.name,
+      t.gender,
+      t.id,
+      p.pick(["某某县第一中学", "某某镇中学", "某某县职业中专"]),
+      "专任教师",
+      i < 2 ? "退休" : "在职",
+      p.pick(["患病", "重大疾病", "自然灾害"]),
+      p.pick([5, 6.5, 8, 12]),
+      "否",
+      10000,
+      "中国建设银行",
+      p.ccbCard(),
+    ]);
   }
   rows[4]![8] = 4;
   expected.push({ rule: "policy.ineligible", cell: "I8" });
   expected.push({ rule: "policy.retired-share", cell: "" });
   const sum = rows.reduce((a, r) => a + (r[10] as number), 0);
-  rows.push(["合计", null, null, null, null, null, null, null, null, null, { formula: "SUM(K4:K13)", result: sum }, null, null]);
+  rows.push([
+    "合计",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    { formula: "SUM(K4:K13)", result: sum },
+    null,
+    null,
+  ]);
   const sheet: SampleSheet = {
     name: "省级特困教师",
     title: "2026年省级特困教师资助汇总表（花名册）",

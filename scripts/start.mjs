@@ -9,7 +9,9 @@
 import { createRequire } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 
 const require = createRequire(import.meta.url);
 const webpack = require("webpack");
@@ -17,6 +19,7 @@ const WebpackDevServer = require("webpack-dev-server");
 const configFor = require("../webpack.config.cjs");
 
 const PORT = Number(process.env.PORT || 3000);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function httpsOptions() {
   try {
@@ -37,7 +40,18 @@ async function httpsOptions() {
   }
 }
 
-const [web] = configFor({}, { mode: "development" });
+const [web, cli] = configFor({}, { mode: "development" });
+
+// The main job first, headless, on the bundled sample roster: what `zizhu check` finds in it.
+await new Promise((resolve, reject) =>
+  webpack(cli).run((err, stats) =>
+    err || stats.hasErrors() ? reject(err ?? new Error(stats.toString("errors-only"))) : resolve(),
+  ),
+);
+const sample = join(root, "samples", "一补花名册-问题示例.xlsx");
+const demo = spawnSync(process.execPath, [join(root, "bin", "zizhu.js"), "check", sample], { encoding: "utf8" });
+process.stdout.write(`\n== 示例：zizhu check samples/一补花名册-问题示例.xlsx ==\n${demo.stdout}${demo.stderr}\n`);
+
 const server = await httpsOptions();
 const devServer = new WebpackDevServer(
   {

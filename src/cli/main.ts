@@ -125,7 +125,17 @@ export async function main(
       const o = args.options;
       const r =
         command === "check"
-          ? await checkCommand({ file, sheet: o["sheet"], kind: o["kind"], program: o["program"], enrolled: o["enrolled"], json: o["json"], report: o["report"], pack, today: today() })
+          ? await checkCommand({
+              file,
+              sheet: o["sheet"],
+              kind: o["kind"],
+              program: o["program"],
+              enrolled: o["enrolled"],
+              json: o["json"],
+              report: o["report"],
+              pack,
+              today: today(),
+            })
           : await privacyCommand({ file, json: o["json"], pack });
       return { out: r.out, err: "", code: r.code };
     }

@@ -37,7 +37,9 @@ export async function readWorkbookFile(
     return { data: r.value, bytes, format: "csv", streamed: false };
   }
   if (ext === ".xls" || ext === ".et") {
-    throw new UsageError(`${name} 是旧版 Excel（.xls）或 WPS 格式，无法直接读取。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（*.xlsx），再检查。`);
+    throw new UsageError(
+      `${name} 是旧版 Excel（.xls）或 WPS 格式，无法直接读取。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（*.xlsx），再检查。`,
+    );
   }
   if (size > STREAM_ABOVE_BYTES && !options.needBytes) {
     const r = await readXlsxStream(file, { sheet: options.sheet, onProgress: options.onProgress });

@@ -22,7 +22,14 @@ export interface CheckArgs {
   today: CivilDate;
 }
 
-const KINDS: Record<string, RosterKind> = { students: "students", teachers: "teachers", notice: "notice", 学生: "students", 教师: "teachers", 公示: "notice" };
+const KINDS: Record<string, RosterKind> = {
+  students: "students",
+  teachers: "teachers",
+  notice: "notice",
+  学生: "students",
+  教师: "teachers",
+  公示: "notice",
+};
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const SHOW_AT_MOST = 200;
 
@@ -50,12 +57,17 @@ export function summaryText(file: string, sheet: string, report: Report): string
   const s = report.stats;
   const head = `${file} › ${sheet}：${s.rows} 行，${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示（政策包 ${report.pack.id} ${report.pack.version}）`;
   const lines = report.issues.slice(0, SHOW_AT_MOST).map(issueLine);
-  if (report.issues.length > SHOW_AT_MOST) lines.push(`……另有 ${report.issues.length - SHOW_AT_MOST} 条，完整列表请用 --json 或 --report`);
+  if (report.issues.length > SHOW_AT_MOST)
+    lines.push(`……另有 ${report.issues.length - SHOW_AT_MOST} 条，完整列表请用 --json 或 --report`);
   const verdict = report.valid ? "✔ 没有错误，可以报送。" : "✘ 有错误，请修改后再报送。";
   return [head, "", ...lines, "", verdict].join("\n");
 }
 
-async function writeOutputs(args: { json?: string; report?: string }, report: Report, read: Awaited<ReturnType<typeof readWorkbookFile>>): Promise<string> {
+async function writeOutputs(
+  args: { json?: string; report?: string },
+  report: Report,
+  read: Awaited<ReturnType<typeof readWorkbookFile>>,
+): Promise<string> {
   let stdout = "";
   if (args.json === "-") stdout = JSON.stringify(report, null, 2);
   else if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + "\n");
@@ -71,25 +83,49 @@ export async function checkCommand(args: CheckArgs): Promise<{ out: string; code
   const kind = parseKind(args.kind);
   const enrolled = parseEnrolled(args.enrolled);
   const progress = progressLine("读取");
-  const read = await readWorkbookFile(args.file, { sheet: args.sheet, onProgress: progress.update, needBytes: args.report !== undefined });
+  const read = await readWorkbookFile(args.file, {
+    sheet: args.sheet,
+    onProgress: progress.update,
+    needBytes: args.report !== undefined,
+  });
   progress.done();
   if (args.sheet !== undefined && !read.data.sheets.some((s) => s.name === args.sheet)) {
-    throw new UsageError(`没有名为“${args.sheet}”的工作表；文件中的工作表：${read.data.sheets.map((s) => s.name).join("、")}`);
+    throw new UsageError(
+      `没有名为“${args.sheet}”的工作表；文件中的工作表：${read.data.sheets.map((s) => s.name).join("、")}`,
+    );
   }
-  const { report, sheet } = checkWorkbook(read.data, { pack: args.pack, today: args.today, sheet: args.sheet, kind, program: args.program, enrolled });
+  const { report, sheet } = checkWorkbook(read.data, {
+    pack: args.pack,
+    today: args.today,
+    sheet: args.sheet,
+    kind,
+    program: args.program,
+    enrolled,
+  });
   const stdout = await writeOutputs(args, report, read);
   const out = args.json === "-" ? stdout : summaryText(args.file, sheet, report);
   return { out, code: report.valid ? 0 : 1 };
 }
 
 /** `zizhu privacy FILE`: every sheet, notes, headers/footers, properties; exit 1 when anything is found. */
-export async function privacyCommand(args: { file: string; json?: string; pack: Pack }): Promise<{ out: string; code: number }> {
+export async function privacyCommand(args: {
+  file: string;
+  json?: string;
+  pack: Pack;
+}): Promise<{ out: string; code: number }> {
   const read = await readWorkbookFile(args.file);
   const findings = scanWorkbook(read.data, { mode: "inventory" });
-  const report = buildReport(findings, { pack: { id: args.pack.id, version: args.pack.version }, kind: "notice", rows: read.data.sheets.reduce((n, s) => n + s.rows.length, 0) });
+  const report = buildReport(findings, {
+    pack: { id: args.pack.id, version: args.pack.version },
+    kind: "notice",
+    rows: read.data.sheets.reduce((n, s) => n + s.rows.length, 0),
+  });
   const stdout = await writeOutputs({ json: args.json }, report, read);
   if (args.json === "-") return { out: stdout, code: findings.length > 0 ? 1 : 0 };
   const lines = report.issues.slice(0, SHOW_AT_MOST).map(issueLine);
-  const head = findings.length === 0 ? `${args.file}：未发现身份证号、电话、银行卡号、出生日期或住址。` : `${args.file}：发现 ${findings.length} 处个人信息`;
+  const head =
+    findings.length === 0
+      ? `${args.file}：未发现身份证号、电话、银行卡号、出生日期或住址。`
+      : `${args.file}：发现 ${findings.length} 处个人信息`;
   return { out: [head, ...(lines.length ? ["", ...lines] : [])].join("\n"), code: findings.length > 0 ? 1 : 0 };
 }

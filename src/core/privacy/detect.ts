@@ -106,6 +106,19 @@ const MOBILE = /(?<!\d)(?:(?:\+|00)86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?
  */
 const LANDLINE = /(?<!\d)\(?(0(?:10|2\d|[3-9]\d{2}))(?:\)\s?|[ -])?([2-9]\d{6,7})(?!\d)/g;
 const SEPARATORS = /[\s-]/g;
+/**
+ * A number a notice publishes on purpose: 公示期间如有异议，请拨打监督电话 0731-5551234. The
+ * office's line is not a person's; a label like this right before a phone number says so.
+ */
+const SERVICE_LABEL =
+  /(?:监督|举报|投诉|咨询|服务|办公|值班|热线|受理)(?:电话|热线|号码|方式|专线)?\s*(?:是|为)?[:\s]*$/;
+/** How far back the label may start. */
+const LABEL_REACH = 16;
+
+/** True when `text` ends with a label of a published office number (监督电话：). */
+export function endsWithServiceLabel(text: string): boolean {
+  return SERVICE_LABEL.test(text.length > LABEL_REACH ? text.slice(-LABEL_REACH) : text);
+}
 
 const MIN_BIRTH_YEAR = 1900;
 const MAX_BIRTH_YEAR = 2099;
@@ -225,13 +238,13 @@ function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
   }
   MOBILE.lastIndex = 0;
   while ((m = MOBILE.exec(text)) !== null) {
-    if (isTaken(m.index, m.index + m[0].length)) continue;
+    if (isTaken(m.index, m.index + m[0].length) || endsWithServiceLabel(text.slice(0, m.index))) continue;
     hits = push(hits, { kind: "phone", by: "content", raw: `${m[1]}${m[2]}${m[3]}`, mask: maskMobile });
     taken.push(m.index, m.index + m[0].length);
   }
   LANDLINE.lastIndex = 0;
   while ((m = LANDLINE.exec(text)) !== null) {
-    if (isTaken(m.index, m.index + m[0].length)) continue;
+    if (isTaken(m.index, m.index + m[0].length) || endsWithServiceLabel(text.slice(0, m.index))) continue;
     hits = push(hits, { kind: "phone", by: "content", raw: `${m[1]}-${m[2]}`, mask: maskPhone });
     taken.push(m.index, m.index + m[0].length);
   }

@@ -6,10 +6,11 @@
  * warning. "inventory" reports everything as a warning (what personal data does this file hold?).
  */
 import type { FieldKey } from "../roster/fields";
+import { toHalfWidth } from "../text/normalize";
 import { cellKey, type CellValue, type Grid, type WorkbookData } from "../grid/types";
 import type { Finding, Severity } from "../report/types";
 import { columnExpects, fieldForHeader, kindOfField } from "./columns";
-import { checksumOf, detectValue, SEVEN_DIGITS, type RawHit } from "./detect";
+import { checksumOf, detectValue, endsWithServiceLabel, SEVEN_DIGITS, type RawHit } from "./detect";
 import {
   ruleOf,
   type PiiKind,
@@ -105,6 +106,13 @@ function fieldsFromHeader(grid: Grid, headerRow: number): (FieldKey | null)[] {
   return fields;
 }
 
+/** A phone number in the cell right of a 监督电话 / 咨询电话 label is the office's, not a person's. */
+function dropServiceNumbers(hits: readonly RawHit[], left: unknown): readonly RawHit[] {
+  if (typeof left !== "string" || left === "" || !hits.some((h) => h.kind === "phone" && h.by === "content"))
+    return hits;
+  return endsWithServiceLabel(toHalfWidth(left)) ? hits.filter((h) => h.kind !== "phone" || h.by !== "content") : hits;
+}
+
 function isRowIndex(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n) && n >= 0;
 }
@@ -144,7 +152,9 @@ function scanGrid(grid: Grid, options: ScanOptions, out: Finding[]): void {
       } else if (typeof value !== "string" || value.length === 0) {
         continue;
       }
-      const hits = detectValue(value, column, format);
+      let hits = detectValue(value, column, format);
+      if (hits.length === 0) continue;
+      if (column === null && c > 0) hits = dropServiceNumbers(hits, row[c - 1]);
       if (hits.length === 0) continue;
       const place: Place = { sheet, row: r, col: c, where: cellWhere, field: body ? (fields[c] ?? null) : null };
       if (sheetState) place.sheetState = sheetState;

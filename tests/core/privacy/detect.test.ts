@@ -42,10 +42,10 @@ describe("detectPii: ID numbers", () => {
   });
 
   it.each<[string, unknown, Partial<PiiHit>]>([
-    ["18-digit number", 440524198001011234, { kind: "id-number", masked: "440524********1000" }],
+    ["18-digit number", 4.40524198001011e17, { kind: "id-number", masked: "440524********1000" }],
     ["exponent text", "4.40524E+17", { kind: "id-number", masked: "440524********0000" }],
     ["16-digit number", 6222021234567890, { kind: "bank-card" }],
-    ["19-digit number", 6222021234567890128, { kind: "bank-card" }],
+    ["19-digit number", 6.22202123456789e18, { kind: "bank-card" }],
     ["exponent text, 19 digits", "6.22202E+18", { kind: "bank-card", masked: "***************0000" }],
   ])("stored as a number: %s → digits lost", (_label, value, expected) => {
     const hits = detectPii(value);
@@ -99,6 +99,7 @@ describe("detectPii: phone numbers", () => {
     ["Beijing", "010-88886666", ["phone 010-****6666"]],
     ["bare landline", "07315551234", ["phone 0731-***1234"]],
     ["two numbers", "13812345678/13987654321", ["phone 138****5678", "phone 139****4321"]],
+    ["a parent's, beside the office's", "监督电话0731-5551234,家长电话13812345678", ["phone 138****5678"]],
   ])("%s", (_label, value, expected) => {
     expect(found(value)).toEqual(expected);
   });
@@ -250,6 +251,9 @@ describe("detectPii: no false alarms", () => {
         ["negative", -13812345678],
         ["object", { toString: () => ID }],
         ["long digit run", "1234567890123456789012345"],
+        ["supervision line", "公示期间如有异议,请拨打监督电话:0731-5551234"],
+        ["complaint mobile", "举报电话：13812345678"],
+        ["advice line", "咨询电话 0731 5551234"],
       ] as [string, unknown, PiiContext?][]
     ).map(([label, value, context]) => [label, value, context ?? {}]),
   )("%s", (_label, value, context) => {
