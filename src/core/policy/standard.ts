@@ -29,6 +29,29 @@ function matches(v: Value, wanted: string | boolean): boolean {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+type TableStandard = Extract<Standard, { type: "table" }>;
+/** Each table row's conditions as [field, wanted] pairs, made once per standard (a roster asks 100k times). */
+const compiled = new WeakMap<
+  TableStandard,
+  { rows: { when: [FieldKey, string | boolean][]; amount: number; source: string }[]; by: FieldKey[] }
+>();
+
+function compile(standard: TableStandard) {
+  let c = compiled.get(standard);
+  if (!c) {
+    c = {
+      rows: standard.rows.map((r) => ({
+        when: Object.entries(r.when) as [FieldKey, string | boolean][],
+        amount: r.amount,
+        source: r.source,
+      })),
+      by: standard.by as FieldKey[],
+    };
+    compiled.set(standard, c);
+  }
+  return c;
+}
+
 export function applyStandard(standard: Standard, record: NormalizedRecord): StandardOutcome {
   switch (standard.type) {
     case "fixed":
@@ -57,26 +80,40 @@ export function applyStandard(standard: Standard, record: NormalizedRecord): Sta
       };
     }
     case "table": {
-      const missing = (standard.by as FieldKey[]).filter((f) => !given(valueOf(record, f)));
-      const rows = standard.rows.filter((row) =>
-        Object.entries(row.when).every(([field, wanted]) => {
-          const v = valueOf(record, field as FieldKey);
-          return !given(v) || matches(v, wanted);
-        }),
-      );
-      if (rows.length === 0) return { kind: "no-match", source: standard.rows[0]?.source ?? "" };
-      const amounts = [...new Set(rows.map((r) => r.amount))];
-      const top = rows.reduce((a, b) => (b.amount > a.amount ? b : a));
-      if (amounts.length === 1 || missing.length === 0) {
+      const table = compile(standard);
+      let top: { amount: number; source: string } | null = null;
+      let distinct = 0;
+      let first = NaN;
+      const candidates: number[] = [];
+      for (const row of table.rows) {
+        let ok = true;
+        for (const [field, wanted] of row.when) {
+          const v = valueOf(record, field);
+          if (given(v) && !matches(v, wanted)) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (!top || row.amount > top.amount) top = row;
+        if (distinct === 0 || row.amount !== first) {
+          if (!candidates.includes(row.amount)) candidates.push(row.amount);
+          if (distinct === 0) first = row.amount;
+          distinct = candidates.length;
+        }
+      }
+      if (!top) return { kind: "no-match", source: standard.rows[0]?.source ?? "" };
+      const missing = table.by.filter((f) => !given(valueOf(record, f)));
+      if (candidates.length === 1 || missing.length === 0) {
         return {
           kind: "amount",
           amount: top.amount,
           bound: "exact",
           source: top.source,
-          higherApplied: amounts.length > 1,
+          higherApplied: candidates.length > 1,
         };
       }
-      return { kind: "needs", fields: missing, candidates: amounts.sort((a, b) => a - b), source: top.source };
+      return { kind: "needs", fields: missing, candidates: candidates.sort((a, b) => a - b), source: top.source };
     }
     case "tier": {
       const tiers = new Set<string>();

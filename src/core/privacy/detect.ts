@@ -1,9 +1,12 @@
 /**
  * Personal data in one cell value. Runs over every cell of large workbooks, so the common cells
  * (names, amounts, grades, empty text) leave after one pass over their characters: a string is
- * examined further only when it has 7+ digits (ID, card, phone), an address level marker, 生 (a
- * birth keyword) or an exponent; a number only when it has 7+ digits or its column holds dates.
- * Regexes are compiled once; nothing is allocated unless something is found.
+ * examined further only when it has 7+ digits in a row (ID, card, phone), a household-level
+ * address marker, 生 (a birth keyword) or an exponent; a number only when it has 7+ digits or
+ * its column holds dates.
+ * A value of digits only (the usual ID, card or phone cell) is told apart by its length, without a
+ * regex. Regexes are compiled once; nothing is allocated unless something is found, and masking
+ * waits until a hit is reported.
  */
 import { luhnValid } from "../bank/luhn";
 import { isValidCivil } from "../date/civil";

@@ -5,6 +5,7 @@
 import { cardIssuer, cardMessage, parseCard } from "../bank";
 import { wholeYearsBetween } from "../date/civil";
 import { idMessage, parseId, regionName, type IdInfo } from "../id";
+import { timeline } from "../id/region-data";
 import { plainText } from "../id/cell-text";
 import { maskCard, maskId, maskName, maskPhone } from "../mask";
 import { parsePhone, phoneMessage } from "../phone";
@@ -42,8 +43,10 @@ function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInf
   const label = fieldLabel(field);
   const r = parseId(raw, ctx.today);
   if (r.ok) {
-    const region = regionName(r.value.regionCode, r.value.birth.y);
-    if (region && region.county === "" && !/00$/.test(r.value.regionCode)) {
+    // An unknown county code is only a warning (codes are retired and re-used); the timeline
+    // lookup is cheap, regionName only runs for the rare unknown code.
+    const code = r.value.regionCode;
+    if (!code.endsWith("00") && timeline(code).length === 0 && regionName(code, r.value.birth.y)?.county === "") {
       ctx.out.push(
         finding(
           "id.region",

@@ -52,6 +52,7 @@ describe.each(allSamples().map((s) => [s.file, s] as const))("%s", (file, sample
       expect(i.hint).toMatch(/[\u4e00-\u9fff]/);
       // No full ID number or card number travels in a report.
       expect(i.value).not.toMatch(/\d{11,}/);
+      expect(i.message).not.toMatch(/\d{11,}/);
     }
   });
 });
