@@ -97,6 +97,7 @@ module.exports = (env, argv) => {
       functions: "./bench/functions.bench.ts",
       policy: "./bench/policy.bench.ts",
       check: "./bench/check.bench.ts",
+      rules: "./bench/rules.bench.ts",
     },
     output: { path: path.join(dist, "bench"), filename: "[name].bench.cjs", clean: true },
     plugins: [define()],

@@ -137,6 +137,7 @@ function scanGrid(grid: Grid, options: ScanOptions, out: Finding[]): void {
   const formats = grid.formats instanceof Map ? grid.formats : undefined;
   const sheet = typeof grid.name === "string" ? grid.name : "";
   const cellWhere: Where = sheetState ? "hidden-sheet" : "cell";
+  const skipOwnedIdentifiers = mode === "roster" && !sheetState;
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -145,6 +146,9 @@ function scanGrid(grid: Grid, options: ScanOptions, out: Finding[]): void {
     for (let c = 0; c < row.length; c++) {
       const value: unknown = row[c];
       const column = body ? (kinds[c] ?? null) : null;
+      // In a roster, identifier columns (ID, card, phone) hold what they are meant to hold, and the
+      // roster rules validate every cell of them; scanning them again would only be suppressed.
+      if (skipOwnedIdentifiers && (column === "id-number" || column === "bank-card" || column === "phone")) continue;
       let format: string | undefined;
       if (typeof value === "number") {
         if (column === "birth-date") format = formats?.get(cellKey(r, c));

@@ -406,18 +406,47 @@ export function rowReader(
   columns: readonly RowColumn[],
 ): (cells: readonly unknown[]) => { record: NormalizedRecord; issues: FieldIssue[] } {
   const list: readonly RowColumn[] = Array.isArray(columns) ? columns : [];
-  const resolvedColumns = list
+  const ordinals = new Map<FieldKey, number>();
+  const slots = list
     .filter((c): c is RowColumn => typeof c === "object" && c !== null && Number.isInteger(c.col))
     .map((c) => ({ col: c.col, ...column(c.header, c.group) }))
-    .filter((c): c is { col: number; resolved: ResolvedField; shown: string } => c.resolved !== null);
+    .filter((c): c is { col: number; resolved: ResolvedField; shown: string } => c.resolved !== null)
+    .map((c) => {
+      const key = c.resolved.key;
+      if (!ordinals.has(key)) ordinals.set(key, ordinals.size);
+      return { col: c.col, key, unit: c.resolved.unit, shown: c.shown, ordinal: ordinals.get(key) ?? 0 };
+    });
+  // Which fields a row has given: one flag per field, reset per row (no Set per row).
+  const seen = new Uint8Array(Math.max(1, ordinals.size));
   return (cells) => {
     const record: NormalizedRecord = {};
+    const out = record as Record<FieldKey, unknown>;
     const issues: FieldIssue[] = [];
-    const fields: Partial<Record<FieldKey, string>> = {};
-    const given = new Set<FieldKey>();
     const row: readonly unknown[] = Array.isArray(cells) ? cells : [];
-    for (const c of resolvedColumns) readCell(record, issues, fields, given, c.resolved, c.shown, row[c.col]);
-    inferStage(record, given);
+    seen.fill(0);
+    for (const slot of slots) {
+      if (seen[slot.ordinal] === 1) continue;
+      const value = row[slot.col];
+      if (isBlank(value)) continue;
+      seen[slot.ordinal] = 1;
+      let readable: boolean;
+      if (slot.key === "hardship") {
+        const { values, unknown } = normalizeHardship(value);
+        if (values.length > 0) record.hardship = values;
+        readable = values.length > 0 && unknown.length === 0;
+      } else {
+        const v = read(slot.key, value, slot.unit);
+        if (v !== undefined) out[slot.key] = v;
+        readable = v !== undefined;
+      }
+      if (!readable)
+        issues.push({ field: slot.key, header: slot.shown, raw: valueShown(value), problem: "unrecognised-value" });
+    }
+    const stageGiven = ordinals.has("stage") && seen[ordinals.get("stage") ?? 0] === 1;
+    if (record.stage === undefined && !stageGiven) {
+      const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
+      if (stage !== undefined) record.stage = stage;
+    }
     return { record, issues };
   };
 }

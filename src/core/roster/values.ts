@@ -771,6 +771,18 @@ const YUAN_TEXT = /元整?$/;
  * Negative amounts are returned as such; rules decide about them.
  */
 export function normalizeMoney(v: unknown, unit?: Unit): number | null {
+  // The common case, a number of yuan with at most 2 decimals, needs no decimal parsing.
+  if (
+    typeof v === "number" &&
+    unit !== "万元" &&
+    Number.isFinite(v) &&
+    v >= 0 &&
+    v < 1e12 &&
+    Number.isInteger(Math.round(v * 100)) &&
+    Math.abs(Math.round(v * 100) - v * 100) < 1e-6
+  ) {
+    return Math.round(v * 100) / 100;
+  }
   let scale = unit === "万元" ? 10000n : 1n;
   let input: unknown = v;
   if (typeof v === "string") {
