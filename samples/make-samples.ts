@@ -15,9 +15,8 @@ const FIXED = new Date(Date.UTC(2026, 2, 20, 8, 0, 0));
 function writeSheet(wb: ExcelJS.Workbook, s: SampleSheet): void {
   const ws = wb.addWorksheet(s.name, {
     state: s.state ?? "visible",
-    views: [{ state: "frozen", ySplit: 2 + s.headers.length }],
+    views: [{ state: "frozen", ySplit: (s.subtitle ? 2 : 1) + s.headers.length }],
   });
-  const width = Math.max(...s.headers.map((h) => h.length));
   ws.addRow([s.title]);
   ws.addRow([s.subtitle ?? ""]);
   if (!s.subtitle) ws.spliceRows(2, 1);
