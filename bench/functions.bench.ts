@@ -4,6 +4,7 @@
  * are what compare across runs). Baseline: NFKC-normalising each value and testing it against a
  * regular expression — the least any cell check does.
  */
+import { timeMedian } from "./timing";
 import "../src/cli/custom-functions-host";
 import * as fx from "../functions/identity";
 import { setClock } from "../functions/clock";
@@ -19,23 +20,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 7);
 const TODAY = { y: 2026, m: 11, d: 28 };
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-/** Median wall time of `REPEAT` runs after one warm-up run. */
-function time(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 let sink = 0;
 const consume = (v: unknown): void => {
   sink += typeof v === "string" ? v.length : v ? 1 : 0;
@@ -47,9 +31,9 @@ const amounts = syntheticAmounts(ROWS);
 const phones = ids.map((_, i) => `138${String(i).padStart(8, "0")}`);
 setClock(() => TODAY);
 
-const baseline = time(() => {
+const baseline = timeMedian(() => {
   for (const v of ids) consume(/^\d{17}[\dX]$/.test(v.normalize("NFKC")));
-});
+}, REPEAT);
 
 const cases: [string, () => void][] = [
   ["parseId (core)", () => ids.forEach((v) => consume(parseId(v, TODAY).ok))],
@@ -95,7 +79,7 @@ const lines = [
 ];
 lines.push("| case | ms per run | rows/s | × baseline |", "|---|---:|---:|---:|");
 for (const [name, run] of cases) {
-  const ms = time(run);
+  const ms = timeMedian(run, REPEAT);
   const rows = name.startsWith("addWorkdays") ? ROWS / 10 : ROWS;
   lines.push(
     `| ${name} | ${ms.toFixed(1)} | ${Math.round((rows / ms) * 1000).toLocaleString("en-US")} | ${(ms / baseline).toFixed(1)} |`,

@@ -3,6 +3,7 @@
  * normalisation (normalizeRecord) and decide() — against a baseline in the same run: copying each
  * row's cells into a plain object (the least any per-row work does).
  */
+import { timeMedian } from "./timing";
 import { decide, findProgram, seedPack } from "../src/core/policy";
 import { normalizeRecord } from "../src/core/roster";
 import { prng } from "./rows";
@@ -46,40 +47,25 @@ const rows: unknown[][] = Array.from({ length: ROWS }, (_, i) => {
   ];
 });
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-function time(run: () => void): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 let sink = 0;
 const pack = seedPack();
 const program = findProgram(pack, "一补");
 if (!program) throw new Error("seed pack has no 一补");
 
-const baseline = time(() => {
+const baseline = timeMedian(() => {
   for (const row of rows) {
     const o: Record<string, unknown> = {};
     HEADERS.forEach((h, i) => (o[h] = row[i]));
     sink += Object.keys(o).length;
   }
-});
-const normalize = time(() => {
+}, REPEAT);
+const normalize = timeMedian(() => {
   for (const row of rows) sink += normalizeRecord(HEADERS.map((h, i) => [h, row[i]] as const)).issues.length;
-});
+}, REPEAT);
 const records = rows.map((row) => normalizeRecord(HEADERS.map((h, i) => [h, row[i]] as const)).record);
-const decideOnly = time(() => {
+const decideOnly = timeMedian(() => {
   for (const r of records) sink += decide(program, r, pack, { today: TODAY, strict: true }).amount ?? 0;
-});
+}, REPEAT);
 
 const line = (name: string, ms: number): string =>
   `| ${name} | ${ms.toFixed(1)} | ${Math.round((ROWS / ms) * 1000).toLocaleString("en-US")} | ${(ms / baseline).toFixed(1)} |`;

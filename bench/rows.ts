@@ -4,18 +4,9 @@
  */
 import { checkDigit } from "../src/core/id";
 import regions from "../src/core/data/regions.json";
+import { luhnDigit, prng } from "../samples/random";
 
-/** Mulberry32: a small seeded PRNG, so every run measures the same inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const pad = (n: number, w: number): string => String(n).padStart(w, "0");
 
@@ -31,18 +22,6 @@ export function syntheticIds(count: number, seed = 1): string[] {
     out.push(i % 20 === 0 ? id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : id);
   }
   return out;
-}
-
-function luhnDigit(body: string): string {
-  let sum = 0;
-  let double = true;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let n = body.charCodeAt(i) - 48;
-    if (double) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-    sum += n;
-    double = !double;
-  }
-  return String((10 - (sum % 10)) % 10);
 }
 
 export function syntheticCards(count: number, seed = 2): string[] {

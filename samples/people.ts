@@ -4,7 +4,7 @@
  * names are common characters combined at random (seeded, so every run gives the same people).
  */
 import { checkDigit } from "../src/core/id";
-import { prng } from "../bench/rows";
+import { luhnDigit, prng } from "./random";
 
 export const SURNAMES = [
   "王",
@@ -73,18 +73,6 @@ const pad = (n: number, w: number): string => String(n).padStart(w, "0");
 export function makeId(county: string, y: number, m: number, d: number, seq: number): string {
   const body = `${county}${y}${pad(m, 2)}${pad(d, 2)}${pad(seq, 3)}`;
   return body + checkDigit(body);
-}
-
-export function luhnDigit(body: string): string {
-  let sum = 0;
-  let double = true;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let n = body.charCodeAt(i) - 48;
-    if (double) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-    sum += n;
-    double = !double;
-  }
-  return String((10 - (sum % 10)) % 10);
 }
 
 export class People {

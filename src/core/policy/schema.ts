@@ -4,52 +4,12 @@
  * are what the engine reads.
  */
 import { z } from "zod";
+import { FIELD_KEYS } from "../roster/fields";
 
 /** Where a rule comes from, e.g. "方案7 二.1" (plan 7, section 二.1). */
 const Source = z.string().trim().min(1, "需要注明出处（如 方案7 二.1）");
 
-const FieldKeyName = z.enum([
-  "name",
-  "gender",
-  "idNumber",
-  "studentNo",
-  "school",
-  "stage",
-  "grade",
-  "class",
-  "boarding",
-  "hardship",
-  "hardshipLevel",
-  "tier",
-  "verified",
-  "proof",
-  "program",
-  "amount",
-  "days",
-  "destination",
-  "guardianName",
-  "guardianId",
-  "holder",
-  "bank",
-  "account",
-  "phone",
-  "address",
-  "birthDate",
-  "remarks",
-  "status",
-  "teacherType",
-  "cause",
-  "debt",
-  "lastProvinceAidYear",
-  "aidedThisYear",
-  "post",
-  "hardshipTier",
-  "kindergartenType",
-  "visits",
-  "dropoutRisk",
-  "inPost",
-  "serial",
-]);
+const FieldKeyName = z.enum(FIELD_KEYS);
 
 const Money = z.number().finite().nonnegative().max(1e12);
 const Share = z.number().gt(0).lte(1);

@@ -6,47 +6,51 @@
  */
 import type { Locale } from "../result";
 
-export type FieldKey =
-  | "name"
-  | "gender"
-  | "idNumber"
-  | "studentNo"
-  | "school"
-  | "stage"
-  | "grade"
-  | "class"
-  | "boarding"
-  | "hardship"
-  | "hardshipLevel"
-  | "tier"
-  | "verified"
-  | "proof"
-  | "program"
-  | "amount"
-  | "days"
-  | "destination"
-  | "guardianName"
-  | "guardianId"
-  | "holder"
-  | "bank"
-  | "account"
-  | "phone"
-  | "address"
-  | "birthDate"
-  | "remarks"
-  | "status"
-  | "teacherType"
-  | "cause"
-  | "debt"
-  | "lastProvinceAidYear"
-  | "aidedThisYear"
-  | "post"
-  | "hardshipTier"
-  | "kindergartenType"
-  | "visits"
-  | "dropoutRisk"
-  | "inPost"
-  | "serial";
+/** Every canonical field key, in FIELDS.md order (the policy pack schema uses the same list). */
+export const FIELD_KEYS = [
+  "name",
+  "gender",
+  "idNumber",
+  "studentNo",
+  "school",
+  "stage",
+  "grade",
+  "class",
+  "boarding",
+  "hardship",
+  "hardshipLevel",
+  "tier",
+  "verified",
+  "proof",
+  "program",
+  "amount",
+  "days",
+  "destination",
+  "guardianName",
+  "guardianId",
+  "holder",
+  "bank",
+  "account",
+  "phone",
+  "address",
+  "birthDate",
+  "remarks",
+  "status",
+  "teacherType",
+  "cause",
+  "debt",
+  "lastProvinceAidYear",
+  "aidedThisYear",
+  "post",
+  "hardshipTier",
+  "kindergartenType",
+  "visits",
+  "dropoutRisk",
+  "inPost",
+  "serial",
+] as const;
+
+export type FieldKey = (typeof FIELD_KEYS)[number];
 
 export interface FieldDef {
   key: FieldKey;

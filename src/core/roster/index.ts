@@ -1,5 +1,5 @@
 /** Roster fields, header resolution and value normalisation (shared/FIELDS.md). */
-export { FIELDS, fieldDef, fieldLabel, isFieldKey, type FieldDef, type FieldKey } from "./fields";
+export { FIELDS, FIELD_KEYS, fieldDef, fieldLabel, isFieldKey, type FieldDef, type FieldKey } from "./fields";
 export { headerAliases, normalizeHeader, resolveField, type ResolvedField, type Unit } from "./header";
 export {
   normalizeBoarding,

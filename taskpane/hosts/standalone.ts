@@ -1,0 +1,98 @@
+/**
+ * The standalone page's host: the roster is a file the user opened or dropped, or the sample the
+ * page fetches from its own origin (./samples/sample-roster.xlsx, copied there by the build).
+ * Results leave as downloads; nothing is uploaded.
+ */
+import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readCsv } from "../../src/adapters/csv/read";
+import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
+import type { WorkbookData } from "../../src/core/grid/types";
+import type { Report } from "../../src/core/report/types";
+import type { FileHost, ReadResult } from "../host";
+import { derivedName, downloadBytes } from "../download";
+
+export const SAMPLE_URL = "./samples/sample-roster.xlsx";
+export const SAMPLE_NAME = "一补花名册-问题示例.xlsx";
+
+export interface StandaloneDeps {
+  /** Fetches the sample's bytes (default: fetch() on the page's own origin). */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Saves a new file (default: an <a download> link). */
+  download?: (bytes: Uint8Array, fileName: string) => void;
+}
+
+async function fetchSame(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function formatOf(name: string): "xlsx" | "csv" | null {
+  if (/\.(csv|txt|tsv)$/i.test(name)) return "csv";
+  if (/\.(xlsx|xlsm)$/i.test(name)) return "xlsx";
+  return null;
+}
+
+export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
+  const fetchBytes = deps.fetchBytes ?? fetchSame;
+  const download = deps.download ?? ((bytes: Uint8Array, name: string) => downloadBytes(bytes, name));
+  let file: { name: string; bytes: Uint8Array } | null = null;
+  // The parsed workbook of the current file: the pane reads again for every check, parse once.
+  let cached: ReadResult | null = null;
+  let last: { workbook: WorkbookData; source: string; bytes: Uint8Array; format: "xlsx" | "csv" } | null = null;
+
+  async function parse(name: string, bytes: Uint8Array): Promise<ReadResult> {
+    const format = formatOf(name);
+    if (format === null) {
+      return {
+        ok: false,
+        message: `“${name}”不是 .xlsx 或 .csv 文件。.xls 请先用 Excel 或 WPS“另存为 Excel 工作簿(*.xlsx)”。`,
+      };
+    }
+    const read = format === "csv" ? readCsv(bytes, name.replace(/\.[^.]+$/, "")) : await readXlsx(bytes, { fileName: name });
+    if (!read.ok) return { ok: false, message: read.problem.message };
+    last = { workbook: read.value, source: name, bytes, format };
+    return { ok: true, workbook: read.value, source: name, originalBytes: bytes, format };
+  }
+
+  const host: FileHost = {
+    mode: "standalone",
+    openFile(name, bytes) {
+      file = { name, bytes };
+      cached = null;
+    },
+    async loadSample() {
+      let bytes: Uint8Array;
+      try {
+        bytes = await fetchBytes(SAMPLE_URL);
+      } catch (error) {
+        return {
+          ok: false,
+          message: `示例花名册载入失败（${error instanceof Error ? error.message : String(error)}）。请用“选择文件”打开本机的花名册。`,
+        };
+      }
+      host.openFile(SAMPLE_NAME, bytes);
+      return host.read();
+    },
+    async read() {
+      if (!file) return { ok: false, message: "请先选择或拖入一个花名册文件（.xlsx 或 .csv）。" };
+      cached ??= await parse(file.name, file.bytes);
+      return cached;
+    },
+    async exportResults(report: Report) {
+      if (!last) return "请先选择花名册并完成校验。";
+      // The original file is never written: the annotated copy is a new download.
+      const original = last.format === "xlsx" ? last.bytes : await gridToXlsx(last.workbook);
+      const bytes = await writeAnnotatedReport(original, report);
+      const name = derivedName(last.source, "校验结果");
+      download(bytes, name);
+      return `已下载“${name}”：问题单元格已标色并加批注，另有“校验结果”工作表。原文件未改动。`;
+    },
+    async saveMaskedCopy(workbook: WorkbookData, suggestedName: string) {
+      const bytes = await gridToXlsx(workbook);
+      download(bytes, suggestedName);
+      return `已下载脱敏副本“${suggestedName}”。原文件未改动。`;
+    },
+  };
+  return host;
+}
