@@ -1,0 +1,215 @@
+import { useDeferredValue, useMemo, useState } from "react";
+import {
+  Badge,
+  Button,
+  Field as FluentField,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Issue, Report, Severity } from "../../src/core/report/types";
+import type { PaneHost } from "../host";
+import type { Strings } from "../strings";
+import { VirtualList } from "../VirtualList";
+import { ISSUE_ROW_HEIGHT, IssueRow, SEVERITY_COLOR, severityLabel } from "./IssueRow";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
+  filter: { minWidth: "8em", flex: "1 1 8em" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  list: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
+  ruleTable: { maxHeight: "12em", overflowY: "auto" },
+});
+
+type SeverityFilter = Severity | "all";
+type Status = { intent: "success" | "error"; text: string } | null;
+
+export function filterIssues(
+  issues: readonly Issue[],
+  filter: { severity: SeverityFilter; rule: string; text: string },
+): readonly Issue[] {
+  const text = filter.text.trim().toLowerCase();
+  if (filter.severity === "all" && filter.rule === "" && text === "") return issues;
+  return issues.filter(
+    (i) =>
+      (filter.severity === "all" || i.severity === filter.severity) &&
+      (filter.rule === "" || i.rule === filter.rule) &&
+      (text === "" ||
+        `${i.sheet}!${i.cell} ${i.message} ${i.hint} ${i.value} ${i.rule}`.toLowerCase().includes(text)),
+  );
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function Results(props: { report: Report; host: PaneHost; strings: Strings; listHeight?: number }) {
+  const { report, host, strings: s } = props;
+  const styles = useStyles();
+  const [severity, setSeverity] = useState<SeverityFilter>("all");
+  const [rule, setRule] = useState("");
+  const [text, setText] = useState("");
+  const deferredText = useDeferredValue(text);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const filtered = useMemo(
+    () => filterIssues(report.issues, { severity, rule, text: deferredText }),
+    [report.issues, severity, rule, deferredText],
+  );
+  const rules = useMemo(
+    () => Object.entries(report.stats.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    [report.stats.byRule],
+  );
+
+  async function act(what: string, run: () => Promise<string>): Promise<void> {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus({ intent: "success", text: await run() });
+    } catch (error) {
+      // A host method that throws is a bug or a host failure: say so in the pane, do not crash.
+      setStatus({ intent: "error", text: s.hostFailed(what, message(error)) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function reveal(issue: Issue): void {
+    if (!host.reveal) return;
+    host.reveal(issue).catch((error: unknown) => setStatus({ intent: "error", text: message(error) }));
+  }
+
+  const counts: [Severity, number][] = [
+    ["error", report.stats.errors],
+    ["warning", report.stats.warnings],
+    ["info", report.stats.infos],
+  ];
+  return (
+    <section className={styles.box} aria-label={s.issueList} data-testid="results">
+      <div className={styles.badges}>
+        <Text data-testid="summary">{s.summary(report.stats.rows, report.issues.length)}</Text>
+        {counts.map(([sev, n]) => (
+          <Badge key={sev} appearance="tint" color={SEVERITY_COLOR[sev]} data-testid={`count-${sev}`}>
+            {`${severityLabel(s, sev)} ${n}`}
+          </Badge>
+        ))}
+      </div>
+      {report.issues.length === 0 ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{s.noIssues}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <div className={styles.ruleTable}>
+            <Table size="extra-small" aria-label={s.byRuleTitle} data-testid="by-rule">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{s.ruleColumn}</TableHeaderCell>
+                  <TableHeaderCell>{s.countColumn}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rules.map(([code, n]) => (
+                  <TableRow key={code}>
+                    <TableCell>{code}</TableCell>
+                    <TableCell>{n}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <div className={styles.filters}>
+            <FluentField label={s.filterSeverity} className={styles.filter}>
+              <Select
+                value={severity}
+                data-testid="filter-severity"
+                onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
+              >
+                <option value="all">{s.filterAll}</option>
+                <option value="error">{s.severityError}</option>
+                <option value="warning">{s.severityWarning}</option>
+                <option value="info">{s.severityInfo}</option>
+              </Select>
+            </FluentField>
+            <FluentField label={s.filterRule} className={styles.filter}>
+              <Select value={rule} data-testid="filter-rule" onChange={(_, d) => setRule(d.value)}>
+                <option value="">{s.filterAllRules}</option>
+                {rules.map(([code, n]) => (
+                  <option key={code} value={code}>{`${code} (${n})`}</option>
+                ))}
+              </Select>
+            </FluentField>
+            <FluentField label={s.filterText} className={styles.filter}>
+              <Input
+                value={text}
+                placeholder={s.filterTextPlaceholder}
+                data-testid="filter-text"
+                onChange={(_, d) => setText(d.value)}
+              />
+            </FluentField>
+          </div>
+          <Text size={200} data-testid="shown">
+            {s.shown(filtered.length, report.issues.length)}
+          </Text>
+          <div className={styles.list}>
+            <VirtualList
+              items={filtered}
+              rowHeight={ISSUE_ROW_HEIGHT}
+              height={props.listHeight ?? Math.min(440, Math.max(1, filtered.length) * ISSUE_ROW_HEIGHT)}
+              label={s.issueList}
+              testId="issue-list"
+              renderRow={(issue) => <IssueRow issue={issue} strings={s} onClick={reveal} />}
+            />
+          </div>
+        </>
+      )}
+      <div className={styles.actions}>
+        {host.highlight && (
+          <Button
+            disabled={busy || filtered.length === 0}
+            data-testid="highlight"
+            onClick={() => void act(s.highlight, () => host.highlight?.(filtered) ?? Promise.resolve(""))}
+          >
+            {s.highlight}
+          </Button>
+        )}
+        {host.clearHighlight && (
+          <Button
+            disabled={busy}
+            data-testid="clear-highlight"
+            onClick={() => void act(s.clearHighlight, () => host.clearHighlight?.() ?? Promise.resolve(""))}
+          >
+            {s.clearHighlight}
+          </Button>
+        )}
+        <Button
+          appearance="primary"
+          disabled={busy}
+          data-testid="export"
+          onClick={() => void act(s.exportResults, () => host.exportResults(report))}
+        >
+          {s.exportResults}
+        </Button>
+        {busy && <Spinner size="tiny" label={s.working} />}
+      </div>
+      {status && (
+        <MessageBar intent={status.intent}>
+          <MessageBarBody data-testid="action-status">{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
