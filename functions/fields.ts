@@ -15,7 +15,8 @@ function isMatrix(v: unknown): v is Matrix {
   return Array.isArray(v) && v.every((row) => Array.isArray(row));
 }
 
-export function fieldEntries(args: readonly unknown[]): [unknown, unknown][] {
+/** The fields, and whether they came as a header range (whose unknown columns are simply other data). */
+export function readFields(args: readonly unknown[]): { entries: [unknown, unknown][]; fromRange: boolean } {
   const matrices = args.map((a) => (isMatrix(a) ? a : [[a]]));
   const [first, second] = matrices;
   // Header range + row range: the same shape, more than one cell.
@@ -27,7 +28,7 @@ export function fieldEntries(args: readonly unknown[]): [unknown, unknown][] {
         `表头区域有 ${names.length} 个单元格，数据区域有 ${values.length} 个：两者应一样大，如 $A$1:$P$1 与 A2:P2`,
       );
     }
-    return names.map((n, i) => [n, values[i]]);
+    return { entries: names.map((n, i) => [n, values[i]]), fromRange: true };
   }
   const flat: unknown[] = [];
   for (const m of matrices) {
@@ -40,5 +41,5 @@ export function fieldEntries(args: readonly unknown[]): [unknown, unknown][] {
   if (flat.length % 2 !== 0) throw excelError(`字段名和值应成对出现，现在有 ${flat.length} 个参数，最后一个字段缺少值`);
   const entries: [unknown, unknown][] = [];
   for (let i = 0; i < flat.length; i += 2) entries.push([flat[i], flat[i + 1]]);
-  return entries;
+  return { entries, fromRange: false };
 }

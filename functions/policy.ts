@@ -13,11 +13,14 @@ import {
   whyText,
   type Decision,
 } from "../src/core/policy";
-import { normalizeRecord, resolveField } from "../src/core/roster";
+import { normalizeRecord, resolveField, type FieldKey } from "../src/core/roster";
+
+/** Fields whose value can be a real 0. */
+const NUMERIC_FIELDS: ReadonlySet<FieldKey> = new Set(["amount", "days", "debt", "visits", "serial"]);
 import { plainText } from "../src/core/id/cell-text";
 import { excelError, guard, isBlankArg } from "./excel";
 import { integerArg } from "./args";
-import { fieldEntries } from "./fields";
+import { readFields } from "./fields";
 import { activePack } from "./policy-context";
 import { today } from "./clock";
 
@@ -31,10 +34,19 @@ function decideFor(program: unknown, fields: readonly unknown[]): Decision {
       "notAvailable",
     );
   }
-  const entries = fieldEntries(fields);
-  const unknown = entries
-    .filter(([h, v]) => !isBlankArg(h) && resolveField(h) === null && !isBlankArg(v))
-    .map(([h]) => plainText(h));
+  const { entries: given, fromRange } = readFields(fields);
+  // Host quirk: Excel for Windows passes an empty cell as 0 (office-js #4702). Only numeric
+  // fields can really be 0; for the others (是否寄宿, 困难类型 …) a 0 is an empty cell.
+  const entries = given.map(([h, v]): [unknown, unknown] => {
+    const key = resolveField(h)?.key;
+    return [h, v === 0 && key !== undefined && !NUMERIC_FIELDS.has(key) ? null : v];
+  });
+  // A header range is a roster's whole header row: columns that are not fields are other data.
+  const unknown = fromRange
+    ? []
+    : entries
+        .filter(([h, v]) => !isBlankArg(h) && resolveField(h) === null && !isBlankArg(v))
+        .map(([h]) => plainText(h));
   if (unknown.length > 0)
     throw excelError(`不认识的字段：${unknown.join("、")}。字段名请用花名册表头，如 学段、是否寄宿、困难类型`);
   const { record, issues } = normalizeRecord(entries);

@@ -79,13 +79,13 @@ function parseArgv(argv: string[]): Parsed {
     else if (a === "--today") parsed.today = next();
     else if (a.startsWith("--today=")) parsed.today = a.slice("--today=".length);
     else if (a === "--batch") parsed.batch = next();
+    else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
     else if (a === "--pack") parsed.pack = next();
     else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
     else if (/^--(sheet|kind|program|enrolled|json|report)(=|$)/.test(a)) {
       const [flag = "", inline] = a.slice(2).split(/=(.*)/s);
       parsed.options[flag] = inline !== undefined && a.includes("=") ? inline : next();
     } else if (a.startsWith("--") && a.length > 2) throw new UsageError(`未知选项：${a}。运行 zizhu --help 查看用法`);
-    else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
     else parsed.words.push(a);
   }
   return parsed;

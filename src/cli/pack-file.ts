@@ -4,7 +4,15 @@ import { UsageError } from "./commands/fn";
 
 /** Reads and validates a user pack file (it may extend the seed pack). */
 export function readPackFile(file: string): { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] } {
-  const text = readFileSync(file, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(
+      code === "ENOENT" ? `找不到政策包文件：${file}` : `无法读取政策包文件 ${file}（${code ?? "未知原因"}）`,
+    );
+  }
   const loaded = loadPack(text, [seedPack()]);
   return loaded.ok ? { ok: true, pack: loaded.value } : { ok: false, problems: loaded.problem };
 }

@@ -20,6 +20,7 @@ export interface ReadWorkbook {
 /** A roster file from disk: .xlsx (streamed when large) or .csv; a clear Chinese message otherwise. */
 export async function readWorkbookFile(
   file: string,
+  /** needBytes: the original bytes are needed (--report) or every part of the file is (privacy): never stream. */
   options: { sheet?: string; onProgress?: (rows: number) => void; needBytes?: boolean } = {},
 ): Promise<ReadWorkbook> {
   let size: number;
@@ -47,7 +48,7 @@ export async function readWorkbookFile(
     return { data: r.value, bytes: null, format: "xlsx", streamed: true };
   }
   const bytes = new Uint8Array(readFileSync(file));
-  const r = await readXlsx(bytes, { fileName: name, sheets: options.sheet ? undefined : undefined });
+  const r = await readXlsx(bytes, { fileName: name });
   if (!r.ok) throw new UsageError(r.problem.message);
   return { data: r.value, bytes, format: "xlsx", streamed: false };
 }

@@ -21,6 +21,8 @@ beforeAll(async () => {
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(`${server.origin}/standalone.html`);
   await page.getByTestId("mode").waitFor();
+  // The single-value tools live on the pane's 工具 tab.
+  await page.getByRole("tab", { name: "工具" }).click();
 });
 
 afterAll(async () => {

@@ -63,6 +63,15 @@ export function summaryText(file: string, sheet: string, report: Report): string
   return [head, "", ...lines, "", verdict].join("\n");
 }
 
+function writeOut(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(`无法写入输出文件 ${path}（${code === "ENOENT" ? "文件夹不存在" : (code ?? "未知原因")}）`);
+  }
+}
+
 async function writeOutputs(
   args: { json?: string; report?: string },
   report: Report,
@@ -70,11 +79,11 @@ async function writeOutputs(
 ): Promise<string> {
   let stdout = "";
   if (args.json === "-") stdout = JSON.stringify(report, null, 2);
-  else if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + "\n");
+  else if (args.json) writeOut(args.json, JSON.stringify(report, null, 2) + "\n");
   if (args.report) {
     const original = read.format === "csv" ? await gridToXlsx(read.data) : read.bytes;
     if (!original) throw new UsageError("内部错误：缺少原始文件内容");
-    writeFileSync(args.report, await writeAnnotatedReport(original, report));
+    writeOut(args.report, await writeAnnotatedReport(original, report));
   }
   return stdout;
 }
@@ -103,7 +112,10 @@ export async function checkCommand(args: CheckArgs): Promise<{ out: string; code
     enrolled,
   });
   const stdout = await writeOutputs(args, report, read);
-  const out = args.json === "-" ? stdout : summaryText(args.file, sheet, report);
+  const streamedNote = read.streamed
+    ? "\n（文件较大，已流式读取所检查的工作表：未检查其他工作表、批注和文档属性；如需全部检查请用 zizhu privacy）"
+    : "";
+  const out = args.json === "-" ? stdout : summaryText(args.file, sheet, report) + streamedNote;
   return { out, code: report.valid ? 0 : 1 };
 }
 
@@ -113,7 +125,8 @@ export async function privacyCommand(args: {
   json?: string;
   pack: Pack;
 }): Promise<{ out: string; code: number }> {
-  const read = await readWorkbookFile(args.file);
+  // Privacy looks everywhere (hidden sheets, notes, properties): never the streamed one-sheet read.
+  const read = await readWorkbookFile(args.file, { needBytes: true });
   const findings = scanWorkbook(read.data, { mode: "inventory" });
   const report = buildReport(findings, {
     pack: { id: args.pack.id, version: args.pack.version },

@@ -123,6 +123,8 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
     const { record, issues } = readRow(cells);
     for (const i of issues) {
       const col = layout.fieldColumns[i.field] ?? -1;
+      // A birth date is personal data even when it cannot be read: the report shows it masked.
+      if (i.field === "birthDate") i.raw = i.raw.replace(/\d/g, "*");
       out.push(
         finding("field.unreadable", grid.name, r, col, i.raw.length > 40 ? `${i.raw.slice(0, 40)}…` : i.raw, {
           field: i.header,
@@ -138,6 +140,13 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
       }
     }
     let program: Program | null = sheetProgram;
+    if (!program && hasProgramColumn && !record.program && layout.kind !== "notice") {
+      out.push(
+        finding("field.required", grid.name, r, layout.fieldColumns.program ?? -1, "", {
+          field: fieldLabel("program"),
+        }),
+      );
+    }
     if (!program && record.program) {
       program = findProgram(options.pack, record.program);
       if (!program && !unknownPrograms.has(record.program)) {
@@ -156,6 +165,7 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
       row: r,
       program,
       id18: id?.id18 ?? null,
+      idText: id ? null : (record.idNumber ?? null),
       eligible: decision?.eligible ?? true,
       amount: record.amount,
       retired: record.status === "退休",

@@ -15,10 +15,12 @@ function indexOf(pack: Pack): Map<string, Program> {
   let index = indexes.get(pack);
   if (!index) {
     index = new Map();
+    // Codes first, for every program, so a code always wins over another program's alias; then
+    // names and aliases, the first program to claim one keeping it.
+    for (const p of pack.programs) index.set(key(p.code), p);
     for (const p of pack.programs) {
-      for (const name of [p.code, p.name, ...p.aliases]) {
+      for (const name of [p.name, ...p.aliases]) {
         const k = key(name);
-        // The first program to claim a name keeps it (codes come first, so a code always wins).
         if (!index.has(k)) index.set(k, p);
       }
     }

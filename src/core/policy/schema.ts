@@ -189,5 +189,8 @@ export const OverlaySchema = z.strictObject({
   description: z.string().optional(),
   sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), origin: z.string().optional() })).optional(),
   assumptions: z.array(z.strictObject({ text: z.string().min(1), source: Source.optional() })).optional(),
+  rules: z
+    .strictObject({ higherStandard: z.strictObject({ text: z.string().min(1), source: Source }).optional() })
+    .optional(),
   programs: z.array(z.looseObject({ code: z.string().min(1) })).default([]),
 });

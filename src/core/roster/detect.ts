@@ -60,7 +60,7 @@ const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set([
 ]);
 const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
 const NOTE_START =
-  /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填表日期|制表日期|联系电话[:：])/;
+  /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填报单位|填表日期|制表日期|联系电话[:：]|学校[(（]|.{0,12}(盖章|签字|签名)[)）]?[:：])/;
 
 function text(v: CellValue): string {
   if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "");
@@ -178,6 +178,11 @@ function firstTexts(grid: Grid, row: number, n: number): string[] {
   return out;
 }
 
+/** A row's texts joined, to recognise a header repeated further down. */
+function rowKey(grid: Grid, row: number): string {
+  return (grid.rows[row] ?? []).map(text).join("|");
+}
+
 function nonEmptyCount(grid: Grid, row: number): number {
   let n = 0;
   for (const v of grid.rows[row] ?? []) if (text(v) !== "") n++;
@@ -196,9 +201,10 @@ export function detectRoster(
     const candidates = [one];
     // A two-row header only when the upper row has a cell merged across columns (a group) or
     // merged down onto the next row.
-    const hasGroup = grid.merges.some(
-      (m) => m.top === r && m.bottom >= r && (m.right > m.left || m.bottom > m.top) && m.bottom <= r + 1,
-    );
+    // A title merged across the table is one cell; a group row has several.
+    const hasGroup =
+      nonEmptyCount(grid, r) >= 2 &&
+      grid.merges.some((m) => m.top === r && (m.right > m.left || m.bottom > m.top) && m.bottom <= r + 1);
     if (hasGroup && r + 1 < grid.rows.length) candidates.push(doubleRow(grid, r));
     for (const c of candidates) if (!best || c.score > best.score) best = c;
   }
@@ -225,6 +231,15 @@ export function detectRoster(
   const hiddenDataRows: number[] = [];
   let notesFrom: number | null = null;
   const identityCols = best.columns.filter((c) => IDENTITY.has(c.field)).map((c) => c.col);
+  /** Columns whose value alone does not make a person: 序号 and amounts (pre-numbered blank rows, formula zeros). */
+  const weakCols = new Set(best.columns.filter((c) => c.field === "serial" || c.field === "amount").map((c) => c.col));
+  const headerRow = best.headerRows[best.headerRows.length - 1] ?? 0;
+  const headerKey = rowKey(grid, headerRow);
+  const personAt = (r: number): boolean => identityCols.some((c) => text(cellAt(grid, r, c)) !== "");
+  const lastIdentityRow = (() => {
+    for (let r = grid.rows.length - 1; r > headerEnd; r--) if (personAt(r)) return r;
+    return headerEnd;
+  })();
   for (let r = headerEnd + 1; r < grid.rows.length; r++) {
     if (isEmptyRow(grid, r)) continue;
     const first = firstTexts(grid, r, 2).join("");
@@ -232,14 +247,21 @@ export function detectRoster(
       totalRows.push(r);
       continue;
     }
-    const identityGiven = identityCols.some((c) => text(cellAt(grid, r, c)) !== "");
-    // Notes under the table: a line that starts like a signature or a remark, with no person in it.
-    if (
-      !identityGiven &&
-      (NOTE_START.test(first) || (nonEmptyCount(grid, r) === 1 && dataRows.length > 0 && first.length > 12))
-    ) {
-      notesFrom = r;
-      break;
+    // A header repeated on a new page.
+    if (rowKey(grid, r) === headerKey) continue;
+    const identityGiven = personAt(r);
+    if (!identityGiven) {
+      // A row with only 序号/amounts (a blank template row) is no person either.
+      const looksLikeNote =
+        NOTE_START.test(first) || (nonEmptyCount(grid, r) === 1 && dataRows.length > 0 && first.length > 12);
+      if (looksLikeNote) {
+        // A section label inside the table ("二、非寄宿生") is followed by more people: skip it.
+        if (r < lastIdentityRow) continue;
+        notesFrom = r;
+        break;
+      }
+      const meaningful = (grid.rows[r] ?? []).some((v, c) => !weakCols.has(c) && text(v) !== "");
+      if (!meaningful) continue;
     }
     dataRows.push(r);
     if (grid.hiddenRows.has(r)) hiddenDataRows.push(r);

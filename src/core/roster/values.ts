@@ -800,6 +800,14 @@ export function normalizeMoney(v: unknown, unit?: Unit): number | null {
   }
   const r = parseAmount(input);
   if (!r.ok) return null;
+  if (scale !== 1n) {
+    // 万元 → 元 before rounding to the fen: 4.996万 is 49960 元, not 5.00万 = 50000 元.
+    const exact = Number(String(input).replace(/[^\d.]/g, ""));
+    if (Number.isFinite(exact)) {
+      const yuan = Math.round(exact * Number(scale) * 100) / 100;
+      return r.value.negative ? -yuan : yuan;
+    }
+  }
   const yuan = Number(r.value.fen * scale) / 100;
   return r.value.negative ? -yuan : yuan;
 }

@@ -76,9 +76,18 @@ function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInf
         finding("id.checksum", sheet, row.row, col, shownId(raw), { expected: p.expected, actual: p.actual }),
       );
       return null;
-    case "id.birthdate":
-      ctx.out.push(finding("id.birthdate", sheet, row.row, col, shownId(raw), { detail: idMessage(p) }));
+    case "id.birthdate": {
+      // An impossible date (02-30) is no one's birth date and helps to find the typo; a real date
+      // in the future or before 1900 is personal data, so the message does not repeat it.
+      const detail =
+        p.reason === "invalid"
+          ? idMessage(p)
+          : p.reason === "future"
+            ? `${label}中的出生日期晚于今天`
+            : `${label}中的出生日期早于1900年`;
+      ctx.out.push(finding("id.birthdate", sheet, row.row, col, shownId(raw), { detail }));
       return null;
+    }
     case "id.format":
       ctx.out.push(finding("id.format", sheet, row.row, col, shownId(raw), { detail: `${label}：${idMessage(p)}` }));
       return null;

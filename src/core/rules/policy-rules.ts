@@ -53,7 +53,9 @@ export function checkPolicy(ctx: SheetContext, row: RowContext, columnMissing: S
   for (const m of d.missing) {
     const col = colOf(ctx, m.field);
     if (col >= 0) {
-      ctx.out.push(finding("field.required", sheet, row.row, col, "", { field: m.label }));
+      // A value that could not be read is reported as field.unreadable already, not as empty.
+      if (isBlank(row.cells[col] ?? null))
+        ctx.out.push(finding("field.required", sheet, row.row, col, "", { field: m.label }));
     } else {
       const key = `${program.code}|${m.field}`;
       if (!columnMissing.has(key)) {

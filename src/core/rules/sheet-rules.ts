@@ -13,6 +13,8 @@ export interface RowSummary {
   row: number;
   program: Program | null;
   id18: string | null;
+  /** The ID cell's compact text when it is not a valid ID (so the same typo twice is still a duplicate). */
+  idText: string | null;
   eligible: boolean;
   amount: number | undefined;
   retired: boolean;
@@ -20,20 +22,23 @@ export interface RowSummary {
 }
 
 const money = (n: number): number => Math.round(n * 100) / 100;
+const SUBTOTAL = /^小计/;
 
 export function checkDuplicates(ctx: SheetContext, rows: readonly RowSummary[]): void {
   const seen = new Map<string, number>();
   const idCol = colOf(ctx, "idNumber");
   for (const r of rows) {
-    if (!r.id18) continue;
-    const key = `${r.program?.code ?? ""}|${r.id18}`;
+    // A valid ID compares in its 18-digit form; an invalid one (a wrong check digit) as typed.
+    const idKey = r.id18 ?? r.idText;
+    if (!idKey) continue;
+    const key = `${r.program?.code ?? ""}|${idKey}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, r.row);
       continue;
     }
     ctx.out.push(
-      finding("dup.id", ctx.grid.name, r.row, idCol, maskId(r.id18), {
+      finding("dup.id", ctx.grid.name, r.row, idCol, maskId(idKey), {
         first: cellAddress(first, idCol),
         program: r.program?.name ?? "本表",
       }),
@@ -41,20 +46,29 @@ export function checkDuplicates(ctx: SheetContext, rows: readonly RowSummary[]):
   }
 }
 
+/**
+ * 合计/总计 rows against every data row; a 小计 row against the data rows since the previous
+ * total row (a roster grouped by school or grade has one 小计 per group).
+ */
 export function checkTotals(ctx: SheetContext, rows: readonly RowSummary[]): void {
   const col = colOf(ctx, "amount");
   if (col < 0) return;
   const unit = ctx.layout.columns.find((c) => c.col === col)?.unit ?? null;
-  const sum = money(rows.reduce((s, r) => s + (r.amount ?? 0), 0));
+  let previousTotal = -1;
   for (const t of ctx.layout.totalRows) {
+    const label = (ctx.grid.rows[t] ?? []).find((v) => typeof v === "string" && v.trim() !== "");
+    const subtotal = typeof label === "string" && SUBTOTAL.test(label.replace(/\s+/g, ""));
+    const covered = rows.filter((r) => r.row < t && (!subtotal || r.row > previousTotal));
+    previousTotal = t;
     const given = normalizeMoney(ctx.grid.rows[t]?.[col] ?? null, unit);
     if (given === null) continue;
+    const sum = money(covered.reduce((s, r) => s + (r.amount ?? 0), 0));
     if (money(given) !== sum) {
       ctx.out.push(
         finding("total.mismatch", ctx.grid.name, t, col, String(given), {
           given: money(given),
           sum,
-          rows: rows.length,
+          rows: covered.length,
         }),
       );
     }
@@ -64,7 +78,8 @@ export function checkTotals(ctx: SheetContext, rows: readonly RowSummary[]): voi
 export function checkQuotasAndShares(ctx: SheetContext, rows: readonly RowSummary[]): void {
   const byProgram = new Map<Program, RowSummary[]>();
   for (const r of rows) {
-    if (!r.program) continue;
+    // Quotas and shares count the people who qualify; ineligible rows are errors of their own.
+    if (!r.program || !r.eligible) continue;
     const list = byProgram.get(r.program);
     if (list) list.push(r);
     else byProgram.set(r.program, [r]);

@@ -127,3 +127,37 @@ test("the engine never throws on random grids, and its stats equal its issues (p
     { numRuns: 300 },
   );
 });
+
+describe("real-world layouts found in review", () => {
+  test("a title merged across the table is not a group header", () => {
+    const rows: CellValue[][] = [
+      ["某某小学2026年春季一补受助学生名单公示", null, null, null],
+      ["序号", "姓名", "身份证号", "金额"],
+      [1, "张三", ID, 500],
+    ];
+    const d = detectRoster(makeGrid("Sheet1", rows, { merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] }));
+    if (!d.ok) throw new Error("no roster");
+    expect(d.value.headerRows).toEqual([1]);
+    expect(d.value.kind).toBe("notice");
+    expect(d.value.columns[1]?.header).toBe("姓名");
+  });
+
+  test("a section label inside the table does not end it; sign-off lines, blank numbered rows and a repeated header are not people", () => {
+    const header = ["序号", "姓名", "身份证号", "学段", "金额"];
+    const rows: CellValue[][] = [
+      header,
+      ["一、寄宿生（每生每学期500元标准）"],
+      [1, "张三", ID, "小学", 500],
+      ["二、非寄宿生（每生每学期250元标准）"],
+      [2, "李四", ID, "小学", 250],
+      header,
+      [3, "王五", ID, "小学", 250],
+      [4, null, null, null, 0],
+      ["学校（盖章）：          填表人："],
+    ];
+    const d = detectRoster(makeGrid("Sheet1", rows));
+    if (!d.ok) throw new Error("no roster");
+    expect(d.value.dataRows).toEqual([2, 4, 6]);
+    expect(d.value.notesFrom).toBe(8);
+  });
+});

@@ -576,3 +576,14 @@ describe("normalizeYear", () => {
     },
   );
 });
+
+describe("万元 amounts are converted before rounding (review finding)", () => {
+  test.each([
+    [4.996, 49960],
+    ["4.996", 49960],
+    [0.0625, 625],
+    ["6", 60000],
+  ])("%s 万元 → %s 元", (v, yuan) => {
+    expect(normalizeMoney(v, "万元")).toBe(yuan);
+  });
+});

@@ -72,3 +72,45 @@ test("policy.unknown-program names the cell with the program nobody knows", () =
   ];
   expect(issues(rows)).toEqual(["policy.unknown-program@C2"]);
 });
+
+describe("review findings", () => {
+  test("小计 rows are compared with their own group; 合计 with everything", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "身份证号", "学段", "是否寄宿", "困难类型", "资助项目", "补助金额"],
+      ["甲", id(201, 2015), "小学", "是", "低保", "一补", 500],
+      ["小计", null, null, null, null, null, 500],
+      ["乙", id(203, 2015), "小学", "否", "低保", "一补", 250],
+      ["小计", null, null, null, null, null, 250],
+      ["合计", null, null, null, null, null, 750],
+    ];
+    expect(issues(rows)).toEqual([]);
+    rows[4]![6] = 300;
+    expect(issues(rows)).toEqual(["total.mismatch@G5"]);
+  });
+
+  test("the same mistyped ID twice is still a duplicate", () => {
+    const bad = id(205, 2015).slice(0, 17) + (id(205, 2015).endsWith("1") ? "2" : "1");
+    const rows: CellValue[][] = [
+      ["姓名", "身份证号", "学段", "是否寄宿", "困难类型", "资助项目", "补助金额"],
+      ["甲", bad, "小学", "是", "低保", "一补", 500],
+      ["甲", bad, "小学", "是", "低保", "一补", 500],
+    ];
+    expect(issues(rows).sort()).toEqual(["dup.id@B3", "id.checksum@B2", "id.checksum@B3"]);
+  });
+
+  test("an empty 资助项目 cell is required when the sheet has that column", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "身份证号", "学段", "是否寄宿", "困难类型", "资助项目", "补助金额"],
+      ["甲", id(207, 2009), "普通高中", "是", "低保", null, 9999],
+    ];
+    expect(issues(rows)).toEqual(["field.required@F2"]);
+  });
+
+  test("an unreadable value is not also reported as empty", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "身份证号", "学段", "是否寄宿", "困难类型", "资助项目", "补助金额"],
+      ["甲", id(209, 2015), "小学", "半寄宿", "低保", "一补", 500],
+    ];
+    expect(issues(rows)).toEqual(["field.unreadable@D2"]);
+  });
+});

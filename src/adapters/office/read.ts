@@ -1,0 +1,420 @@
+/**
+ * Reads the active sheet (or the selection) through Office.js into the engine's WorkbookData,
+ * with a handful of context.sync() calls whatever the size:
+ *
+ *   sync 1      sheet name + visibility, document properties, the used range's position and size
+ *   sync 2…     values + numberFormat of row chunks (≤ chunkRows rows, ≤ CHUNK_CELLS cells each),
+ *               several chunks per sync while the batch stays under SYNC_CELLS cells; the first
+ *               batch also carries the merged areas and the chunks' rowHidden / columnHidden
+ *   then ≤ 2    only when some rows or columns are hidden: rowHidden of sub-blocks, then of rows
+ *
+ * Hidden rows cost: Range.rowHidden on a multi-row range is true (all hidden), false (none) or
+ * null (some). Each chunk's answer comes free with its values; only "some" chunks are refined, by
+ * splitting into √n sub-blocks per level, so a sheet without hidden rows pays no extra sync and a
+ * 5,000-row chunk with hidden rows pays two (√5000 ≈ 71 blocks, then single rows of the mixed
+ * blocks only). Loading rowHidden on 12,000 single-row ranges instead would put 24,000 operations in
+ * one request. Columns are refined the same way (columnHidden), in the same syncs.
+ *
+ * Office.js values give a formula's cached value and dates as serials, as the .xlsx adapter does;
+ * formula texts, notes and page headers/footers are not read (the engine's checks do not need
+ * them, and formulas would double the payload).
+ */
+import { type CellRange, type CellValue, type Grid, type WorkbookData, cellKey } from "../../core/grid/types";
+import { type Result, fail, ok } from "../../core/result";
+import { isRecordedFormat } from "../xlsx/cells";
+import { parseAreas } from "./address";
+import { errorCode, hostFailure, isHostError } from "./errors";
+
+export interface ReadOptions {
+  scope: "active-sheet" | "selection";
+  /** Rows per chunk; default 5000 (fewer when the sheet is wide: see CHUNK_CELLS). */
+  chunkRows?: number;
+}
+
+export interface ExcelRead {
+  /** One Grid: the sheet, or the selection with its rows and columns at the sheet's own positions. */
+  workbook: WorkbookData;
+  sheet: string;
+  /** How many context.sync() calls the read took. */
+  syncs: number;
+}
+
+export type ExcelReadProblem = { code: "excel.empty" | "excel.too-large" | "excel.failed"; message: string };
+
+const DEFAULT_CHUNK_ROWS = 5000;
+/**
+ * Cells per chunk (one getRangeByIndexes): 5,000 rows × 12 columns. Wider sheets get fewer rows per
+ * chunk, so a chunk's values + formats stay near 1.5–2 MB.
+ */
+const CHUNK_CELLS = 60_000;
+/**
+ * Cells per request. Excel on the web rejects a request or response over ~5 MB; a roster cell costs
+ * ~20–35 bytes of JSON for its value and number format (an 18-digit ID as text is 21), so 120,000
+ * cells stay near 3–4 MB. A sheet of long texts can still go over: the batch is then halved and
+ * retried (see readChunks).
+ */
+const SYNC_CELLS = 120_000;
+/** Beyond this the pane would hold too much in memory; the CLI or the standalone page reads such files. */
+const MAX_CELLS = 2_500_000;
+
+/** Error codes of a request that was too big for the host: retried with smaller batches. */
+const TOO_BIG = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+interface Chunk {
+  row: number;
+  rows: number;
+}
+
+/** How many context.sync() calls a read took: each call site counts itself. */
+interface SyncCount {
+  n: number;
+}
+
+function mapState(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"): Grid["state"] {
+  if (visibility === "Hidden") return "hidden";
+  if (visibility === "VeryHidden") return "veryHidden";
+  return "visible";
+}
+
+/** Rows per chunk: the caller's (default 5000), fewer for wide sheets, at least 1. */
+export function planChunks(area: Area, chunkRows = DEFAULT_CHUNK_ROWS): Chunk[] {
+  const perChunk = Math.max(1, Math.min(Math.floor(chunkRows), Math.floor(CHUNK_CELLS / Math.max(1, area.cols))));
+  const chunks: Chunk[] = [];
+  for (let r = 0; r < area.rows; r += perChunk) {
+    chunks.push({ row: area.row + r, rows: Math.min(perChunk, area.rows - r) });
+  }
+  return chunks;
+}
+
+/** Chunks grouped into requests of at most SYNC_CELLS cells (always at least one chunk each). */
+export function planBatches(chunks: readonly Chunk[], cols: number): Chunk[][] {
+  const batches: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let cells = 0;
+  for (const chunk of chunks) {
+    const size = chunk.rows * cols;
+    if (current.length > 0 && cells + size > SYNC_CELLS) {
+      batches.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(chunk);
+    cells += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function toCell(value: unknown): CellValue {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  // Office.js gives "" for empty cells and for the covered cells of a merge: the engine's null.
+  if (typeof value === "string") return value === "" ? null : value;
+  return null;
+}
+
+interface Sink {
+  rows: CellValue[][];
+  formats: Map<string, string>;
+}
+
+function storeChunk(sink: Sink, area: Area, chunk: Chunk, values: unknown[][], numberFormat: unknown[][]): void {
+  for (let i = 0; i < chunk.rows; i++) {
+    const r = chunk.row + i;
+    const rowValues = values[i] ?? [];
+    const rowFormats = numberFormat[i] ?? [];
+    const out: CellValue[] = [];
+    for (let j = 0; j < area.cols; j++) {
+      const value = toCell(rowValues[j]);
+      if (value === null) continue;
+      const c = area.col + j;
+      while (out.length < c) out.push(null);
+      out[c] = value;
+      const format = rowFormats[j];
+      // Host quirk: numberFormat is the invariant (English) code — "General", "@", "yyyy-mm-dd" — even in
+      // a zh-CN Excel that shows "G/通用格式"; numberFormatLocal would be the localised one.
+      if (typeof format === "string" && isRecordedFormat(format)) sink.formats.set(cellKey(r, c), format);
+    }
+    sink.rows[r] = out;
+  }
+}
+
+interface LoadedChunk {
+  chunk: Chunk;
+  range: Excel.Range;
+}
+
+/**
+ * Values and number formats of every chunk, a batch of chunks per sync. When the host says a request
+ * was too big (a sheet of long texts), the batch is split in two — or its single chunk halved — and
+ * retried; other errors propagate.
+ */
+async function readChunks(
+  sheet: Excel.Worksheet,
+  area: Area,
+  chunks: Chunk[],
+  context: Excel.RequestContext,
+  syncs: SyncCount,
+  sink: Sink,
+  onFirstBatch: (ranges: LoadedChunk[]) => void,
+): Promise<LoadedChunk[]> {
+  const queue = planBatches(chunks, area.cols);
+  const loaded: LoadedChunk[] = [];
+  let first = true;
+  while (queue.length > 0) {
+    const batch = queue.shift() ?? [];
+    const ranges = batch.map((chunk) => {
+      const range = sheet.getRangeByIndexes(chunk.row, area.col, chunk.rows, area.cols);
+      range.load("values, numberFormat, rowHidden");
+      return { chunk, range };
+    });
+    if (first) onFirstBatch(ranges);
+    try {
+      syncs.n++;
+      // One round trip per batch of chunks (not per chunk, not per row): the loop runs
+      // ceil(cells / SYNC_CELLS) times, e.g. once for 10,000 rows × 12 columns.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~120,000-cell batch, by design
+      await context.sync();
+    } catch (error) {
+      const splittable = batch.length > 1 || (batch[0]?.rows ?? 0) > 1;
+      if (!TOO_BIG.has(errorCode(error)) || !splittable) throw error;
+      queue.unshift(...splitBatch(batch));
+      continue;
+    }
+    first = false;
+    for (const { chunk, range } of ranges) {
+      storeChunk(sink, area, chunk, range.values, range.numberFormat);
+      loaded.push({ chunk, range });
+    }
+  }
+  return loaded;
+}
+
+function splitBatch(batch: Chunk[]): Chunk[][] {
+  if (batch.length > 1) {
+    const half = Math.ceil(batch.length / 2);
+    return [batch.slice(0, half), batch.slice(half)];
+  }
+  const only = batch[0];
+  if (!only) return [];
+  const half = Math.ceil(only.rows / 2);
+  return [[{ row: only.row, rows: half }], [{ row: only.row + half, rows: only.rows - half }]];
+}
+
+interface Block {
+  start: number;
+  count: number;
+}
+
+interface Probe {
+  block: Block;
+  range: Excel.Range;
+}
+
+/**
+ * Refines blocks whose rowHidden/columnHidden came back null ("some hidden") into the hidden
+ * indexes. Each level splits a block into ~√n sub-blocks (or, at ≤ LEAF rows, into single rows) and
+ * loads their flag in one sync for rows and columns together: a 5,000-row chunk needs two levels
+ * (71 blocks of 71 rows, then single rows of the mixed blocks only).
+ */
+async function refineHidden(
+  sheet: Excel.Worksheet,
+  area: Area,
+  mixedRows: Block[],
+  mixedCols: Block[],
+  hiddenRows: Set<number>,
+  hiddenCols: Set<number>,
+  context: Excel.RequestContext,
+  syncs: SyncCount,
+): Promise<void> {
+  let rows = mixedRows;
+  let cols = mixedCols;
+  while (rows.length > 0 || cols.length > 0) {
+    const rowProbes = rows.flatMap((block) =>
+      subBlocks(block).map((sub) => {
+        // One column is enough: rowHidden describes whole rows.
+        const range = sheet.getRangeByIndexes(sub.start, area.col, sub.count, 1);
+        range.load("rowHidden");
+        return { block: sub, range };
+      }),
+    );
+    const colProbes = cols.flatMap((block) =>
+      subBlocks(block).map((sub) => {
+        const range = sheet.getRangeByIndexes(area.row, sub.start, 1, sub.count);
+        range.load("columnHidden");
+        return { block: sub, range };
+      }),
+    );
+    syncs.n++;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per refinement level (2 for 5,000-row chunks), never one per row
+    await context.sync();
+    rows = classify(rowProbes, (p) => p.range.rowHidden, hiddenRows);
+    cols = classify(colProbes, (p) => p.range.columnHidden, hiddenCols);
+  }
+}
+
+/** Blocks of at most LEAF rows (or columns) are split into single ones. */
+const LEAF = 128;
+
+function subBlocks(block: Block): Block[] {
+  const size = block.count <= LEAF ? 1 : Math.ceil(block.count / Math.ceil(Math.sqrt(block.count)));
+  const out: Block[] = [];
+  for (let i = 0; i < block.count; i += size) {
+    out.push({ start: block.start + i, count: Math.min(size, block.count - i) });
+  }
+  return out;
+}
+
+/** Records fully hidden blocks; returns the mixed ones (rowHidden/columnHidden === null). */
+function classify(probes: Probe[], flag: (p: Probe) => boolean | null, hidden: Set<number>): Block[] {
+  const mixed: Block[] = [];
+  for (const probe of probes) {
+    const value = flag(probe);
+    if (value === true) addBlock(hidden, probe.block);
+    // Host quirk: a multi-row range's rowHidden is null when only some of its rows are hidden.
+    else if (value === null && probe.block.count > 1) mixed.push(probe.block);
+  }
+  return mixed;
+}
+
+function addBlock(set: Set<number>, block: Block): void {
+  for (let i = 0; i < block.count; i++) set.add(block.start + i);
+}
+
+function readProperties(props: Excel.DocumentProperties): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries: [string, unknown][] = [
+    ["title", props.title],
+    ["subject", props.subject],
+    ["creator", props.author],
+    ["keywords", props.keywords],
+    ["description", props.comments],
+    ["category", props.category],
+    ["company", props.company],
+    ["manager", props.manager],
+    ["lastModifiedBy", props.lastAuthor],
+  ];
+  for (const [key, value] of entries) {
+    if (typeof value === "string" && value.trim() !== "") out[key] = value;
+  }
+  return out;
+}
+
+function emptyMessage(scope: ReadOptions["scope"], sheet: string): string {
+  return scope === "selection"
+    ? `工作表“${sheet}”中选中的区域里没有数据。请选中花名册所在的单元格区域（含表头），或改为校验整张工作表。`
+    : `工作表“${sheet}”是空的，没有可校验的数据。请切换到花名册所在的工作表后再校验。`;
+}
+
+function tooLargeMessage(sheet: string, address: string, area: Area): string {
+  return (
+    `工作表“${sheet}”的数据区域 ${address} 有 ${area.rows} 行 × ${area.cols} 列，` +
+    `超过加载项一次能读取的 ${MAX_CELLS / 10_000} 万个单元格。` +
+    `请删除表格下方和右侧多余的行列（或只选中花名册区域后按“校验选中区域”），` +
+    `也可将工作簿另存为 .xlsx 后用独立页面或命令行校验。`
+  );
+}
+
+export async function readRosterFromExcel(options: ReadOptions): Promise<Result<ExcelRead, ExcelReadProblem>> {
+  try {
+    return await Excel.run(async (context) => {
+      const syncs: SyncCount = { n: 0 };
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name, visibility");
+      const props = context.workbook.properties;
+      props.load("title, subject, author, keywords, comments, category, company, manager, lastAuthor");
+      // valuesOnly: a block formatted as text (common in rosters, for ID columns) would otherwise
+      // stretch the used range to the formatted cells — possibly to row 1,048,576.
+      const used = sheet.getUsedRangeOrNullObject(true);
+      let target = used;
+      if (options.scope === "selection") {
+        // Whole-column selections (A:F) are cut down to the used range; a multi-area selection makes
+        // getSelectedRange fail with InvalidSelection (see hostFailure).
+        target = context.workbook.getSelectedRange().getIntersectionOrNullObject(used);
+      }
+      target.load("address, rowIndex, columnIndex, rowCount, columnCount");
+      syncs.n++;
+      await context.sync();
+
+      const name = sheet.name;
+      if (target.isNullObject)
+        return fail({ code: "excel.empty" as const, message: emptyMessage(options.scope, name) });
+      const area: Area = {
+        row: target.rowIndex,
+        col: target.columnIndex,
+        rows: target.rowCount,
+        cols: target.columnCount,
+      };
+      if (area.rows * area.cols > MAX_CELLS) {
+        return fail({ code: "excel.too-large" as const, message: tooLargeMessage(name, target.address, area) });
+      }
+
+      const sink: Sink = { rows: [], formats: new Map() };
+      let mergedAreas: Excel.RangeAreas | undefined;
+      let columnsProbe: Excel.Range | undefined;
+      const loaded = await readChunks(
+        sheet,
+        area,
+        planChunks(area, options.chunkRows),
+        context,
+        syncs,
+        sink,
+        (first) => {
+          // Ride along with the first batch, costing no sync of their own: the merged areas, and the
+          // columns' hidden flag (it describes whole columns, so one chunk's answer holds for all).
+          mergedAreas = target.getMergedAreasOrNullObject();
+          mergedAreas.load("address");
+          columnsProbe = first[0]?.range;
+          columnsProbe?.load("columnHidden");
+        },
+      );
+
+      const hiddenRows = new Set<number>();
+      const hiddenColumns = new Set<number>();
+      const mixedRows: Block[] = [];
+      for (const { chunk, range } of loaded) {
+        const flag = range.rowHidden;
+        if (flag === true) addBlock(hiddenRows, { start: chunk.row, count: chunk.rows });
+        else if (flag === null && chunk.rows > 1) mixedRows.push({ start: chunk.row, count: chunk.rows });
+      }
+      const mixedCols: Block[] = [];
+      const colFlag = columnsProbe ? columnsProbe.columnHidden : false;
+      if (colFlag === true) addBlock(hiddenColumns, { start: area.col, count: area.cols });
+      else if (colFlag === null && area.cols > 1) mixedCols.push({ start: area.col, count: area.cols });
+      await refineHidden(sheet, area, mixedRows, mixedCols, hiddenRows, hiddenColumns, context, syncs);
+
+      let merges: CellRange[] = [];
+      if (mergedAreas && !mergedAreas.isNullObject) {
+        merges = parseAreas(mergedAreas.address).sort((a, b) => a.top - b.top || a.left - b.left);
+      }
+
+      // Rows end at the last row holding a value, as the .xlsx adapter's do; rows above the area are empty.
+      const rows = sink.rows;
+      for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+      while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
+
+      const grid: Grid = {
+        name,
+        rows,
+        formats: sink.formats,
+        formulas: new Map(),
+        merges,
+        hiddenRows,
+        hiddenColumns,
+        state: mapState(sheet.visibility),
+        notes: [],
+        headerFooter: [],
+      };
+      return ok({ workbook: { sheets: [grid], properties: readProperties(props) }, sheet: name, syncs: syncs.n });
+    });
+  } catch (error) {
+    if (!isHostError(error)) throw error;
+    return fail({ code: "excel.failed", message: hostFailure("读取工作表", error) });
+  }
+}
