@@ -65,6 +65,8 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The standalone page's "载入示例花名册" fetches this from its own origin.
+          { from: "samples/一补花名册-问题示例.xlsx", to: "samples/sample-roster.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -34,6 +34,11 @@ export interface PaneHost {
    * privacy tab only lists what it found.
    */
   saveMaskedCopy?(workbook: WorkbookData, suggestedName: string): Promise<string>;
+  /**
+   * The live check (Office only): calls `onEdit` with the sheet and its changed rows (1-based;
+   * [] = the whole sheet) as the user edits, debounced. Resolves to a function that stops it.
+   */
+  watchEdits?(onEdit: (sheet: string, rows: number[]) => void): Promise<() => Promise<void>>;
 }
 
 /** The standalone host can also be handed a file (picker, drop) or load the bundled sample. */

@@ -3,11 +3,12 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { pickLocale } from "./strings";
 import { isDarkBackground } from "./theme";
+import { createOfficeHost } from "./hosts/office";
 
 void Office.onReady(() => {
   const root = document.getElementById("root");
   if (!root) return;
   const language = Office.context?.displayLanguage;
   const dark = isDarkBackground(Office.context?.officeTheme?.bodyBackgroundColor);
-  createRoot(root).render(<App mode="office" locale={pickLocale(language)} dark={dark} />);
+  createRoot(root).render(<App host={createOfficeHost()} locale={pickLocale(language)} dark={dark} />);
 });

@@ -1,10 +1,19 @@
-// Standalone page (standalone.html): the same pane in a plain browser, without office.js.
+// Standalone page (standalone.html): the same pane in a plain browser, without office.js. The
+// roster is a file the user opens; results are downloads; the page's CSP allows its own origin only.
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { pickLocale } from "./strings";
+import { createStandaloneHost } from "./hosts/standalone";
 
 const root = document.getElementById("root");
 if (root) {
   const params = new URLSearchParams(window.location.search);
-  createRoot(root).render(<App mode="standalone" locale={pickLocale(params.get("lang") ?? navigator.language)} />);
+  const tab = params.get("tab");
+  createRoot(root).render(
+    <App
+      host={createStandaloneHost()}
+      locale={pickLocale(params.get("lang") ?? navigator.language)}
+      initialTab={tab === "privacy" || tab === "tools" ? tab : "check"}
+    />,
+  );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type DragEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Button,
   Combobox,
@@ -9,6 +9,7 @@ import {
   Option,
   Select,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   mergeClasses,
@@ -17,7 +18,7 @@ import {
 import { checkWorkbook, type CheckResult } from "../../src/core/check/check";
 import { seedPack } from "../../src/core/policy";
 import { detectRoster, type RosterLayout } from "../../src/core/roster/detect";
-import type { RosterKind } from "../../src/core/report/types";
+import type { Issue, RosterKind } from "../../src/core/report/types";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { today } from "../../functions/clock";
 import { isFileHost, type PaneHost, type ReadResult } from "../host";
@@ -47,7 +48,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  options: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(12em, 1fr))", gap: tokens.spacingHorizontalM },
+  options: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(14em, 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
+  // Fluent's Combobox and Input have a 250px minimum width; in a narrow pane they must shrink.
+  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
 });
 
 const KINDS = ["auto", "students", "teachers", "notice"] as const;
@@ -55,7 +62,10 @@ type KindChoice = (typeof KINDS)[number];
 
 /** The roster the check would pick (the first visible sheet with a header), for the mapping preview. */
 function previewLayout(wb: WorkbookData, kind: RosterKind | undefined): RosterLayout | null {
-  const ordered = [...wb.sheets.filter((g) => g.state === "visible"), ...wb.sheets.filter((g) => g.state !== "visible")];
+  const ordered = [
+    ...wb.sheets.filter((g) => g.state === "visible"),
+    ...wb.sheets.filter((g) => g.state !== "visible"),
+  ];
   for (const grid of ordered) {
     const d = detectRoster(grid, { kind });
     if (d.ok) return d.value;
@@ -83,6 +93,8 @@ export function CheckTab(props: {
   const [enrolled, setEnrolled] = useState("");
   const [kind, setKind] = useState<KindChoice>("auto");
   const [dragging, setDragging] = useState(false);
+  const [live, setLive] = useState(false);
+  const [liveResult, setLiveResult] = useState<{ rows: number[]; issues: Issue[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const fileHost = isFileHost(host) ? host : null;
   const busy = phase.kind === "reading" || phase.kind === "running";
@@ -152,6 +164,44 @@ export function CheckTab(props: {
     });
   }
 
+  // Live check: on each (debounced) edit, read the sheet again and show the issues of the changed
+  // rows only; the full result list stays as it was until the user runs the check again.
+  const liveOptions = useRef({ program, enrolled, kindOption });
+  liveOptions.current = { program, enrolled, kindOption };
+  useEffect(() => {
+    if (!live || !host.watchEdits) return;
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    void host
+      .watchEdits(async (_sheet, rows) => {
+        const r = await host.read();
+        if (!r.ok || cancelled) return;
+        const o = liveOptions.current;
+        const n = Number(o.enrolled);
+        const result = checkWorkbook(r.workbook, {
+          pack,
+          today: today(),
+          program: o.program === "" ? undefined : o.program,
+          kind: o.kindOption,
+          enrolled: o.enrolled.trim() !== "" && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined,
+          locale: props.locale,
+        });
+        const changed = new Set(rows);
+        setLiveResult({ rows, issues: result.report.issues.filter((i) => rows.length === 0 || changed.has(i.row)) });
+      })
+      .then((s2) => {
+        if (cancelled) void s2();
+        else stop = s2;
+      })
+      .catch((error: unknown) =>
+        setPhase({ kind: "error", message: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => {
+      cancelled = true;
+      if (stop) void stop();
+    };
+  }, [live, host, pack, props.locale]);
+
   function onDrop(e: DragEvent<HTMLDivElement>): void {
     e.preventDefault();
     setDragging(false);
@@ -212,6 +262,7 @@ export function CheckTab(props: {
       <div className={styles.options}>
         <FluentField label={s.optProgram}>
           <Combobox
+            className={styles.fill}
             value={programText}
             selectedOptions={[program]}
             data-testid="opt-program"
@@ -233,6 +284,7 @@ export function CheckTab(props: {
         </FluentField>
         <FluentField label={s.optEnrolled}>
           <Input
+            className={styles.fill}
             type="number"
             min={1}
             value={enrolled}
@@ -241,7 +293,12 @@ export function CheckTab(props: {
           />
         </FluentField>
         <FluentField label={s.optKind}>
-          <Select value={kind} data-testid="opt-kind" onChange={(_, d) => setKind(d.value as KindChoice)}>
+          <Select
+            className={styles.fill}
+            value={kind}
+            data-testid="opt-kind"
+            onChange={(_, d) => setKind(d.value as KindChoice)}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabels[k]}
@@ -261,6 +318,9 @@ export function CheckTab(props: {
           {fileHost ? s.runCheck : s.checkSheet}
         </Button>
         {phase.kind === "running" && <Spinner size="tiny" label={s.running} data-testid="spinner" />}
+        {host.watchEdits && (
+          <Switch checked={live} label={s.liveCheck} onChange={(_, d) => setLive(d.checked)} data-testid="live-check" />
+        )}
         {phase.kind === "reading" && <Spinner size="tiny" label={s.reading} data-testid="spinner" />}
       </div>
 
@@ -269,15 +329,35 @@ export function CheckTab(props: {
           <MessageBarBody>{fileHost ? s.emptyStandalone : s.emptyOffice}</MessageBarBody>
         </MessageBar>
       )}
+      {live && liveResult && (
+        <MessageBar intent={liveResult.issues.length > 0 ? "warning" : "success"} data-testid="live-result">
+          <MessageBarBody>
+            {liveResult.issues.length > 0
+              ? `${s.liveFound(s.liveRows(liveResult.rows), liveResult.issues.length)}：${liveResult.issues
+                  .slice(0, 3)
+                  .map((i) => `${i.cell || i.row} ${i.message}`)
+                  .join("；")}`
+              : s.liveClean(s.liveRows(liveResult.rows))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {phase.kind === "error" && (
         <MessageBar intent="error">
           <MessageBarBody data-testid="check-error">{phase.message}</MessageBarBody>
         </MessageBar>
       )}
-      {layout && <HeaderMapping layout={layout} strings={s} locale={props.locale} />}
+      {phase.kind !== "results" && layout && <HeaderMapping layout={layout} strings={s} locale={props.locale} />}
       {phase.kind === "results" && (
-        <Results report={phase.result.report} host={host} strings={s} listHeight={props.listHeight} />
+        <Results
+          report={phase.result.report}
+          host={host}
+          strings={s}
+          locale={props.locale}
+          listHeight={props.listHeight}
+        />
       )}
+      {/* With results, the mapping goes below them: the issues are what the user came for. */}
+      {phase.kind === "results" && layout && <HeaderMapping layout={layout} strings={s} locale={props.locale} />}
     </div>
   );
 }

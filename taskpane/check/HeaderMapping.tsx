@@ -26,7 +26,12 @@ export function HeaderMapping(props: { layout: RosterLayout; strings: Strings; l
   const { layout, strings: s } = props;
   const styles = useStyles();
   const rows = [
-    ...layout.columns.map((c) => ({ col: c.col, header: c.header, field: fieldLabel(c.field, props.locale) })),
+    ...layout.columns.map((c) => ({
+      col: c.col,
+      // A short group above the header (监护人 › 姓名) is part of its meaning; a long one is a title line.
+      header: c.group.trim() !== "" && c.group.trim().length <= 8 ? c.header : c.headerValue.trim(),
+      field: fieldLabel(c.field, props.locale),
+    })),
     ...layout.unknownColumns.map((c) => ({ col: c.col, header: c.header, field: null })),
   ].sort((a, b) => a.col - b.col);
   const headerRows = layout.headerRows.map((r) => r + 1).join("–");

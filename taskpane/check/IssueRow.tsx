@@ -1,4 +1,4 @@
-import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Issue, Severity } from "../../src/core/report/types";
 import type { Strings } from "../strings";
 
@@ -74,7 +74,7 @@ export function IssueRow(props: { issue: Issue; strings: Strings; onClick?: (iss
       <Text size={300} className={styles.line} data-testid="issue-message">
         {issue.message}
       </Text>
-      <Text size={200} className={`${styles.line} ${styles.hint}`}>
+      <Text size={200} className={mergeClasses(styles.line, styles.hint)}>
         {issue.hint}
       </Text>
     </button>

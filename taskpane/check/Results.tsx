@@ -19,8 +19,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Issue, Report, Severity } from "../../src/core/report/types";
+import { CATALOGUE, isRuleCode } from "../../src/core/rules/catalogue";
 import type { PaneHost } from "../host";
-import type { Strings } from "../strings";
+import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
 import { ISSUE_ROW_HEIGHT, IssueRow, SEVERITY_COLOR, severityLabel } from "./IssueRow";
 
@@ -29,6 +30,8 @@ const useStyles = makeStyles({
   badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
   filter: { minWidth: "8em", flex: "1 1 8em" },
+  // Fluent's Input has a minimum width; in a narrow pane it must shrink with its field.
+  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   list: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
   ruleTable: { maxHeight: "12em", overflowY: "auto" },
@@ -47,17 +50,28 @@ export function filterIssues(
     (i) =>
       (filter.severity === "all" || i.severity === filter.severity) &&
       (filter.rule === "" || i.rule === filter.rule) &&
-      (text === "" ||
-        `${i.sheet}!${i.cell} ${i.message} ${i.hint} ${i.value} ${i.rule}`.toLowerCase().includes(text)),
+      (text === "" || `${i.sheet}!${i.cell} ${i.message} ${i.hint} ${i.value} ${i.rule}`.toLowerCase().includes(text)),
   );
+}
+
+/** "身份证号校验码错误" for id.checksum: the catalogue's title, or the code itself. */
+export function ruleTitle(code: string, locale: UiLocale): string {
+  return isRuleCode(code) ? CATALOGUE[code].title[locale] : code;
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function Results(props: { report: Report; host: PaneHost; strings: Strings; listHeight?: number }) {
+export function Results(props: {
+  report: Report;
+  host: PaneHost;
+  strings: Strings;
+  locale?: UiLocale;
+  listHeight?: number;
+}) {
   const { report, host, strings: s } = props;
+  const locale = props.locale ?? "zh-CN";
   const styles = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [rule, setRule] = useState("");
@@ -124,7 +138,7 @@ export function Results(props: { report: Report; host: PaneHost; strings: String
               <TableBody>
                 {rules.map(([code, n]) => (
                   <TableRow key={code}>
-                    <TableCell>{code}</TableCell>
+                    <TableCell title={code}>{`${ruleTitle(code, locale)} (${code})`}</TableCell>
                     <TableCell>{n}</TableCell>
                   </TableRow>
                 ))}
@@ -134,6 +148,7 @@ export function Results(props: { report: Report; host: PaneHost; strings: String
           <div className={styles.filters}>
             <FluentField label={s.filterSeverity} className={styles.filter}>
               <Select
+                className={styles.fill}
                 value={severity}
                 data-testid="filter-severity"
                 onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
@@ -145,15 +160,21 @@ export function Results(props: { report: Report; host: PaneHost; strings: String
               </Select>
             </FluentField>
             <FluentField label={s.filterRule} className={styles.filter}>
-              <Select value={rule} data-testid="filter-rule" onChange={(_, d) => setRule(d.value)}>
+              <Select
+                className={styles.fill}
+                value={rule}
+                data-testid="filter-rule"
+                onChange={(_, d) => setRule(d.value)}
+              >
                 <option value="">{s.filterAllRules}</option>
                 {rules.map(([code, n]) => (
-                  <option key={code} value={code}>{`${code} (${n})`}</option>
+                  <option key={code} value={code}>{`${ruleTitle(code, locale)} (${n})`}</option>
                 ))}
               </Select>
             </FluentField>
             <FluentField label={s.filterText} className={styles.filter}>
               <Input
+                className={styles.fill}
                 value={text}
                 placeholder={s.filterTextPlaceholder}
                 data-testid="filter-text"

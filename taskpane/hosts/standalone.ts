@@ -49,7 +49,8 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
         message: `“${name}”不是 .xlsx 或 .csv 文件。.xls 请先用 Excel 或 WPS“另存为 Excel 工作簿(*.xlsx)”。`,
       };
     }
-    const read = format === "csv" ? readCsv(bytes, name.replace(/\.[^.]+$/, "")) : await readXlsx(bytes, { fileName: name });
+    const read =
+      format === "csv" ? readCsv(bytes, name.replace(/\.[^.]+$/, "")) : await readXlsx(bytes, { fileName: name });
     if (!read.ok) return { ok: false, message: read.problem.message };
     last = { workbook: read.value, source: name, bytes, format };
     return { ok: true, workbook: read.value, source: name, originalBytes: bytes, format };

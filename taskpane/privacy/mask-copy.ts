@@ -43,7 +43,8 @@ function maskCell(value: CellValue, kind: Kind | undefined): CellValue {
     const r = maskValue(typeof value === "number" ? String(value) : value, kind);
     return r.ok ? r.value : stars(String(value));
   }
-  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) >= 1e10 ? stars(String(value)) : value;
+  if (typeof value === "number")
+    return Number.isInteger(value) && Math.abs(value) >= 1e10 ? stars(String(value)) : value;
   return maskText(value);
 }
 

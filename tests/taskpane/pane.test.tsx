@@ -211,3 +211,37 @@ describe("tabs", () => {
     expect(screen.getByTestId("run-check").textContent).toBe("Check the active sheet");
   });
 });
+
+describe("live check (Office)", () => {
+  test("the switch starts watching edits; an edit shows the changed rows' issues; switching off stops it", async () => {
+    let onEdit: ((sheet: string, rows: number[]) => void) | null = null;
+    const stop = jest.fn(() => Promise.resolve());
+    const host = {
+      ...officeHost(),
+      watchEdits: jest.fn((cb: (sheet: string, rows: number[]) => void) => {
+        onEdit = cb;
+        return Promise.resolve(stop);
+      }),
+    };
+    renderPane(host);
+    fireEvent.click(screen.getByTestId("live-check"));
+    await act(async () => Promise.resolve());
+    expect(host.watchEdits).toHaveBeenCalledTimes(1);
+    // Row 2 holds 110105194912310021, whose check digit is wrong.
+    await act(async () => {
+      onEdit?.("花名册", [2]);
+      await Promise.resolve();
+    });
+    const message = await screen.findByTestId("live-result");
+    expect(message.textContent).toContain("第 2 行");
+    expect(message.textContent).toContain("校验码");
+    fireEvent.click(screen.getByTestId("live-check"));
+    await act(async () => Promise.resolve());
+    expect(stop).toHaveBeenCalled();
+  });
+
+  test("hosts without watchEdits show no switch", () => {
+    renderPane(fileHost());
+    expect(screen.queryByTestId("live-check")).toBeNull();
+  });
+});

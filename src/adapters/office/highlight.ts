@@ -14,7 +14,8 @@
  * cells — are never deleted, and our rules are found even after rows were inserted above them.
  *
  * Syncs: highlight = 2 without earlier highlights (sheet check; add), 4 with (sheet check; rule
- * types; rule formulas; delete + add in one batch). clear = 4 (3 when no custom rule is found).
+ * types; rule formulas; delete + add in one batch). clear ≤ 4 (sheet check; rule types; rule formulas,
+ * only when custom rules exist; delete, only when one of ours was found).
  */
 import type { Issue, Severity } from "../../core/report/types";
 import { type Result, fail, ok } from "../../core/result";

@@ -75,7 +75,7 @@ class FakeSheet {
 
   getRange(): unknown {
     const context = this.context;
-    const sheet = this;
+    const current = (): FakeFormat[] => this.formats.filter((f) => !f.deleted);
     let snapshot: FakeFormat[] = [];
     const items = new Loadable(context, () => snapshot, "conditionalFormats.items");
     return {
@@ -83,7 +83,7 @@ class FakeSheet {
         load(what: string) {
           expect(what).toBe("items/type");
           context.later(() => {
-            snapshot = sheet.formats.filter((f) => !f.deleted);
+            snapshot = current();
           });
           items.load();
         },

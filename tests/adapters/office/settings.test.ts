@@ -23,11 +23,11 @@ function installOffice(options: { failSave?: boolean } = {}): FakeSettings {
     remove: (key: string): void => {
       fake.store.delete(key);
     },
-    saveAsync: (callback: (result: Pick<Office.AsyncResult<void>, "status" | "error">) => void): void => {
+    // The adapter compares with Office.AsyncResultStatus, which this fake installs below.
+    saveAsync: (callback: (result: { status: string; error?: { message: string } }) => void): void => {
       fake.saves++;
-      if (options.failSave)
-        callback({ status: "failed" as Office.AsyncResultStatus, error: { message: "文档为只读" } as Office.Error });
-      else callback({ status: "succeeded" as Office.AsyncResultStatus } as Office.AsyncResult<void>);
+      if (options.failSave) callback({ status: "failed", error: { message: "文档为只读" } });
+      else callback({ status: "succeeded" });
     },
   };
   Object.assign(globalThis, {
