@@ -1,5 +1,5 @@
 /**
- * A workbook as the engine sees it, whatever host it came from (an Excel range through Office.js,
+ * A workbook as the engine sees it, whatever host it came from (an Excel range read by the add-in,
  * an .xlsx or .csv file): cell values — the cached value of a formula, dates as Excel serials —
  * and what matters around them (number formats, merges, hidden rows and sheets, notes, headers
  * and footers). Adapters build it; the engine never sees ExcelJS or Office objects.
