@@ -6,17 +6,34 @@
  * Expected failures are values (`{ ok: false, message }`, a Chinese status line); a method that
  * throws is a bug, and the pane shows it in an error MessageBar rather than crashing.
  */
+import type { Fix } from "../src/core/fixes/plan";
 import type { WorkbookData } from "../src/core/grid/types";
 import type { Issue, Report } from "../src/core/report/types";
+import type { ColumnOverrides } from "../src/core/roster/detect";
 
 export type ReadResult =
-  | { ok: true; workbook: WorkbookData; source: string; originalBytes?: Uint8Array; format?: "xlsx" | "csv" }
+  | {
+      ok: true;
+      workbook: WorkbookData;
+      source: string;
+      originalBytes?: Uint8Array;
+      format?: "xlsx" | "csv";
+      /** A Chinese note about what was left out (e.g. a sheet too large to read); shown as a warning. */
+      note?: string;
+    }
   | { ok: false; message: string };
 
 export interface PaneHost {
   mode: "office" | "standalone";
   /** Reads the roster to check: in Office the active sheet; standalone the opened file. */
   read(): Promise<ReadResult>;
+  /**
+   * Reads the WHOLE workbook (every sheet, hidden ones included, and the document properties) for
+   * the privacy inventory. Optional: without it the privacy tab scans what `read()` returns.
+   */
+  readAll?(): Promise<ReadResult>;
+  /** Office: what `read()` reads — the whole active sheet (the default) or the selected range. */
+  setScope?(scope: "active-sheet" | "selection"): void;
   /** Jump to an issue's cell (Office: select it; standalone: no-op or scroll). */
   reveal?(issue: Issue): Promise<void>;
   /** Marks the issues' cells; returns a Chinese status line. */
@@ -35,10 +52,21 @@ export interface PaneHost {
    */
   saveMaskedCopy?(workbook: WorkbookData, suggestedName: string): Promise<string>;
   /**
+   * Applies the safe fixes the user confirmed. Office: in place (undoable with Excel's Undo);
+   * standalone: a NEW downloaded workbook with the fixes, the original file untouched. `workbook`
+   * is the one the check ran on. Returns a Chinese status line. Optional: without it the pane
+   * only lists what could be fixed.
+   */
+  applyFixes?(fixes: readonly Fix[], workbook: WorkbookData): Promise<string>;
+  /**
    * The live check (Office only): calls `onEdit` with the sheet and its changed rows (1-based;
    * [] = the whole sheet) as the user edits, debounced. Resolves to a function that stops it.
    */
   watchEdits?(onEdit: (sheet: string, rows: number[]) => void): Promise<() => Promise<void>>;
+  /** The header mapping corrections remembered for a sheet ({} when none). */
+  loadColumnOverrides?(sheet: string): Promise<ColumnOverrides>;
+  /** Remembers a sheet's header mapping corrections ({} forgets them); returns a Chinese status line. */
+  saveColumnOverrides?(sheet: string, overrides: ColumnOverrides): Promise<string>;
 }
 
 /** The standalone host can also be handed a file (picker, drop) or load the bundled sample. */

@@ -16,8 +16,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { checkWorkbook, type CheckResult } from "../../src/core/check/check";
-import { seedPack } from "../../src/core/policy";
+import { loadPack, packProblemText, seedPack, type Pack } from "../../src/core/policy";
 import { detectRoster, type RosterLayout } from "../../src/core/roster/detect";
+import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { Issue, RosterKind } from "../../src/core/report/types";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { today } from "../../functions/clock";
@@ -25,6 +26,8 @@ import { isFileHost, type PaneHost, type ReadResult } from "../host";
 import type { Strings, UiLocale } from "../strings";
 import { HeaderMapping } from "./HeaderMapping";
 import { Results } from "./Results";
+import { Fixes } from "./Fixes";
+import type { PlanOptions } from "../../src/core/fixes/plan";
 
 export type Loaded = Extract<ReadResult, { ok: true }>;
 
@@ -32,7 +35,7 @@ type Phase =
   | { kind: "idle" }
   | { kind: "reading" }
   | { kind: "running" }
-  | { kind: "results"; result: CheckResult }
+  | { kind: "results"; result: CheckResult; workbook: WorkbookData; options: PlanOptions; run: number }
   | { kind: "error"; message: string };
 
 const useStyles = makeStyles({
@@ -61,13 +64,17 @@ const KINDS = ["auto", "students", "teachers", "notice"] as const;
 type KindChoice = (typeof KINDS)[number];
 
 /** The roster the check would pick (the first visible sheet with a header), for the mapping preview. */
-function previewLayout(wb: WorkbookData, kind: RosterKind | undefined): RosterLayout | null {
+function previewLayout(
+  wb: WorkbookData,
+  kind: RosterKind | undefined,
+  columnOverrides?: Record<string, ColumnOverrides>,
+): RosterLayout | null {
   const ordered = [
     ...wb.sheets.filter((g) => g.state === "visible"),
     ...wb.sheets.filter((g) => g.state !== "visible"),
   ];
   for (const grid of ordered) {
-    const d = detectRoster(grid, { kind });
+    const d = detectRoster(grid, { kind, overrides: columnOverrides?.[grid.name] });
     if (d.ok) return d.value;
   }
   return null;
@@ -86,24 +93,83 @@ export function CheckTab(props: {
 }) {
   const { host, strings: s, loaded } = props;
   const styles = useStyles();
-  const pack = useMemo(() => seedPack(), []);
+  // The seed pack unless the user loads their own (validated whole; a broken pack is not used).
+  const [pack, setPack] = useState<Pack>(() => seedPack());
+  const [packMessage, setPackMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const packInput = useRef<HTMLInputElement>(null);
+
+  async function loadPackFile(file: File): Promise<void> {
+    const loadedPack = loadPack(new TextDecoder().decode(await file.arrayBuffer()), [seedPack()]);
+    if (loadedPack.ok) {
+      setPack(loadedPack.value);
+      setPackMessage({ intent: "success", text: s.packLoaded(loadedPack.value.name, loadedPack.value.version) });
+    } else {
+      setPackMessage({ intent: "error", text: `${s.packBroken(file.name)}\n${packProblemText(loadedPack.problem)}` });
+    }
+  }
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [program, setProgram] = useState<string>("");
   const [programText, setProgramText] = useState<string>(s.optProgramByColumn);
   const [enrolled, setEnrolled] = useState("");
   const [kind, setKind] = useState<KindChoice>("auto");
+  const [scope, setScope] = useState<"active-sheet" | "selection">("active-sheet");
   const [dragging, setDragging] = useState(false);
   const [live, setLive] = useState(false);
   const [liveResult, setLiveResult] = useState<{ rows: number[]; issues: Issue[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const runs = useRef(0);
   const fileHost = isFileHost(host) ? host : null;
   const busy = phase.kind === "reading" || phase.kind === "running";
   const kindOption: RosterKind | undefined = kind === "auto" ? undefined : kind;
+  // The header mapping corrections of the roster sheet read (by file and sheet), loaded from the
+  // host when a sheet is read; edited in the mapping table, passed to every check.
+  const [mapping, setMapping] = useState<{ key: string; sheet: string; overrides: ColumnOverrides } | null>(null);
+  const [mappingEdited, setMappingEdited] = useState(false);
+  const mappingRef = useRef(mapping);
+  const pendingMapping = useRef<{ key: string; overrides: Promise<ColumnOverrides> } | null>(null);
+  mappingRef.current = mapping;
+  const columnOverrides = useMemo(() => (mapping ? { [mapping.sheet]: mapping.overrides } : undefined), [mapping]);
 
   const preview = useMemo(
-    () => (loaded && phase.kind !== "results" ? previewLayout(loaded.workbook, kindOption) : null),
-    [loaded, phase.kind, kindOption],
+    () =>
+      loaded && (phase.kind !== "results" || mappingEdited)
+        ? previewLayout(loaded.workbook, kindOption, columnOverrides)
+        : null,
+    [loaded, phase.kind, kindOption, columnOverrides, mappingEdited],
   );
+
+  /** The overrides for the roster sheet of what was read: kept when it is the same sheet, else the host's. */
+  async function mappingFor(r: Loaded): Promise<Record<string, ColumnOverrides> | undefined> {
+    const sheet = previewLayout(r.workbook, kindOption)?.sheet;
+    if (sheet === undefined) return undefined;
+    const key = `${isFileHost(host) ? r.source : ""}\u0001${sheet}`;
+    const current = mappingRef.current;
+    if (current?.key === key) return { [sheet]: current.overrides };
+    // The check and the effect on a new read ask at once: one load from the host.
+    if (pendingMapping.current?.key !== key) {
+      pendingMapping.current = { key, overrides: host.loadColumnOverrides?.(sheet) ?? Promise.resolve({}) };
+    }
+    const next = { key, sheet, overrides: await pendingMapping.current.overrides };
+    if (mappingRef.current?.key === key) return { [sheet]: mappingRef.current.overrides };
+    mappingRef.current = next;
+    setMapping(next);
+    setMappingEdited(false);
+    return { [sheet]: next.overrides };
+  }
+
+  useEffect(() => {
+    if (!loaded) return;
+    mappingFor(loaded).catch((error: unknown) =>
+      setPhase({ kind: "error", message: error instanceof Error ? error.message : String(error) }),
+    );
+    // Only a new read can change the sheet; mappingFor keeps what is already loaded for it.
+  }, [loaded]);
+
+  function changeMapping(overrides: ColumnOverrides): void {
+    if (!mapping) return;
+    setMapping({ ...mapping, overrides });
+    setMappingEdited(true);
+  }
 
   function accept(r: ReadResult): void {
     if (r.ok) {
@@ -148,19 +214,21 @@ export function CheckTab(props: {
         return;
       }
       props.onLoaded(r);
+      const overridesNow = await mappingFor(r);
+      setMappingEdited(false);
       await nextFrame();
       const n = Number(enrolled);
+      const options: PlanOptions = { pack, today: today(), program: program === "" ? undefined : program };
       const result = checkWorkbook(r.workbook, {
-        pack,
-        today: today(),
-        program: program === "" ? undefined : program,
+        ...options,
         kind: kindOption,
         enrolled: enrolled.trim() !== "" && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined,
         locale: props.locale,
+        columnOverrides: overridesNow,
       });
       const missing = result.layout ? undefined : result.report.issues.find((i) => i.rule === "roster.header-missing");
       if (missing) setPhase({ kind: "error", message: missing.message });
-      else setPhase({ kind: "results", result });
+      else setPhase({ kind: "results", result, workbook: r.workbook, options, run: ++runs.current });
     });
   }
 
@@ -168,6 +236,8 @@ export function CheckTab(props: {
   // rows only; the full result list stays as it was until the user runs the check again.
   const liveOptions = useRef({ program, enrolled, kindOption });
   liveOptions.current = { program, enrolled, kindOption };
+  const liveOverrides = useRef(columnOverrides);
+  liveOverrides.current = columnOverrides;
   useEffect(() => {
     if (!live || !host.watchEdits) return;
     let stop: (() => Promise<void>) | null = null;
@@ -185,6 +255,7 @@ export function CheckTab(props: {
           kind: o.kindOption,
           enrolled: o.enrolled.trim() !== "" && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined,
           locale: props.locale,
+          columnOverrides: liveOverrides.current,
         });
         const changed = new Set(rows);
         setLiveResult({ rows, issues: result.report.issues.filter((i) => rows.length === 0 || changed.has(i.row)) });
@@ -215,7 +286,13 @@ export function CheckTab(props: {
     teachers: s.kindTeachers,
     notice: s.kindNotice,
   };
-  const layout = phase.kind === "results" ? phase.result.layout : preview;
+  const layout = phase.kind === "results" && !mappingEdited ? phase.result.layout : preview;
+  const saveMapping = host.saveColumnOverrides?.bind(host);
+  const mappingProps = {
+    overrides: mapping && layout?.sheet === mapping.sheet ? mapping.overrides : {},
+    onChange: mapping && layout?.sheet === mapping.sheet ? changeMapping : undefined,
+    onRemember: saveMapping && mapping ? () => saveMapping(mapping.sheet, mapping.overrides) : undefined,
+  };
 
   return (
     <div className={styles.box}>
@@ -259,6 +336,45 @@ export function CheckTab(props: {
         </div>
       ) : null}
 
+      <div className={styles.row}>
+        <Text size={200} data-testid="pack-name">
+          {s.packLabel(pack.name, pack.version)}
+        </Text>
+        <Button size="small" onClick={() => packInput.current?.click()} data-testid="load-pack">
+          {s.packLoad}
+        </Button>
+        {pack !== seedPack() && (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setPack(seedPack());
+              setPackMessage(null);
+            }}
+          >
+            {s.packReset}
+          </Button>
+        )}
+        <input
+          ref={packInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="pack-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (file) void loadPackFile(file);
+          }}
+        />
+      </div>
+      {packMessage && (
+        <MessageBar intent={packMessage.intent}>
+          <MessageBarBody data-testid="pack-message" style={{ whiteSpace: "pre-wrap" }}>
+            {packMessage.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.options}>
         <FluentField label={s.optProgram}>
           <Combobox
@@ -292,6 +408,23 @@ export function CheckTab(props: {
             onChange={(_, d) => setEnrolled(d.value)}
           />
         </FluentField>
+        {host.setScope && (
+          <FluentField label={s.scopeLabel}>
+            <Select
+              className={styles.fill}
+              value={scope}
+              data-testid="opt-scope"
+              onChange={(_, d) => {
+                const next = d.value === "selection" ? "selection" : "active-sheet";
+                setScope(next);
+                host.setScope?.(next);
+              }}
+            >
+              <option value="active-sheet">{s.scopeSheet}</option>
+              <option value="selection">{s.scopeSelection}</option>
+            </Select>
+          </FluentField>
+        )}
         <FluentField label={s.optKind}>
           <Select
             className={styles.fill}
@@ -346,7 +479,9 @@ export function CheckTab(props: {
           <MessageBarBody data-testid="check-error">{phase.message}</MessageBarBody>
         </MessageBar>
       )}
-      {phase.kind !== "results" && layout && <HeaderMapping layout={layout} strings={s} locale={props.locale} />}
+      {phase.kind !== "results" && layout && (
+        <HeaderMapping layout={layout} strings={s} locale={props.locale} {...mappingProps} />
+      )}
       {phase.kind === "results" && (
         <Results
           report={phase.result.report}
@@ -356,8 +491,42 @@ export function CheckTab(props: {
           listHeight={props.listHeight}
         />
       )}
+      {phase.kind === "results" && <FixesFor phase={phase} host={host} strings={s} onRecheck={() => void runCheck()} />}
       {/* With results, the mapping goes below them: the issues are what the user came for. */}
-      {phase.kind === "results" && layout && <HeaderMapping layout={layout} strings={s} locale={props.locale} />}
+      {phase.kind === "results" && mappingEdited && (
+        <Text size={200} data-testid="mapping-edited">
+          {s.mappingEdited}
+        </Text>
+      )}
+      {phase.kind === "results" && layout && (
+        <HeaderMapping layout={layout} strings={s} locale={props.locale} {...mappingProps} />
+      )}
     </div>
+  );
+}
+
+/** The safe fixes of a finished check, on the sheet it checked. */
+function FixesFor(props: {
+  phase: Extract<Phase, { kind: "results" }>;
+  host: PaneHost;
+  strings: Strings;
+  onRecheck: () => void;
+}) {
+  const { result, workbook, options } = props.phase;
+  const grid = workbook.sheets.find((g) => g.name === result.sheet);
+  if (!grid || !result.layout) return null;
+  return (
+    <Fixes
+      // A new check is a new plan: selections and status start afresh.
+      key={props.phase.run}
+      grid={grid}
+      layout={result.layout}
+      report={result.report}
+      workbook={workbook}
+      options={options}
+      host={props.host}
+      strings={props.strings}
+      onRecheck={props.onRecheck}
+    />
   );
 }

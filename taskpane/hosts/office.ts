@@ -4,19 +4,40 @@
  * new 校验结果 sheet, saves a masked copy as a new sheet, and watches edits for the live check.
  */
 import { readRosterFromExcel } from "../../src/adapters/office/read";
+import { readWorkbookFromExcel } from "../../src/adapters/office/workbook";
+import { writeMaskedCopy } from "../../src/adapters/office/masked-copy";
 import { selectCell } from "../../src/adapters/office/navigate";
 import { clearHighlights, highlightIssues } from "../../src/adapters/office/highlight";
 import { writeIssuesSheet } from "../../src/adapters/office/export";
 import { startLiveCheck } from "../../src/adapters/office/live";
+import { applyFixes } from "../../src/adapters/office/fixes";
+import { loadColumnOverrides, saveColumnOverrides } from "../../src/adapters/office/settings";
+import { isFieldKey } from "../../src/core/roster/fields";
+import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { PaneHost, ReadResult } from "../host";
 
 export function createOfficeHost(): PaneHost {
+  let scope: "active-sheet" | "selection" = "active-sheet";
   return {
     mode: "office",
     async read(): Promise<ReadResult> {
-      const r = await readRosterFromExcel({ scope: "active-sheet" });
+      const r = await readRosterFromExcel({ scope });
       if (!r.ok) return { ok: false, message: r.problem.message };
       return { ok: true, workbook: r.value.workbook, source: `${r.value.sheet}（${r.value.syncs} 次同步读取）` };
+    },
+    async readAll(): Promise<ReadResult> {
+      const r = await readWorkbookFromExcel();
+      if (!r.ok) return { ok: false, message: r.problem.message };
+      const { workbook, syncs, notes } = r.value;
+      return {
+        ok: true,
+        workbook,
+        source: `整个工作簿（${workbook.sheets.length} 个工作表，${syncs} 次同步读取）`,
+        ...(notes.length > 0 ? { note: notes.join("") } : {}),
+      };
+    },
+    setScope(next) {
+      scope = next;
     },
     async reveal(issue) {
       if (!issue.cell && issue.row <= 0) return;
@@ -34,11 +55,39 @@ export function createOfficeHost(): PaneHost {
       const r = await writeIssuesSheet(report);
       return r.ok ? `已写入新工作表“${r.value.sheet}”` : r.problem.message;
     },
+    async saveMaskedCopy(workbook) {
+      const r = await writeMaskedCopy(workbook);
+      return r.ok ? `已新建脱敏副本工作表“${r.value.sheets.join("”“")}”，原工作表未改动` : r.problem.message;
+    },
+    async applyFixes(fixes) {
+      const r = await applyFixes(fixes);
+      if (!r.ok) return r.problem.message;
+      const { cells, columns, skipped } = r.value;
+      const parts = [`已修改 ${cells} 个单元格`];
+      if (columns > 0) parts.push(`${columns} 列设为文本格式`);
+      const skippedText = skipped > 0 ? `；${skipped} 个单元格在校验后已被改动，未修改` : "";
+      return `${parts.join("，")}（可用 Excel 的撤销恢复）${skippedText}。建议重新校验。`;
+    },
     watchEdits(onEdit) {
       // Our own 校验结果 sheets are written by the pane: edits there are not the roster's.
       return startLiveCheck((sheet, rows) => {
         if (!sheet.startsWith("校验结果")) onEdit(sheet, rows);
       });
+    },
+    // The mapping is kept in the workbook's settings, so it travels with the file.
+    loadColumnOverrides(sheet) {
+      const out: ColumnOverrides = {};
+      for (const [col, field] of Object.entries(loadColumnOverrides()[sheet] ?? {})) {
+        if (field === null || isFieldKey(field)) out[Number(col)] = field;
+      }
+      return Promise.resolve(out);
+    },
+    async saveColumnOverrides(sheet, overrides) {
+      const r = await saveColumnOverrides(sheet, overrides);
+      if (!r.ok) return r.problem.message;
+      return Object.keys(overrides).length > 0
+        ? `已在工作簿中记住工作表“${sheet}”的列对应关系（保存工作簿后随文件保留）`
+        : `已清除工作表“${sheet}”记住的列对应关系`;
     },
   };
 }

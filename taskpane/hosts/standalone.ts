@@ -6,8 +6,10 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { readCsv } from "../../src/adapters/csv/read";
 import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
+import { applyFixesToGrid } from "../../src/core/fixes/plan";
 import type { WorkbookData } from "../../src/core/grid/types";
 import type { Report } from "../../src/core/report/types";
+import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { FileHost, ReadResult } from "../host";
 import { derivedName, downloadBytes } from "../download";
 
@@ -40,6 +42,10 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
   // The parsed workbook of the current file: the pane reads again for every check, parse once.
   let cached: ReadResult | null = null;
   let last: { workbook: WorkbookData; source: string; bytes: Uint8Array; format: "xlsx" | "csv" } | null = null;
+  // A plain page has no workbook settings: a remembered mapping lives in this page's memory only,
+  // by file name and sheet, until the page is closed. Nothing is stored outside the page.
+  const mappings = new Map<string, ColumnOverrides>();
+  const mappingKey = (sheet: string): string => `${file?.name ?? ""}\u0001${sheet}`;
 
   async function parse(name: string, bytes: Uint8Array): Promise<ReadResult> {
     const format = formatOf(name);
@@ -93,6 +99,24 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       const bytes = await gridToXlsx(workbook);
       download(bytes, suggestedName);
       return `已下载脱敏副本“${suggestedName}”。原文件未改动。`;
+    },
+    loadColumnOverrides(sheet: string) {
+      return Promise.resolve({ ...(mappings.get(mappingKey(sheet)) ?? {}) });
+    },
+    saveColumnOverrides(sheet: string, overrides: ColumnOverrides) {
+      if (Object.keys(overrides).length > 0) mappings.set(mappingKey(sheet), { ...overrides });
+      else mappings.delete(mappingKey(sheet));
+      return Promise.resolve(
+        `已记住工作表“${sheet}”的列对应关系（仅在本页面打开期间有效；独立页面无法写入工作簿设置）`,
+      );
+    },
+    async applyFixes(fixes, workbook) {
+      // A new file with the fixes: the grids are copied, the opened file is never written.
+      const fixed: WorkbookData = { ...workbook, sheets: workbook.sheets.map((g) => applyFixesToGrid(g, fixes)) };
+      const bytes = await gridToXlsx(fixed);
+      const name = derivedName(last?.source ?? "花名册", "已修正");
+      download(bytes, name);
+      return `已下载修改后的新文件“${name}”（${fixes.length} 处修改）。原文件未改动。`;
     },
   };
   return host;

@@ -62,9 +62,12 @@ export function PrivacyTab(props: {
 
   const scan = () =>
     run(s.privacyScan, async () => {
-      const r = await host.read();
-      if (r.ok) props.onLoaded(r);
-      else setStatus({ intent: "warning", text: host.mode === "standalone" ? s.privacyNeedFile : r.message });
+      // Office: the whole workbook, hidden sheets and document properties included.
+      const r = await (host.readAll ?? host.read).call(host);
+      if (r.ok) {
+        props.onLoaded(r);
+        if (r.note) setStatus({ intent: "warning", text: r.note });
+      } else setStatus({ intent: "warning", text: host.mode === "standalone" ? s.privacyNeedFile : r.message });
     });
 
   const saveCopy = () =>

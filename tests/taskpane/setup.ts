@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder } from "node:util";
+
 // jsdom lacks a few browser APIs Fluent UI v9 touches (media queries for reduced motion, element
 // resize observation, scrollIntoView); minimal inert versions, installed once per test file.
 if (typeof window !== "undefined") {
@@ -37,3 +39,8 @@ if (typeof window !== "undefined") {
 }
 
 export {};
+
+// jsdom has no TextDecoder; every browser the pane supports does (the pane decodes pack files).
+if (typeof globalThis.TextDecoder === "undefined") {
+  (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
+}

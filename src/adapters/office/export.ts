@@ -27,9 +27,72 @@ const NAME_CANDIDATES = 50;
 /** Column widths in points (序号 … 值). */
 const WIDTHS = [40, 56, 130, 90, 64, 320, 320, 150];
 
-/** 校验结果, 校验结果 (2), 校验结果 (3)… — Excel's own style for a copied sheet's name. */
+/** Excel's limit on a sheet name's length, and the characters a sheet name may not hold. */
+const MAX_SHEET_NAME = 31;
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/**
+ * `base`, `base (2)`, `base (3)`… — Excel's own style for a copied sheet's name — made legal: the
+ * characters []:*?/\ are replaced and `base` is shortened so the whole name fits in 31 characters.
+ */
+export function sheetCandidate(base: string, index: number): string {
+  const suffix = index === 0 ? "" : ` (${index + 1})`;
+  const clean = Array.from(base.replace(FORBIDDEN, "_"))
+    .slice(0, MAX_SHEET_NAME - suffix.length)
+    .join("");
+  return `${clean}${suffix}`;
+}
+
+/** 校验结果, 校验结果 (2), 校验结果 (3)… */
 export function candidateName(index: number): string {
-  return index === 0 ? ISSUES_SHEET : `${ISSUES_SHEET} (${index + 1})`;
+  return sheetCandidate(ISSUES_SHEET, index);
+}
+
+/**
+ * A free sheet name for each base (null when all NAME_CANDIDATES candidates are taken), probing all
+ * candidates in one sync; the names chosen are distinct from each other too (case-insensitively,
+ * as Excel compares sheet names).
+ */
+export async function freeSheetNames(
+  context: Excel.RequestContext,
+  bases: readonly string[],
+): Promise<(string | null)[]> {
+  const probes = bases.map((base) =>
+    Array.from({ length: NAME_CANDIDATES }, (_, i) => {
+      const name = sheetCandidate(base, i);
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load("name");
+      return { name, sheet };
+    }),
+  );
+  await context.sync();
+  const taken = new Set<string>();
+  return probes.map((candidates) => {
+    const free = candidates.find((p) => p.sheet.isNullObject && !taken.has(p.name.toLowerCase()));
+    if (!free) return null;
+    taken.add(free.name.toLowerCase());
+    return free.name;
+  });
+}
+
+/**
+ * Calls `write(start, count)` for each slice of `total` rows (at most `rowsPer` each) and sends each
+ * slice in its own sync, so no request goes over the host's payload cap; at least one sync, so what
+ * the caller queued before is sent even when there are no rows.
+ */
+export async function writeInChunks(
+  context: Excel.RequestContext,
+  total: number,
+  rowsPer: number,
+  write: (start: number, count: number) => void,
+): Promise<void> {
+  const step = Math.max(1, Math.floor(rowsPer));
+  for (let start = 0; start < total; start += step) {
+    write(start, Math.min(step, total - start));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per slice, under the host's payload cap
+    await context.sync();
+  }
+  if (total === 0) await context.sync();
 }
 
 /** The 单元格 column: a link to the cell (or to the row's column A, or the sheet), as a formula. */
@@ -51,17 +114,10 @@ export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: 
   let chosen = "";
   try {
     await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const probes = Array.from({ length: NAME_CANDIDATES }, (_, i) => {
-        const sheet = sheets.getItemOrNullObject(candidateName(i));
-        sheet.load("name");
-        return { name: candidateName(i), sheet };
-      });
-      await context.sync();
-      chosen = probes.find((p) => p.sheet.isNullObject)?.name ?? "";
+      chosen = (await freeSheetNames(context, [ISSUES_SHEET]))[0] ?? "";
       if (chosen === "") return;
 
-      const sheet = sheets.add(chosen);
+      const sheet = context.workbook.worksheets.add(chosen);
       const header = sheet.getRangeByIndexes(0, 0, 1, ISSUES_HEADER.length);
       header.values = [ISSUES_HEADER];
       header.format.font.bold = true;
@@ -73,8 +129,8 @@ export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: 
       // Queued now, sent with the first batch of rows.
       sheet.activate();
       const issues = report.issues;
-      for (let start = 0; start < issues.length; start += WRITE_ROWS) {
-        const part = issues.slice(start, start + WRITE_ROWS);
+      await writeInChunks(context, issues.length, WRITE_ROWS, (start, count) => {
+        const part = issues.slice(start, start + count);
         const rows = part.map((issue, i) => textRow(issue, start + i));
         const left = sheet.getRangeByIndexes(1 + start, 0, part.length, 4);
         left.numberFormat = part.map(() => ["0", "@", "@", "@"]);
@@ -84,10 +140,7 @@ export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: 
         const right = sheet.getRangeByIndexes(1 + start, 5, part.length, 3);
         right.numberFormat = part.map(() => ["@", "@", "@"]);
         right.values = rows.map((r) => r.right);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 2,000 issue rows, under the host's payload cap
-        await context.sync();
-      }
-      if (issues.length === 0) await context.sync();
+      });
     });
   } catch (error) {
     if (!isHostError(error)) throw error;

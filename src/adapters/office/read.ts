@@ -55,12 +55,12 @@ const CHUNK_CELLS = 60_000;
  */
 const SYNC_CELLS = 120_000;
 /** Beyond this the pane would hold too much in memory; the CLI or the standalone page reads such files. */
-const MAX_CELLS = 2_500_000;
+export const MAX_CELLS = 2_500_000;
 
 /** Error codes of a request that was too big for the host: retried with smaller batches. */
 const TOO_BIG = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
-interface Area {
+export interface Area {
   row: number;
   col: number;
   rows: number;
@@ -73,11 +73,11 @@ interface Chunk {
 }
 
 /** How many context.sync() calls a read took: each call site counts itself. */
-interface SyncCount {
+export interface SyncCount {
   n: number;
 }
 
-function mapState(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"): Grid["state"] {
+export function mapState(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"): Grid["state"] {
   if (visibility === "Hidden") return "hidden";
   if (visibility === "VeryHidden") return "veryHidden";
   return "visible";
@@ -93,19 +93,19 @@ export function planChunks(area: Area, chunkRows = DEFAULT_CHUNK_ROWS): Chunk[] 
   return chunks;
 }
 
-/** Chunks grouped into requests of at most SYNC_CELLS cells (always at least one chunk each). */
-export function planBatches(chunks: readonly Chunk[], cols: number): Chunk[][] {
-  const batches: Chunk[][] = [];
-  let current: Chunk[] = [];
+/** Items (chunks) grouped into requests of at most SYNC_CELLS cells (always at least one item each). */
+export function planBatches<T>(items: readonly T[], cellsOf: (item: T) => number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
   let cells = 0;
-  for (const chunk of chunks) {
-    const size = chunk.rows * cols;
+  for (const item of items) {
+    const size = cellsOf(item);
     if (current.length > 0 && cells + size > SYNC_CELLS) {
       batches.push(current);
       current = [];
       cells = 0;
     }
-    current.push(chunk);
+    current.push(item);
     cells += size;
   }
   if (current.length > 0) batches.push(current);
@@ -151,30 +151,59 @@ interface LoadedChunk {
 }
 
 /**
- * Values and number formats of every chunk, a batch of chunks per sync. When the host says a request
- * was too big (a sheet of long texts), the batch is split in two — or its single chunk halved — and
- * retried; other errors propagate.
+ * One sheet to read: the worksheet, the range read (its used range or the selection, for the merged
+ * areas) and that range's position. Shared by readRosterFromExcel (one job) and
+ * readWorkbookFromExcel (one job per sheet, their chunks batched into the same syncs).
  */
-async function readChunks(
-  sheet: Excel.Worksheet,
-  area: Area,
-  chunks: Chunk[],
-  context: Excel.RequestContext,
-  syncs: SyncCount,
-  sink: Sink,
-  onFirstBatch: (ranges: LoadedChunk[]) => void,
-): Promise<LoadedChunk[]> {
-  const queue = planBatches(chunks, area.cols);
-  const loaded: LoadedChunk[] = [];
-  let first = true;
+export interface SheetJob {
+  sheet: Excel.Worksheet;
+  target: Excel.Range;
+  name: string;
+  state: Grid["state"];
+  area: Area;
+}
+
+/** A job's progress: what its chunks brought back, plus the probes that rode with its first chunk. */
+interface Run {
+  job: SheetJob;
+  sink: Sink;
+  loaded: LoadedChunk[];
+  started: boolean;
+  mergedAreas?: Excel.RangeAreas;
+  columnsProbe?: Excel.Range;
+}
+
+interface Part {
+  run: Run;
+  chunk: Chunk;
+}
+
+/**
+ * Values and number formats of every chunk of every job, a batch of chunks (of one or several
+ * sheets) per sync. A job's merged areas and columns' hidden flag ride with the batch holding its
+ * first chunk. When the host says a request was too big (a sheet of long texts), the batch is split
+ * in two — or its single chunk halved — and retried; other errors propagate.
+ */
+async function readChunks(parts: Part[], context: Excel.RequestContext, syncs: SyncCount): Promise<void> {
+  const queue = planBatches(parts, (p) => p.chunk.rows * p.run.job.area.cols);
   while (queue.length > 0) {
     const batch = queue.shift() ?? [];
-    const ranges = batch.map((chunk) => {
-      const range = sheet.getRangeByIndexes(chunk.row, area.col, chunk.rows, area.cols);
+    const firsts = new Set<Run>();
+    const ranges = batch.map((part) => {
+      const { sheet, area } = part.run.job;
+      const range = sheet.getRangeByIndexes(part.chunk.row, area.col, part.chunk.rows, area.cols);
       range.load("values, numberFormat, rowHidden");
-      return { chunk, range };
+      if (!part.run.started && !firsts.has(part.run)) {
+        // Costing no sync of their own: the merged areas, and the columns' hidden flag (it
+        // describes whole columns, so one chunk's answer holds for all).
+        firsts.add(part.run);
+        part.run.mergedAreas = part.run.job.target.getMergedAreasOrNullObject();
+        part.run.mergedAreas.load("address");
+        part.run.columnsProbe = range;
+        range.load("columnHidden");
+      }
+      return { part, range };
     });
-    if (first) onFirstBatch(ranges);
     try {
       syncs.n++;
       // One round trip per batch of chunks (not per chunk, not per row): the loop runs
@@ -182,29 +211,32 @@ async function readChunks(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~120,000-cell batch, by design
       await context.sync();
     } catch (error) {
-      const splittable = batch.length > 1 || (batch[0]?.rows ?? 0) > 1;
+      const splittable = batch.length > 1 || (batch[0]?.chunk.rows ?? 0) > 1;
       if (!TOO_BIG.has(errorCode(error)) || !splittable) throw error;
       queue.unshift(...splitBatch(batch));
       continue;
     }
-    first = false;
-    for (const { chunk, range } of ranges) {
-      storeChunk(sink, area, chunk, range.values, range.numberFormat);
-      loaded.push({ chunk, range });
+    for (const run of firsts) run.started = true;
+    for (const { part, range } of ranges) {
+      storeChunk(part.run.sink, part.run.job.area, part.chunk, range.values, range.numberFormat);
+      part.run.loaded.push({ chunk: part.chunk, range });
     }
   }
-  return loaded;
 }
 
-function splitBatch(batch: Chunk[]): Chunk[][] {
+function splitBatch(batch: Part[]): Part[][] {
   if (batch.length > 1) {
     const half = Math.ceil(batch.length / 2);
     return [batch.slice(0, half), batch.slice(half)];
   }
   const only = batch[0];
   if (!only) return [];
-  const half = Math.ceil(only.rows / 2);
-  return [[{ row: only.row, rows: half }], [{ row: only.row + half, rows: only.rows - half }]];
+  const { run, chunk } = only;
+  const half = Math.ceil(chunk.rows / 2);
+  return [
+    [{ run, chunk: { row: chunk.row, rows: half } }],
+    [{ run, chunk: { row: chunk.row + half, rows: chunk.rows - half } }],
+  ];
 }
 
 interface Block {
@@ -217,45 +249,51 @@ interface Probe {
   range: Excel.Range;
 }
 
+/** A sheet's blocks still to refine, and the hidden indexes found so far. */
+interface Refine {
+  sheet: Excel.Worksheet;
+  area: Area;
+  rows: Block[];
+  cols: Block[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+}
+
 /**
  * Refines blocks whose rowHidden/columnHidden came back null ("some hidden") into the hidden
  * indexes. Each level splits a block into ~√n sub-blocks (or, at ≤ LEAF rows, into single rows) and
- * loads their flag in one sync for rows and columns together: a 5,000-row chunk needs two levels
- * (71 blocks of 71 rows, then single rows of the mixed blocks only).
+ * loads their flag in one sync for rows and columns — of every sheet — together: a 5,000-row chunk
+ * needs two levels (71 blocks of 71 rows, then single rows of the mixed blocks only).
  */
-async function refineHidden(
-  sheet: Excel.Worksheet,
-  area: Area,
-  mixedRows: Block[],
-  mixedCols: Block[],
-  hiddenRows: Set<number>,
-  hiddenCols: Set<number>,
-  context: Excel.RequestContext,
-  syncs: SyncCount,
-): Promise<void> {
-  let rows = mixedRows;
-  let cols = mixedCols;
-  while (rows.length > 0 || cols.length > 0) {
-    const rowProbes = rows.flatMap((block) =>
-      subBlocks(block).map((sub) => {
-        // One column is enough: rowHidden describes whole rows.
-        const range = sheet.getRangeByIndexes(sub.start, area.col, sub.count, 1);
-        range.load("rowHidden");
-        return { block: sub, range };
-      }),
-    );
-    const colProbes = cols.flatMap((block) =>
-      subBlocks(block).map((sub) => {
-        const range = sheet.getRangeByIndexes(area.row, sub.start, 1, sub.count);
-        range.load("columnHidden");
-        return { block: sub, range };
-      }),
-    );
+async function refineHidden(items: Refine[], context: Excel.RequestContext, syncs: SyncCount): Promise<void> {
+  let pending = items.filter((it) => it.rows.length > 0 || it.cols.length > 0);
+  while (pending.length > 0) {
+    const probes = pending.map((it) => ({
+      it,
+      rowProbes: it.rows.flatMap((block) =>
+        subBlocks(block).map((sub) => {
+          // One column is enough: rowHidden describes whole rows.
+          const range = it.sheet.getRangeByIndexes(sub.start, it.area.col, sub.count, 1);
+          range.load("rowHidden");
+          return { block: sub, range };
+        }),
+      ),
+      colProbes: it.cols.flatMap((block) =>
+        subBlocks(block).map((sub) => {
+          const range = it.sheet.getRangeByIndexes(it.area.row, sub.start, 1, sub.count);
+          range.load("columnHidden");
+          return { block: sub, range };
+        }),
+      ),
+    }));
     syncs.n++;
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per refinement level (2 for 5,000-row chunks), never one per row
     await context.sync();
-    rows = classify(rowProbes, (p) => p.range.rowHidden, hiddenRows);
-    cols = classify(colProbes, (p) => p.range.columnHidden, hiddenCols);
+    for (const { it, rowProbes, colProbes } of probes) {
+      it.rows = classify(rowProbes, (p) => p.range.rowHidden, it.hiddenRows);
+      it.cols = classify(colProbes, (p) => p.range.columnHidden, it.hiddenCols);
+    }
+    pending = pending.filter((it) => it.rows.length > 0 || it.cols.length > 0);
   }
 }
 
@@ -287,7 +325,7 @@ function addBlock(set: Set<number>, block: Block): void {
   for (let i = 0; i < block.count; i++) set.add(block.start + i);
 }
 
-function readProperties(props: Excel.DocumentProperties): Record<string, string> {
+export function readProperties(props: Excel.DocumentProperties): Record<string, string> {
   const out: Record<string, string> = {};
   const entries: [string, unknown][] = [
     ["title", props.title],
@@ -319,6 +357,62 @@ function tooLargeMessage(sheet: string, address: string, area: Area): string {
     `请删除表格下方和右侧多余的行列（或只选中花名册区域后按“校验选中区域”），` +
     `也可将工作簿另存为 .xlsx 后用独立页面或命令行校验。`
   );
+}
+
+/**
+ * Reads the jobs' values, formats, merged areas and hidden rows/columns into Grids (in the jobs'
+ * order). The chunks of all jobs share the syncs: a few small sheets cost one sync together.
+ */
+export async function readSheets(
+  jobs: readonly SheetJob[],
+  context: Excel.RequestContext,
+  syncs: SyncCount,
+  chunkRows?: number,
+): Promise<Grid[]> {
+  const runs: Run[] = jobs.map((job) => ({ job, sink: { rows: [], formats: new Map() }, loaded: [], started: false }));
+  await readChunks(
+    runs.flatMap((run) => planChunks(run.job.area, chunkRows).map((chunk) => ({ run, chunk }))),
+    context,
+    syncs,
+  );
+
+  const refines: Refine[] = runs.map((run) => {
+    const { sheet, area } = run.job;
+    const it: Refine = { sheet, area, rows: [], cols: [], hiddenRows: new Set(), hiddenCols: new Set() };
+    for (const { chunk, range } of run.loaded) {
+      const flag = range.rowHidden;
+      if (flag === true) addBlock(it.hiddenRows, { start: chunk.row, count: chunk.rows });
+      else if (flag === null && chunk.rows > 1) it.rows.push({ start: chunk.row, count: chunk.rows });
+    }
+    const colFlag = run.columnsProbe ? run.columnsProbe.columnHidden : false;
+    if (colFlag === true) addBlock(it.hiddenCols, { start: area.col, count: area.cols });
+    else if (colFlag === null && area.cols > 1) it.cols.push({ start: area.col, count: area.cols });
+    return it;
+  });
+  await refineHidden(refines, context, syncs);
+
+  return runs.map((run, i) => {
+    let merges: CellRange[] = [];
+    if (run.mergedAreas && !run.mergedAreas.isNullObject) {
+      merges = parseAreas(run.mergedAreas.address).sort((a, b) => a.top - b.top || a.left - b.left);
+    }
+    // Rows end at the last row holding a value, as the .xlsx adapter's do; rows above the area are empty.
+    const rows = run.sink.rows;
+    for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+    while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
+    return {
+      name: run.job.name,
+      rows,
+      formats: run.sink.formats,
+      formulas: new Map(),
+      merges,
+      hiddenRows: refines[i]?.hiddenRows ?? new Set(),
+      hiddenColumns: refines[i]?.hiddenCols ?? new Set(),
+      state: run.job.state,
+      notes: [],
+      headerFooter: [],
+    };
+  });
 }
 
 export async function readRosterFromExcel(options: ReadOptions): Promise<Result<ExcelRead, ExcelReadProblem>> {
@@ -355,62 +449,9 @@ export async function readRosterFromExcel(options: ReadOptions): Promise<Result<
         return fail({ code: "excel.too-large" as const, message: tooLargeMessage(name, target.address, area) });
       }
 
-      const sink: Sink = { rows: [], formats: new Map() };
-      let mergedAreas: Excel.RangeAreas | undefined;
-      let columnsProbe: Excel.Range | undefined;
-      const loaded = await readChunks(
-        sheet,
-        area,
-        planChunks(area, options.chunkRows),
-        context,
-        syncs,
-        sink,
-        (first) => {
-          // Ride along with the first batch, costing no sync of their own: the merged areas, and the
-          // columns' hidden flag (it describes whole columns, so one chunk's answer holds for all).
-          mergedAreas = target.getMergedAreasOrNullObject();
-          mergedAreas.load("address");
-          columnsProbe = first[0]?.range;
-          columnsProbe?.load("columnHidden");
-        },
-      );
-
-      const hiddenRows = new Set<number>();
-      const hiddenColumns = new Set<number>();
-      const mixedRows: Block[] = [];
-      for (const { chunk, range } of loaded) {
-        const flag = range.rowHidden;
-        if (flag === true) addBlock(hiddenRows, { start: chunk.row, count: chunk.rows });
-        else if (flag === null && chunk.rows > 1) mixedRows.push({ start: chunk.row, count: chunk.rows });
-      }
-      const mixedCols: Block[] = [];
-      const colFlag = columnsProbe ? columnsProbe.columnHidden : false;
-      if (colFlag === true) addBlock(hiddenColumns, { start: area.col, count: area.cols });
-      else if (colFlag === null && area.cols > 1) mixedCols.push({ start: area.col, count: area.cols });
-      await refineHidden(sheet, area, mixedRows, mixedCols, hiddenRows, hiddenColumns, context, syncs);
-
-      let merges: CellRange[] = [];
-      if (mergedAreas && !mergedAreas.isNullObject) {
-        merges = parseAreas(mergedAreas.address).sort((a, b) => a.top - b.top || a.left - b.left);
-      }
-
-      // Rows end at the last row holding a value, as the .xlsx adapter's do; rows above the area are empty.
-      const rows = sink.rows;
-      for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-      while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
-
-      const grid: Grid = {
-        name,
-        rows,
-        formats: sink.formats,
-        formulas: new Map(),
-        merges,
-        hiddenRows,
-        hiddenColumns,
-        state: mapState(sheet.visibility),
-        notes: [],
-        headerFooter: [],
-      };
+      const job: SheetJob = { sheet, target, name, state: mapState(sheet.visibility), area };
+      const [grid] = await readSheets([job], context, syncs, options.chunkRows);
+      if (!grid) return fail({ code: "excel.empty" as const, message: emptyMessage(options.scope, name) });
       return ok({ workbook: { sheets: [grid], properties: readProperties(props) }, sheet: name, syncs: syncs.n });
     });
   } catch (error) {

@@ -7,7 +7,7 @@ import type { CivilDate } from "../date/civil";
 import type { WorkbookData, Grid } from "../grid/types";
 import { findProgram, type Pack, type Program } from "../policy";
 import { fieldLabel, rowReader, type FieldKey } from "../roster";
-import { detectRoster, type RosterLayout } from "../roster/detect";
+import { detectRoster, readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
 import { scanWorkbook, type ScanMode } from "../privacy";
 import { buildReport } from "../report/build";
 import type { Finding, Report, RosterKind } from "../report/types";
@@ -34,6 +34,8 @@ export interface CheckOptions {
   program?: string;
   enrolled?: number;
   locale?: Locale;
+  /** The user's header mapping corrections, by sheet name (see detectRoster). */
+  columnOverrides?: Record<string, ColumnOverrides>;
 }
 
 export interface CheckResult {
@@ -55,7 +57,7 @@ function pickSheet(wb: WorkbookData, options: CheckOptions): { grid: Grid; layou
   if (options.sheet !== undefined) {
     const grid = wb.sheets.find((s) => s.name === options.sheet);
     if (!grid) return null;
-    const d = detectRoster(grid, { kind: options.kind });
+    const d = detectRoster(grid, { kind: options.kind, overrides: options.columnOverrides?.[grid.name] });
     return { grid, layout: d.ok ? d.value : null };
   }
   const ordered = [
@@ -63,7 +65,7 @@ function pickSheet(wb: WorkbookData, options: CheckOptions): { grid: Grid; layou
     ...wb.sheets.filter((s) => s.state !== "visible"),
   ];
   for (const grid of ordered) {
-    const d = detectRoster(grid, { kind: options.kind });
+    const d = detectRoster(grid, { kind: options.kind, overrides: options.columnOverrides?.[grid.name] });
     if (d.ok) return { grid, layout: d.value };
   }
   const first = ordered[0];
@@ -113,7 +115,7 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
     out.push(finding("policy.no-program", grid.name, -1, -1, "", {}));
   }
 
-  const readRow = rowReader(layout.columns.map((c) => ({ col: c.col, header: c.headerValue, group: c.group })));
+  const readRow = rowReader(readerColumns(layout));
   const columnMissing = new Set<string>();
   const summaries: RowSummary[] = [];
   const unknownPrograms = new Set<string>();

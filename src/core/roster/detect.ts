@@ -6,8 +6,9 @@
 import { cellAt, cellKey, type CellRange, type CellValue, type Grid } from "../grid/types";
 import type { RosterKind } from "../report/types";
 import { toHalfWidth } from "../text/normalize";
-import type { FieldKey } from "./fields";
+import { fieldLabel, type FieldKey } from "./fields";
 import { resolveField, type Unit } from "./header";
+import type { RowColumn } from "./record";
 
 export interface RosterColumn {
   col: number;
@@ -41,6 +42,12 @@ export interface RosterLayout {
   /** Which column holds each field (the first, when several do). */
   fieldColumns: Partial<Record<FieldKey, number>>;
 }
+
+/**
+ * The user's corrections to a sheet's header mapping, by 0-based column: a field reads that column
+ * as the field (even when its header names none); null leaves a recognised column unused.
+ */
+export type ColumnOverrides = Record<number, FieldKey | null>;
 
 export type DetectProblem = { code: "roster.header-missing"; sheet: string; scanned: number; best: number };
 
@@ -89,6 +96,8 @@ interface Candidate {
   headerRows: number[];
   columns: RosterColumn[];
   unknown: { col: number; header: string }[];
+  /** The raw header and group cells of the unknown columns, for an override that maps one. */
+  unknownRaw: Map<number, { headerValue: string; group: string }>;
   score: number;
 }
 
@@ -100,15 +109,19 @@ function shown(header: string, group: string): string {
 function singleRow(grid: Grid, row: number): Candidate {
   const columns: RosterColumn[] = [];
   const unknown: { col: number; header: string }[] = [];
+  const unknownRaw = new Map<number, { headerValue: string; group: string }>();
   for (let c = 0; c < rowWidth(grid, row); c++) {
     const v = cellAt(grid, row, c);
     const h = typeof v === "string" ? v : "";
     if (text(v) === "") continue;
     const r = resolveField(h);
     if (r) columns.push({ col: c, field: r.key, header: h.trim(), headerValue: h, group: "", unit: r.unit });
-    else unknown.push({ col: c, header: h.trim() || String(v) });
+    else {
+      unknown.push({ col: c, header: h.trim() || String(v) });
+      unknownRaw.set(c, { headerValue: h || String(v), group: "" });
+    }
   }
-  return { headerRows: [row], columns, unknown, score: scoreOf(columns) };
+  return { headerRows: [row], columns, unknown, unknownRaw, score: scoreOf(columns) };
 }
 
 /**
@@ -118,6 +131,7 @@ function singleRow(grid: Grid, row: number): Candidate {
 function doubleRow(grid: Grid, row: number): Candidate {
   const columns: RosterColumn[] = [];
   const unknown: { col: number; header: string }[] = [];
+  const unknownRaw = new Map<number, { headerValue: string; group: string }>();
   const width = Math.max(rowWidth(grid, row), rowWidth(grid, row + 1));
   for (let c = 0; c < width; c++) {
     const upper = mergedValue(grid, row, c);
@@ -151,9 +165,61 @@ function doubleRow(grid: Grid, row: number): Candidate {
         group,
         unit: r.unit,
       });
-    else unknown.push({ col: c, header: shown(header.trim(), group.trim()) });
+    else {
+      unknown.push({ col: c, header: shown(header.trim(), group.trim()) });
+      unknownRaw.set(c, { headerValue: header, group });
+    }
   }
-  return { headerRows: [row, row + 1], columns, unknown, score: scoreOf(columns) };
+  return { headerRows: [row, row + 1], columns, unknown, unknownRaw, score: scoreOf(columns) };
+}
+
+/**
+ * The header row's columns with the user's overrides applied: a mapped column takes the field
+ * (keeping its header text), an ignored one joins the unknown columns. An override for a column
+ * with no header cell is left out: the pane only offers the columns the header shows.
+ */
+function applyOverrides(best: Candidate, overrides: ColumnOverrides): Pick<Candidate, "columns" | "unknown"> {
+  const columns = [...best.columns];
+  const unknown = [...best.unknown];
+  for (const [key, field] of Object.entries(overrides)) {
+    const col = Number(key);
+    if (!Number.isInteger(col) || col < 0) continue;
+    const known = columns.findIndex((c) => c.col === col);
+    const unknownAt = unknown.findIndex((c) => c.col === col);
+    if (field === null) {
+      const c = columns[known];
+      if (!c) continue;
+      columns.splice(known, 1);
+      unknown.push({ col, header: c.header });
+      continue;
+    }
+    if (field === undefined) continue;
+    const c = columns[known];
+    if (c) {
+      columns[known] = { ...c, field, unit: c.field === field ? c.unit : null };
+      continue;
+    }
+    const u = unknown[unknownAt];
+    if (!u) continue;
+    unknown.splice(unknownAt, 1);
+    const raw = best.unknownRaw.get(col) ?? { headerValue: u.header, group: "" };
+    columns.push({ col, field, header: u.header, headerValue: raw.headerValue, group: raw.group, unit: null });
+  }
+  columns.sort((a, b) => a.col - b.col);
+  unknown.sort((a, b) => a.col - b.col);
+  return { columns, unknown };
+}
+
+/**
+ * The columns as rowReader takes them. rowReader resolves each header again, so a column the user
+ * mapped by hand passes its field's Chinese name instead of a header that names another field or none.
+ */
+export function readerColumns(layout: RosterLayout): RowColumn[] {
+  return layout.columns.map((c) =>
+    resolveField(c.headerValue, c.group)?.key === c.field
+      ? { col: c.col, header: c.headerValue, group: c.group }
+      : { col: c.col, header: fieldLabel(c.field), group: "" },
+  );
 }
 
 function scoreOf(columns: RosterColumn[]): number {
@@ -191,7 +257,7 @@ function nonEmptyCount(grid: Grid, row: number): number {
 
 export function detectRoster(
   grid: Grid,
-  options: { kind?: RosterKind } = {},
+  options: { kind?: RosterKind; overrides?: ColumnOverrides } = {},
 ): { ok: true; value: RosterLayout } | { ok: false; problem: DetectProblem } {
   const scan = Math.min(grid.rows.length, MAX_HEADER_SCAN);
   let best: Candidate | null = null;
@@ -217,6 +283,8 @@ export function detectRoster(
     };
   }
 
+  // The header row is found as without overrides; the overrides then decide what each column is.
+  const { columns, unknown } = options.overrides ? applyOverrides(best, options.overrides) : best;
   const headerEnd = best.headerRows[best.headerRows.length - 1] ?? 0;
   const title = (() => {
     for (let r = 0; r < (best.headerRows[0] ?? 0); r++) {
@@ -230,11 +298,16 @@ export function detectRoster(
   const totalRows: number[] = [];
   const hiddenDataRows: number[] = [];
   let notesFrom: number | null = null;
-  const identityCols = best.columns.filter((c) => IDENTITY.has(c.field)).map((c) => c.col);
+  const identityCols = columns.filter((c) => IDENTITY.has(c.field)).map((c) => c.col);
   /** Columns whose value alone does not make a person: 序号 and amounts (pre-numbered blank rows, formula zeros). */
-  const weakCols = new Set(best.columns.filter((c) => c.field === "serial" || c.field === "amount").map((c) => c.col));
+  const weakCols = new Set(columns.filter((c) => c.field === "serial" || c.field === "amount").map((c) => c.col));
   const headerRow = best.headerRows[best.headerRows.length - 1] ?? 0;
   const headerKey = rowKey(grid, headerRow);
+  const headerFirstCol = Math.max(
+    0,
+    (grid.rows[headerRow] ?? []).findIndex((v) => text(v) !== ""),
+  );
+  const headerFirstText = text(cellAt(grid, headerRow, headerFirstCol));
   const personAt = (r: number): boolean => identityCols.some((c) => text(cellAt(grid, r, c)) !== "");
   const lastIdentityRow = (() => {
     for (let r = grid.rows.length - 1; r > headerEnd; r--) if (personAt(r)) return r;
@@ -248,7 +321,8 @@ export function detectRoster(
       continue;
     }
     // A header repeated on a new page.
-    if (rowKey(grid, r) === headerKey) continue;
+    // (Compare the first header cell before building the whole row's key: most rows differ there.)
+    if (text(cellAt(grid, r, headerFirstCol)) === headerFirstText && rowKey(grid, r) === headerKey) continue;
     const identityGiven = personAt(r);
     if (!identityGiven) {
       // A row with only 序号/amounts (a blank template row) is no person either.
@@ -268,12 +342,12 @@ export function detectRoster(
   }
 
   const fieldColumns: Partial<Record<FieldKey, number>> = {};
-  for (const c of best.columns) fieldColumns[c.field] ??= c.col;
+  for (const c of columns) fieldColumns[c.field] ??= c.col;
   const kind: RosterKind =
     options.kind ??
     (/公示/.test(title + grid.name)
       ? "notice"
-      : best.columns.some((c) => TEACHER_ONLY.has(c.field))
+      : columns.some((c) => TEACHER_ONLY.has(c.field))
         ? "teachers"
         : "students");
 
@@ -282,8 +356,8 @@ export function detectRoster(
     value: {
       sheet: grid.name,
       headerRows: best.headerRows,
-      columns: best.columns,
-      unknownColumns: best.unknown,
+      columns,
+      unknownColumns: unknown,
       dataRows,
       totalRows,
       hiddenDataRows,

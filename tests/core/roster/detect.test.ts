@@ -161,3 +161,66 @@ describe("real-world layouts found in review", () => {
     expect(d.value.notesFrom).toBe(8);
   });
 });
+
+describe("column overrides", () => {
+  const rows: CellValue[][] = [
+    ["序号", "姓名", "身份证号", "爸妈号码", "学段", "备注"],
+    [1, "张三", ID, "1380013800", "小学", null],
+    [2, "李四", ID, "13912345678", "初中", null],
+  ];
+
+  test("without overrides an unknown header stays unknown", () => {
+    const d = detectRoster(makeGrid("Sheet1", rows));
+    if (!d.ok) throw new Error("no roster");
+    expect(d.value.unknownColumns).toEqual([{ col: 3, header: "爸妈号码" }]);
+    expect(d.value.fieldColumns.phone).toBeUndefined();
+  });
+
+  test("a field maps an unknown column; null ignores a recognised one; the header row is unchanged", () => {
+    const d = detectRoster(makeGrid("Sheet1", rows), { overrides: { 3: "phone", 4: null } });
+    if (!d.ok) throw new Error("no roster");
+    expect(d.value.headerRows).toEqual([0]);
+    expect(d.value.dataRows).toEqual([1, 2]);
+    expect(d.value.columns.map((c) => [c.col, c.field])).toEqual([
+      [0, "serial"],
+      [1, "name"],
+      [2, "idNumber"],
+      [3, "phone"],
+      [5, "remarks"],
+    ]);
+    expect(d.value.columns[3]).toMatchObject({ header: "爸妈号码", headerValue: "爸妈号码", group: "" });
+    expect(d.value.unknownColumns).toEqual([{ col: 4, header: "学段" }]);
+    expect(d.value.fieldColumns.phone).toBe(3);
+    expect(d.value.fieldColumns.stage).toBeUndefined();
+  });
+
+  test("a field replaces what a recognised column was read as; overrides for blank or unknown-null columns change nothing", () => {
+    const d = detectRoster(makeGrid("Sheet1", rows), { overrides: { 5: "address", 3: null, 9: "phone" } });
+    if (!d.ok) throw new Error("no roster");
+    expect(d.value.columns.find((c) => c.col === 5)?.field).toBe("address");
+    expect(d.value.fieldColumns.remarks).toBeUndefined();
+    expect(d.value.fieldColumns.address).toBe(5);
+    expect(d.value.unknownColumns).toEqual([{ col: 3, header: "爸妈号码" }]);
+    expect(d.value.fieldColumns.phone).toBeUndefined();
+  });
+
+  test("checkWorkbook: columnOverrides map an unknown 爸妈号码 to phone (phone.format) and ignore a wrongly read column", () => {
+    const wbRows: CellValue[][] = [
+      ["姓名", "身份证号", "爸妈号码", "资助项目", "学段"],
+      ["张三", ID, "1380013800", "一补", "火星"],
+    ];
+    const wb = { sheets: [makeGrid("花名册", wbRows)], properties: {} };
+    const base = { pack: seedPack(), today: { y: 2026, m: 11, d: 28 } };
+    const plain = checkWorkbook(wb, base).report.issues;
+    expect(plain.some((i) => i.rule === "phone.format")).toBe(false);
+    expect(plain.some((i) => i.rule === "field.unreadable" && i.cell === "E2")).toBe(true);
+    const mapped = checkWorkbook(wb, { ...base, columnOverrides: { 花名册: { 2: "phone", 4: null } } });
+    const issues = mapped.report.issues;
+    expect(issues.filter((i) => i.rule === "phone.format").map((i) => i.cell)).toEqual(["C2"]);
+    expect(issues.some((i) => i.cell === "E2")).toBe(false);
+    expect(mapped.layout?.fieldColumns.stage).toBeUndefined();
+    // Overrides of another sheet are not applied.
+    const other = checkWorkbook(wb, { ...base, columnOverrides: { 别的表: { 2: "phone" } } });
+    expect(other.report.issues.some((i) => i.rule === "phone.format")).toBe(false);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * Safe fixes under the results: what can be fixed without guessing, grouped by kind with a masked
+ * preview and a checkbox per group; nothing changes until the user confirms in a dialog. Office
+ * changes the sheet in place (Excel's Undo reverts it); standalone downloads a new file. What
+ * cannot be fixed (an ID stored as a number has lost digits) is listed with the reason.
+ */
+import { useMemo, useState } from "react";
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { planFixes, type CellFix, type Fix, type FixKind, type PlanOptions } from "../../src/core/fixes/plan";
+import type { Grid, WorkbookData } from "../../src/core/grid/types";
+import type { Report } from "../../src/core/report/types";
+import type { RosterLayout } from "../../src/core/roster/detect";
+import type { PaneHost } from "../host";
+import type { Strings } from "../strings";
+
+/** Rows of a group's preview: the rest are counted, not listed. */
+const PREVIEW_ROWS = 50;
+const KINDS: readonly FixKind[] = ["trim", "half-width", "amount", "text-format"];
+
+const useStyles = makeStyles({
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  preview: { maxHeight: "12em", overflowY: "auto" },
+  // Spaces are what a trim fix removes: keep them visible in the preview.
+  value: { whiteSpace: "pre", fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+});
+
+type Status = { intent: "success" | "error"; text: string } | null;
+
+function groupLabel(s: Strings, kind: FixKind, n: number): string {
+  switch (kind) {
+    case "trim":
+      return s.fixGroupTrim(n);
+    case "half-width":
+      return s.fixGroupHalfWidth(n);
+    case "amount":
+      return s.fixGroupAmount(n);
+    case "text-format":
+      return s.fixGroupTextFormat(n);
+  }
+}
+
+function Preview(props: { fixes: readonly Fix[]; strings: Strings; kind: FixKind }) {
+  const { fixes, strings: s } = props;
+  const styles = useStyles();
+  const shown = (text: string) => (text === "" ? s.fixEmpty : `“${text}”`);
+  return (
+    <div className={styles.preview}>
+      <Table
+        size="extra-small"
+        aria-label={groupLabel(s, props.kind, fixes.length)}
+        data-testid={`fix-preview-${props.kind}`}
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.fixCell}</TableHeaderCell>
+            <TableHeaderCell>{s.fixChange}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {fixes.slice(0, PREVIEW_ROWS).map((f) =>
+            f.kind === "text-format" ? (
+              <TableRow key={`${f.sheet}!${f.column}`}>
+                <TableCell>{`${f.column}:${f.column}`}</TableCell>
+                <TableCell>{s.fixColumnChange(f.label, f.fromRow + 1, f.toRow + 1)}</TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={`${f.sheet}!${f.cell}`}>
+                <TableCell>{f.cell}</TableCell>
+                <TableCell>
+                  <span className={styles.value}>{`${shown(f.shownBefore)} → ${shown(f.shownAfter)}`}</span>
+                </TableCell>
+              </TableRow>
+            ),
+          )}
+        </TableBody>
+      </Table>
+      {fixes.length > PREVIEW_ROWS && <Text size={200}>{s.fixMore(fixes.length - PREVIEW_ROWS)}</Text>}
+    </div>
+  );
+}
+
+export function Fixes(props: {
+  grid: Grid;
+  layout: RosterLayout;
+  report: Report;
+  workbook: WorkbookData;
+  options: PlanOptions;
+  host: PaneHost;
+  strings: Strings;
+  /** Runs the check again (offered after the sheet was changed in place). */
+  onRecheck?: () => void;
+}) {
+  const { host, strings: s } = props;
+  const styles = useStyles();
+  const plan = useMemo(
+    () => planFixes(props.grid, props.layout, props.report, props.options),
+    [props.grid, props.layout, props.report, props.options],
+  );
+  const groups = useMemo(
+    () =>
+      KINDS.map((kind) => ({ kind, fixes: plan.fixes.filter((f) => f.kind === kind) })).filter(
+        (g) => g.fixes.length > 0,
+      ),
+    [plan],
+  );
+  const [selected, setSelected] = useState<ReadonlySet<FixKind>>(() => new Set(KINDS));
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [applied, setApplied] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  if (groups.length === 0 && plan.unfixable.length === 0) return null;
+
+  const chosen = plan.fixes.filter((f) => selected.has(f.kind));
+  const cellCount = chosen.filter((f): f is CellFix => f.kind !== "text-format").length;
+  const columnCount = chosen.length - cellCount;
+  const canApply = !!host.applyFixes && chosen.length > 0 && !busy && !applied;
+
+  function toggle(kind: FixKind, on: boolean): void {
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(kind);
+      else next.delete(kind);
+      return next;
+    });
+  }
+
+  async function apply(): Promise<void> {
+    setConfirming(false);
+    if (!host.applyFixes) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus({ intent: "success", text: await host.applyFixes(chosen, props.workbook) });
+      // In place, the plan no longer matches the sheet: check again before fixing more.
+      if (host.mode === "office") setApplied(true);
+    } catch (error) {
+      setStatus({
+        intent: "error",
+        text: s.hostFailed(s.fixApply, error instanceof Error ? error.message : String(error)),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className={styles.box} aria-label={s.fixesTitle} data-testid="fixes">
+      <Text weight="semibold">{s.fixesTitle}</Text>
+      {groups.length > 0 && (
+        <>
+          <Text size={200}>{s.fixesIntro}</Text>
+          {groups.map((g) => (
+            <div key={g.kind} data-testid={`fix-group-${g.kind}`}>
+              <Checkbox
+                checked={selected.has(g.kind)}
+                disabled={busy || applied}
+                label={groupLabel(s, g.kind, g.fixes.length)}
+                data-testid={`fix-check-${g.kind}`}
+                onChange={(_, d) => toggle(g.kind, d.checked === true)}
+              />
+              <Preview fixes={g.fixes} strings={s} kind={g.kind} />
+            </div>
+          ))}
+          {host.applyFixes && (
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                disabled={!canApply}
+                data-testid="fix-apply"
+                onClick={() => setConfirming(true)}
+              >
+                {s.fixApply}
+              </Button>
+              {busy && <Spinner size="tiny" label={s.working} />}
+              {applied && props.onRecheck && (
+                <Button data-testid="fix-recheck" onClick={props.onRecheck}>
+                  {s.fixRecheck}
+                </Button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+      {status && (
+        <MessageBar intent={status.intent}>
+          <MessageBarBody data-testid="fix-status">
+            {status.text}
+            {applied && status.intent === "success" && ` ${s.fixRecheckHint}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {plan.unfixable.length > 0 && (
+        <div data-testid="fix-unfixable">
+          <Text weight="semibold">{s.fixUnfixableTitle}</Text>
+          <Text as="p" size={200}>
+            {s.fixUnfixableNote}
+          </Text>
+          <Table size="extra-small" aria-label={s.fixUnfixableTitle}>
+            <TableBody>
+              {plan.unfixable.map((u) => (
+                <TableRow key={`${u.sheet}!${u.cell}|${u.rule}`}>
+                  <TableCell>{u.cell}</TableCell>
+                  <TableCell>{u.value}</TableCell>
+                  <TableCell>{u.reason}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface data-testid="fix-confirm">
+          <DialogBody>
+            <DialogTitle>{s.fixConfirmTitle}</DialogTitle>
+            <DialogContent>
+              {host.mode === "office"
+                ? s.fixConfirmOffice(cellCount, columnCount)
+                : s.fixConfirmStandalone(chosen.length)}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" data-testid="fix-confirm-ok" onClick={() => void apply()}>
+                {s.fixConfirm}
+              </Button>
+              <Button data-testid="fix-confirm-cancel" onClick={() => setConfirming(false)}>
+                {s.fixCancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
