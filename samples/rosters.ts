@@ -119,16 +119,18 @@ function yibuRow(p: People, s: Student, n: number): Cell[] {
   ];
 }
 
-function totalRow(rows: Cell[][]): Cell[] {
-  const last = FIRST_DATA_ROW + rows.length - 1;
-  const sum = rows.reduce(
-    (acc, r) => acc + (typeof r[COL["补助金额（元）"]!] === "number" ? (r[COL["补助金额（元）"]!] as number) : 0),
-    0,
-  );
-  const out: Cell[] = YIBU_HEADERS.map(() => null);
+/** A 合计 row: "合计" in column A and a live SUM (with its cached result) over the amount column. */
+function sumRow(rows: Cell[][], width: number, amountCol: number, firstRow: number): Cell[] {
+  const sum = rows.reduce((acc: number, r) => acc + (typeof r[amountCol] === "number" ? r[amountCol] : 0), 0);
+  const letterOf = letter(amountCol);
+  const out: Cell[] = Array.from({ length: width }, () => null);
   out[0] = "合计";
-  out[COL["补助金额（元）"]!] = { formula: `SUM(M${FIRST_DATA_ROW}:M${last})`, result: sum };
+  out[amountCol] = { formula: `SUM(${letterOf}${firstRow}:${letterOf}${firstRow + rows.length - 1})`, result: sum };
   return out;
+}
+
+function totalRow(rows: Cell[][]): Cell[] {
+  return sumRow(rows, YIBU_HEADERS.length, COL["补助金额（元）"]!, FIRST_DATA_ROW);
 }
 
 const FOOTER = [
@@ -298,22 +300,7 @@ export function twoRowHeader(): SampleWorkbook {
       "建设银行",
     ]);
   }
-  const sum = rows.reduce((a, r) => a + (r[7] as number), 0);
-  rows.push([
-    "合计",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    { formula: `SUM(H4:H${3 + 12})`, result: sum },
-    null,
-    null,
-    null,
-    null,
-    null,
-  ]);
+  rows.push(sumRow(rows, headers.length, 7, 4));
   const sheet: SampleSheet = {
     name: "Sheet1",
     title: "2026年秋季学期生活补助发放花名册",
@@ -395,22 +382,7 @@ export function teacherRoster(): SampleWorkbook {
   rows[4]![8] = 4;
   expected.push({ rule: "policy.ineligible", cell: "I8" });
   expected.push({ rule: "policy.retired-share", cell: "" });
-  const sum = rows.reduce((a, r) => a + (r[10] as number), 0);
-  rows.push([
-    "合计",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    { formula: "SUM(K4:K13)", result: sum },
-    null,
-    null,
-  ]);
+  rows.push(sumRow(rows, headers.length, 10, 4));
   const sheet: SampleSheet = {
     name: "省级特困教师",
     title: "2026年省级特困教师资助汇总表（花名册）",

@@ -346,13 +346,13 @@ export function normalizeRecord(
     }
     readCell(record, issues, fields, given, resolved, shown, value);
   }
-  inferStage(record, given);
+  inferStage(record, given.has("stage"));
   return { record, issues, unknownHeaders, fields };
 }
 
 /** Stage from grade, then from class, only when no stage cell was given. */
-function inferStage(record: NormalizedRecord, given: ReadonlySet<FieldKey>): void {
-  if (record.stage === undefined && !given.has("stage")) {
+function inferStage(record: NormalizedRecord, stageGiven: boolean): void {
+  if (record.stage === undefined && !stageGiven) {
     const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
     if (stage !== undefined) record.stage = stage;
   }
@@ -368,7 +368,6 @@ function readCell(
   shown: string,
   value: unknown,
 ): void {
-  const out = record as Record<FieldKey, unknown>;
   const key = resolved.key;
   if (given.has(key)) return;
   if (isBlank(value)) {
@@ -377,6 +376,18 @@ function readCell(
   }
   given.add(key);
   fields[key] = shown;
+  readValue(record, issues, key, resolved.unit, shown, value);
+}
+
+/** A non-blank cell's value into its field; a value the field cannot read becomes an issue. */
+function readValue(
+  record: NormalizedRecord,
+  issues: FieldIssue[],
+  key: FieldKey,
+  unit: Unit,
+  shown: string,
+  value: unknown,
+): void {
   let readable: boolean;
   if (key === "hardship") {
     // The items it reads are kept; any item it cannot read is still reported.
@@ -384,8 +395,8 @@ function readCell(
     if (values.length > 0) record.hardship = values;
     readable = values.length > 0 && unknown.length === 0;
   } else {
-    const v = read(key, value, resolved.unit);
-    if (v !== undefined) out[key] = v;
+    const v = read(key, value, unit);
+    if (v !== undefined) (record as Record<FieldKey, unknown>)[key] = v;
     readable = v !== undefined;
   }
   if (!readable) issues.push({ field: key, header: shown, raw: valueShown(value), problem: "unrecognised-value" });
@@ -420,7 +431,6 @@ export function rowReader(
   const seen = new Uint8Array(Math.max(1, ordinals.size));
   return (cells) => {
     const record: NormalizedRecord = {};
-    const out = record as Record<FieldKey, unknown>;
     const issues: FieldIssue[] = [];
     const row: readonly unknown[] = Array.isArray(cells) ? cells : [];
     seen.fill(0);
@@ -429,24 +439,9 @@ export function rowReader(
       const value = row[slot.col];
       if (isBlank(value)) continue;
       seen[slot.ordinal] = 1;
-      let readable: boolean;
-      if (slot.key === "hardship") {
-        const { values, unknown } = normalizeHardship(value);
-        if (values.length > 0) record.hardship = values;
-        readable = values.length > 0 && unknown.length === 0;
-      } else {
-        const v = read(slot.key, value, slot.unit);
-        if (v !== undefined) out[slot.key] = v;
-        readable = v !== undefined;
-      }
-      if (!readable)
-        issues.push({ field: slot.key, header: slot.shown, raw: valueShown(value), problem: "unrecognised-value" });
+      readValue(record, issues, slot.key, slot.unit, slot.shown, value);
     }
-    const stageGiven = ordinals.has("stage") && seen[ordinals.get("stage") ?? 0] === 1;
-    if (record.stage === undefined && !stageGiven) {
-      const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
-      if (stage !== undefined) record.stage = stage;
-    }
+    inferStage(record, ordinals.has("stage") && seen[ordinals.get("stage") ?? 0] === 1);
     return { record, issues };
   };
 }
