@@ -53,7 +53,11 @@ const REQUIRED: Record<RosterKind, readonly FieldKey[]> = {
   notice: ["name"],
 };
 
-function pickSheet(wb: WorkbookData, options: CheckOptions): { grid: Grid; layout: RosterLayout | null } | null {
+/** The sheet a check (or a builder) works on: the named one, else the first visible sheet with a roster. */
+export function pickSheet(
+  wb: WorkbookData,
+  options: Pick<CheckOptions, "sheet" | "kind" | "columnOverrides">,
+): { grid: Grid; layout: RosterLayout | null } | null {
   if (options.sheet !== undefined) {
     const grid = wb.sheets.find((s) => s.name === options.sheet);
     if (!grid) return null;
