@@ -128,3 +128,11 @@ export function styleAt(spec: SheetSpec, row: number, col: number): CellStyle {
   if (out.font === undefined) delete out.font;
   return out;
 }
+
+/** Why a sheet could not be built, in Chinese, naming the sheet/cell and the fix. */
+export interface BuildProblem {
+  code: string;
+  message: string;
+}
+
+export type BuildResult = { ok: true; value: BuiltSheet } | { ok: false; problem: BuildProblem };
