@@ -91,6 +91,14 @@ const glyphs = {
       Math.hypot(x - 0.5, y - 0.42) - 0.08,
       segment(x, y, 0.38, 0.64, 0.62, 0.64) - w * 0.8,
     ),
+  /** A play triangle over three steps: run the recipe. */
+  recipe: (x, y, w) =>
+    Math.min(
+      segment(x, y, 0.26, 0.32, 0.46, 0.32) - w * 0.7,
+      segment(x, y, 0.26, 0.5, 0.46, 0.5) - w * 0.7,
+      segment(x, y, 0.26, 0.68, 0.46, 0.68) - w * 0.7,
+      Math.max(0.56 - x, Math.abs(y - 0.5) - (0.8 - x) * 0.85) * 0.8 - w * 0.2,
+    ),
   seal: (x, y, w) =>
     Math.min(
       Math.abs(Math.hypot(x - 0.5, y - 0.5) - 0.25) - w * 0.7,
@@ -126,6 +134,7 @@ const sets = {
   notice: glyphs.notice,
   forms: glyphs.form,
   seal: glyphs.seal,
+  recipe: glyphs.recipe,
 };
 for (const [name, glyph] of Object.entries(sets)) {
   const sizes = name === "icon" ? [16, 32, 64, 80, 128] : [16, 32, 80];

@@ -2,8 +2,7 @@ import { useEffect, useState } from "react";
 import {
   FluentProvider,
   Badge,
-  MessageBar,
-  MessageBarBody,
+  CounterBadge,
   Tab,
   TabList,
   Text,
@@ -14,15 +13,26 @@ import {
   webDarkTheme,
 } from "@fluentui/react-components";
 import { stringsFor, type UiLocale } from "./strings";
-import { COMMANDS, lastCommandRequest, onCommandRequest, type CommandRequest } from "../src/commands/requests";
+import {
+  claimCommandRequest,
+  commandClaimed,
+  lastCommandRequest,
+  onCommandRequest,
+  type CommandRequest,
+} from "../src/commands/requests";
+import type { Report } from "../src/core/report/types";
 import type { PaneHost } from "./host";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab, type Loaded } from "./check/CheckTab";
 import { PrivacyTab } from "./privacy/PrivacyTab";
 import { ToolsTab } from "./tools/ToolsTab";
+import { SheetsTab, isSheetsCommand } from "./sheets/SheetsTab";
+import { PreSubmitReport } from "./sheets/PreSubmitReport";
+import { RecipeTab } from "./recipes/RecipeTab";
+import type { RecipeHost } from "./recipes/recipe-host";
 
 export type HostMode = PaneHost["mode"];
-export type TabId = "check" | "privacy" | "tools";
+export type TabId = "check" | "privacy" | "sheets" | "recipes" | "tools";
 
 const useStyles = makeStyles({
   page: {
@@ -43,25 +53,72 @@ export function App(props: {
   initialTab?: TabId;
   /** Issue list height in px (tests and small panes). */
   listHeight?: number;
+  /** Where recipes and triggers live (the 流程 tab); without it the tab is not shown. */
+  recipes?: RecipeHost;
 }) {
   const styles = useStyles();
   const { host } = props;
   const s = stringsFor(props.locale);
-  const [tab, setTab] = useState<TabId>(props.initialTab ?? "check");
+  // A ribbon request left before the pane mounted decides the first tab.
+  const [request, setRequest] = useState<CommandRequest | undefined>(() => lastCommandRequest(window));
+  const [tab, setTab] = useState<TabId>(
+    () =>
+      props.initialTab ??
+      (request && !commandClaimed(window, request)
+        ? isSheetsCommand(request.command)
+          ? "sheets"
+          : request.command === "runRecipe" && props.recipes
+            ? "recipes"
+            : "check"
+        : "check"),
+  );
   // The workbook last read, shared by the 校验 and 隐私 tabs.
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [request, setRequest] = useState<CommandRequest | undefined>(() => lastCommandRequest(window));
+  // A 报送前检查 that found errors: its report, shown on the 校验 tab.
+  const [preSubmit, setPreSubmit] = useState<Report | null>(null);
   useEffect(
     () =>
       onCommandRequest(window, (r) => {
         setRequest(r);
         if (r.command === "validate") setTab("check");
+        else if (isSheetsCommand(r.command)) setTab("sheets");
+        else if (r.command === "runRecipe") setTab("recipes");
       }),
     [],
   );
+  // 运行流程 from the ribbon: run once per click, even if the pane remounts.
+  const [recipeRun, setRecipeRun] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (request?.command === "runRecipe" && claimCommandRequest(window, request)) setRecipeRun(request.at);
+  }, [request]);
+  // The workbook's opt-in triggers: on open, a check (and a badge with its errors); on edit, the live check.
+  const [autoRun, setAutoRun] = useState<number | undefined>(undefined);
+  const [liveOn, setLiveOn] = useState(false);
+  const [openErrors, setOpenErrors] = useState<number | null>(null);
+  const recipes = props.recipes;
+  useEffect(() => {
+    if (!recipes?.loadTriggers) return;
+    let live = true;
+    void recipes.loadTriggers().then((t) => {
+      if (!live) return;
+      if (t.onEdit) setLiveOn(true);
+      if (t.onOpen) setAutoRun(Date.now());
+    });
+    return () => {
+      live = false;
+    };
+  }, [recipes]);
+  const onReport = (report: Report): void => {
+    if (autoRun === undefined || openErrors !== null) return;
+    setOpenErrors(report.stats.errors);
+    // The pane may still be hidden (the add-in loaded with the workbook): show it when there are errors.
+    if (report.stats.errors > 0) void host.show?.();
+  };
   const tabs: { id: TabId; label: string }[] = [
     { id: "check", label: s.tabCheck },
+    { id: "sheets", label: s.tabSheets },
     { id: "privacy", label: s.tabPrivacy },
+    ...(recipes ? [{ id: "recipes" as const, label: s.tabRecipes }] : []),
     { id: "tools", label: s.tabTools },
   ];
   return (
@@ -74,20 +131,36 @@ export function App(props: {
             {host.mode === "office" ? s.officeBadge : s.standaloneBadge}
           </Badge>
         </header>
-        {request && request.command !== "validate" && (
-          <MessageBar intent="info">
-            <MessageBarBody>{s.commandPending(COMMANDS[request.command])}</MessageBarBody>
-          </MessageBar>
-        )}
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
           {tabs.map((t) => (
             <Tab key={t.id} value={t.id} data-testid={`tab-${t.id}`}>
               {t.label}
+              {t.id === "check" && openErrors !== null && openErrors > 0 && (
+                <CounterBadge
+                  count={openErrors}
+                  color="danger"
+                  size="small"
+                  aria-label={s.openCheckBadge(openErrors)}
+                  data-testid="open-check-badge"
+                />
+              )}
             </Tab>
           ))}
         </TabList>
         {/* Panels stay mounted (hidden) so results survive a look at another tab. */}
         <div role="tabpanel" hidden={tab !== "check"} aria-label={s.tabCheck}>
+          {preSubmit && (
+            <ErrorBoundary message={s.tabCrashed}>
+              <PreSubmitReport
+                report={preSubmit}
+                host={host}
+                strings={s}
+                locale={props.locale}
+                listHeight={props.listHeight}
+                onClose={() => setPreSubmit(null)}
+              />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary message={s.tabCrashed}>
             <CheckTab
               host={host}
@@ -96,6 +169,24 @@ export function App(props: {
               loaded={loaded}
               onLoaded={setLoaded}
               listHeight={props.listHeight}
+              autoRun={autoRun}
+              liveOn={liveOn}
+              onReport={onReport}
+            />
+          </ErrorBoundary>
+        </div>
+        <div role="tabpanel" hidden={tab !== "sheets"} aria-label={s.tabSheets}>
+          <ErrorBoundary message={s.tabCrashed}>
+            <SheetsTab
+              host={host}
+              strings={s}
+              locale={props.locale}
+              loaded={loaded !== null}
+              request={request}
+              onReport={(report) => {
+                setPreSubmit(report);
+                setTab("check");
+              }}
             />
           </ErrorBoundary>
         </div>
@@ -112,6 +203,13 @@ export function App(props: {
             />
           </ErrorBoundary>
         </div>
+        {recipes && (
+          <div role="tabpanel" hidden={tab !== "recipes"} aria-label={s.tabRecipes}>
+            <ErrorBoundary message={s.tabCrashed}>
+              <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} />
+            </ErrorBoundary>
+          </div>
+        )}
         <div role="tabpanel" hidden={tab !== "tools"} aria-label={s.tabTools}>
           <ErrorBoundary message={s.tabCrashed}>
             <ToolsTab strings={s} locale={props.locale} />

@@ -10,6 +10,18 @@ import type { Fix } from "../src/core/fixes/plan";
 import type { WorkbookData } from "../src/core/grid/types";
 import type { Issue, Report } from "../src/core/report/types";
 import type { ColumnOverrides } from "../src/core/roster/detect";
+import type {
+  PreSubmitOutcome,
+  SealCheckOutcome,
+  SheetCommand,
+  SheetCommandOptions,
+  SheetOutcome,
+} from "../src/adapters/office/sheets";
+
+export type { PreSubmitOutcome, SealCheckOutcome, SheetCommand, SheetCommandOptions, SheetOutcome };
+
+/** The builders' options as the pane passes them; `sheet` names the roster for "run again" (Office). */
+export type SheetRunOptions = SheetCommandOptions & { sheet?: string };
 
 export type ReadResult =
   | {
@@ -25,6 +37,8 @@ export type ReadResult =
 
 export interface PaneHost {
   mode: "office" | "standalone";
+  /** Office: shows the task pane (it may be loaded but hidden when the workbook opened). */
+  show?(): Promise<void>;
   /** Reads the roster to check: in Office the active sheet; standalone the opened file. */
   read(): Promise<ReadResult>;
   /**
@@ -67,6 +81,19 @@ export interface PaneHost {
   loadColumnOverrides?(sheet: string): Promise<ColumnOverrides>;
   /** Remembers a sheet's header mapping corrections ({} forgets them); returns a Chinese status line. */
   saveColumnOverrides?(sheet: string, overrides: ColumnOverrides): Promise<string>;
+  /**
+   * 格式化花名册 / 生成汇总表 / 生成公示表 / 生成申请表. Office: a NEW sheet next to the active roster;
+   * standalone: a downloaded NEW workbook (the original plus the sheet; the 公示表 alone, without the
+   * roster's IDs). The roster is never written. Optional: without it the 报表 tab says so.
+   */
+  buildSheet?(command: SheetCommand, options: SheetRunOptions): Promise<SheetOutcome>;
+  /**
+   * 报送前检查: the check; with errors `{ ok: false, report }` (the pane shows it on the 校验 tab),
+   * else the very hidden 校验凭证 sheet (Office) or a downloaded sealed copy (standalone).
+   */
+  preSubmitCheck?(options: SheetRunOptions): Promise<PreSubmitOutcome>;
+  /** 核验凭证: whether the roster still holds what the 校验凭证 recorded. */
+  verifySeal?(): Promise<SealCheckOutcome>;
 }
 
 /** The standalone host can also be handed a file (picker, drop) or load the bundled sample. */

@@ -4,11 +4,14 @@ import { App } from "./App";
 import { pickLocale } from "./strings";
 import { isDarkBackground } from "./theme";
 import { createOfficeHost } from "./hosts/office";
+import { createOfficeRecipeHost } from "./recipes/office-recipes";
 
 void Office.onReady(() => {
   const root = document.getElementById("root");
   if (!root) return;
   const language = Office.context?.displayLanguage;
   const dark = isDarkBackground(Office.context?.officeTheme?.bodyBackgroundColor);
-  createRoot(root).render(<App host={createOfficeHost()} locale={pickLocale(language)} dark={dark} />);
+  createRoot(root).render(
+    <App host={createOfficeHost()} recipes={createOfficeRecipeHost()} locale={pickLocale(language)} dark={dark} />,
+  );
 });

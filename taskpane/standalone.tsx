@@ -4,16 +4,19 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { pickLocale } from "./strings";
 import { createStandaloneHost } from "./hosts/standalone";
+import { createStandaloneRecipeHost } from "./recipes/standalone-recipes";
 
 const root = document.getElementById("root");
 if (root) {
   const params = new URLSearchParams(window.location.search);
   const tab = params.get("tab");
+  const host = createStandaloneHost();
   createRoot(root).render(
     <App
-      host={createStandaloneHost()}
+      host={host}
+      recipes={createStandaloneRecipeHost()}
       locale={pickLocale(params.get("lang") ?? navigator.language)}
-      initialTab={tab === "privacy" || tab === "tools" ? tab : "check"}
+      initialTab={tab === "privacy" || tab === "tools" || tab === "sheets" || tab === "recipes" ? tab : "check"}
     />,
   );
 }

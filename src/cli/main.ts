@@ -7,6 +7,10 @@ import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
 import { runBatch, runFn, UsageError } from "./commands/fn";
 import { policyCommand } from "./commands/policy";
 import { checkCommand, privacyCommand } from "./commands/check";
+import { SHEET_COMMANDS, sheetsCommand, verifyCommand, type SheetCommand } from "./commands/sheets";
+import { runCommand } from "./commands/run";
+import { batchCommand } from "./commands/batch";
+import { localIsoNow } from "./commands/sheets";
 import { today } from "../../functions/clock";
 import { packFor } from "./pack-file";
 import { setActivePack } from "../../functions/policy-context";
@@ -26,6 +30,21 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
       [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]
       [--json OUT|-] [--report OUT.xlsx]
   zizhu privacy FILE [--json OUT|-]  查找所有工作表、批注、页眉页脚、文档属性中的个人信息
+  zizhu format FILE --out OUT.xlsx   格式化花名册：原工作簿的副本，加入“花名册（格式化）”（A4 横向、表头每页重复）
+  zizhu summary FILE --out OUT.xlsx  汇总表：原工作簿的副本，加入按项目/学段/困难类型的“汇总表”（公式引用原花名册）
+  zizhu notice FILE --out OUT.xlsx   公示表：只含公示表的新工作簿（不含身份证号、银行卡号、电话、住址）
+      [--start YYYY-MM-DD] [--days 5] [--contact 监督电话等]   公示开始日（默认今天）、工作日天数（默认 5）
+  zizhu forms FILE --out OUT.xlsx    申请表：原工作簿的副本，加入每人一页的“申请表”（有“申请表模板”工作表时按模板）
+  zizhu seal FILE --out OUT.xlsx     校验通过后加入深度隐藏的“校验凭证”（花名册内容的 SHA-256 摘要）；有错误时不写文件
+  zizhu export FILE --out OUT.xlsx [--mapping MAP.json]  报送格式：按映射（默认通用格式）生成只含报送表的新工作簿
+      以上命令都可用 [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]
+      [--title 标题] [--unit 填报单位]；--out 不能是输入文件本身（从不覆盖原文件）
+  zizhu run 流程 FILE... [--out 文件夹]  运行流程（内置“学期报送”“公示前检查”，或流程 JSON 文件）：每个文件
+                                  得到新的结果工作簿和单独的公示表文件；原文件只读（默认输出到 ./zizhu-结果）
+  zizhu batch DIR --out 文件夹     县级批量校验：DIR 下（含子文件夹）所有 .xlsx/.csv 花名册并行校验，再做跨校核对
+      [--jobs N] [--enrolment 在校人数.csv] [--pack FILE] [--today YYYY-MM-DD]
+      输出 县级汇总.xlsx、report.json；内容未改动的文件再次运行时跳过（缓存 .zizhu-cache.json）
+  zizhu verify FILE               核对校验凭证：已校验且未改动（退出码 0）/ 校验后已修改、未校验（1）/ 无法读取（2）
   zizhu policy list               列出政策包中的资助项目 List the programs of the policy pack
   zizhu policy show CODE          一个项目的条件、标准、名额及出处 One program in full, with sources
   zizhu policy check PACK.json    校验自定义政策包 Validate a user policy pack
@@ -39,7 +58,8 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   （所以 110105194912310021 按文本传入，与文本格式单元格一致）。--batch 中按 JSON 类型传入。
   日期以 Excel 日期序列号输入输出（1900 日期系统），也可输入 2026-10-01 这样的文本。
 
-退出码 Exit codes: 0 成功/无错误；1 函数返回错误或花名册有错误；2 无法运行（文件不可读、用法错误）。
+退出码 Exit codes: 0 成功/无错误；1 函数返回错误、花名册有错误、或 verify 发现改动/未校验；
+  2 无法运行（文件不可读、用法错误）。
 
 示例 Examples:
   zizhu fn ID_ERROR 110105194912310021
@@ -48,6 +68,10 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn AMOUNT 一补 学段 初中 是否寄宿 否
   zizhu check samples/一补花名册-问题示例.xlsx --report 校验结果.xlsx
   zizhu policy show 省级特困教师
+  zizhu notice 花名册.xlsx --out 公示表.xlsx --start 2026-09-28 --contact "学校资助办"
+  zizhu seal 花名册.xlsx --out 花名册-已校验.xlsx && zizhu verify 花名册-已校验.xlsx
+  zizhu run 学期报送 花名册.xlsx --out 本学期
+  zizhu batch 各校报送 --out 县级汇总 --enrolment 在校人数.csv
 `;
 
 interface Parsed {
@@ -82,7 +106,11 @@ function parseArgv(argv: string[]): Parsed {
     else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
     else if (a === "--pack") parsed.pack = next();
     else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
-    else if (/^--(sheet|kind|program|enrolled|json|report)(=|$)/.test(a)) {
+    else if (
+      /^--(sheet|kind|program|enrolled|json|report|out|title|unit|start|days|contact|mapping|jobs|enrolment)(=|$)/.test(
+        a,
+      )
+    ) {
       const [flag = "", inline] = a.slice(2).split(/=(.*)/s);
       parsed.options[flag] = inline !== undefined && a.includes("=") ? inline : next();
     } else if (a.startsWith("--") && a.length > 2) throw new UsageError(`未知选项：${a}。运行 zizhu --help 查看用法`);
@@ -137,6 +165,74 @@ export async function main(
               today: today(),
             })
           : await privacyCommand({ file, json: o["json"], pack });
+      return { out: r.out, err: "", code: r.code };
+    }
+    if ((SHEET_COMMANDS as readonly string[]).includes(command) || command === "verify") {
+      const [file] = rest;
+      if (!file)
+        throw new UsageError(
+          `请给出文件，如 zizhu ${command} 花名册.xlsx${command === "verify" ? "" : " --out 输出.xlsx"}`,
+        );
+      if (command === "verify") {
+        const r = await verifyCommand({ file });
+        return { out: r.out, err: r.err, code: r.code };
+      }
+      const o = args.options;
+      const r = await sheetsCommand({
+        command: command as SheetCommand,
+        file,
+        out: o["out"],
+        sheet: o["sheet"],
+        kind: o["kind"],
+        program: o["program"],
+        enrolled: o["enrolled"],
+        title: o["title"],
+        unit: o["unit"],
+        start: o["start"],
+        days: o["days"],
+        contact: o["contact"],
+        mapping: o["mapping"],
+        pack: packFor(args.pack),
+        today: today(),
+        tool: ZIZHU_VERSION,
+      });
+      return { out: r.out, err: r.err, code: r.code };
+    }
+    if (command === "run") {
+      const [recipe, ...files] = rest;
+      if (!recipe) throw new UsageError("请给出流程和文件，如 zizhu run 学期报送 花名册.xlsx --out 结果");
+      const o = args.options;
+      const enrolled = o["enrolled"] === undefined ? undefined : Number(o["enrolled"]);
+      if (enrolled !== undefined && (!Number.isInteger(enrolled) || enrolled <= 0))
+        throw new UsageError(`--enrolled 应为在校人数（正整数），收到：${o["enrolled"]}`);
+      const kind = o["kind"];
+      if (kind !== undefined && kind !== "students" && kind !== "teachers" && kind !== "notice")
+        throw new UsageError(`--kind 只能是 students、teachers 或 notice，收到：${kind}`);
+      const r = await runCommand({
+        recipe,
+        files,
+        out: o["out"],
+        pack: packFor(args.pack),
+        today: today(),
+        now: localIsoNow(),
+        tool: ZIZHU_VERSION,
+        sheet: o["sheet"],
+        program: o["program"],
+        kind,
+        enrolled,
+      });
+      return { out: r.out, err: "", code: r.code };
+    }
+    if (command === "batch") {
+      const o = args.options;
+      const r = await batchCommand({
+        dir: rest[0],
+        out: o["out"],
+        pack: packFor(args.pack),
+        today: today(),
+        jobs: o["jobs"],
+        enrolment: o["enrolment"],
+      });
       return { out: r.out, err: "", code: r.code };
     }
     if (command === "policy") {

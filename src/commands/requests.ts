@@ -15,6 +15,7 @@ export const COMMANDS = {
   buildNotice: "生成公示表",
   buildForms: "生成申请表",
   preSubmitCheck: "报送前检查",
+  runRecipe: "运行流程",
 } as const;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -23,6 +24,8 @@ const EVENT = "zizhu:command";
 
 interface RequestWindow {
   __zizhuLastCommand?: CommandRequest;
+  /** `at` of the requests the pane has acted on: a request is run once, even if the pane remounts. */
+  __zizhuHandled?: number[];
 }
 
 export function postCommandRequest(target: Window, command: CommandId, at: number): void {
@@ -39,4 +42,21 @@ export function onCommandRequest(target: Window, listener: (request: CommandRequ
   const handler = (e: Event): void => listener((e as CustomEvent<CommandRequest>).detail);
   target.addEventListener(EVENT, handler);
   return () => target.removeEventListener(EVENT, handler);
+}
+
+/**
+ * Marks a request as acted on; false when it already was (the pane read it at mount and got its
+ * event too, or the pane was mounted again in the same runtime).
+ */
+export function claimCommandRequest(target: Window, request: CommandRequest): boolean {
+  const w = target as unknown as RequestWindow;
+  const handled = (w.__zizhuHandled ??= []);
+  if (handled.includes(request.at)) return false;
+  handled.push(request.at);
+  return true;
+}
+
+/** Whether the pane has acted on this request already. */
+export function commandClaimed(target: Window, request: CommandRequest): boolean {
+  return ((target as unknown as RequestWindow).__zizhuHandled ?? []).includes(request.at);
 }

@@ -19,7 +19,7 @@ import { checkWorkbook, type CheckResult } from "../../src/core/check/check";
 import { loadPack, packProblemText, seedPack, type Pack } from "../../src/core/policy";
 import { detectRoster, type RosterLayout } from "../../src/core/roster/detect";
 import type { ColumnOverrides } from "../../src/core/roster/detect";
-import type { Issue, RosterKind } from "../../src/core/report/types";
+import type { Issue, Report, RosterKind } from "../../src/core/report/types";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { today } from "../../functions/clock";
 import { isFileHost, type PaneHost, type ReadResult } from "../host";
@@ -90,6 +90,12 @@ export function CheckTab(props: {
   loaded: Loaded | null;
   onLoaded: (loaded: Loaded | null) => void;
   listHeight?: number;
+  /** A new number runs the check once (the on-open trigger). */
+  autoRun?: number;
+  /** Turns the live check on (the on-edit trigger). */
+  liveOn?: boolean;
+  /** Every finished check's report (the on-open badge). */
+  onReport?: (report: Report) => void;
 }) {
   const { host, strings: s, loaded } = props;
   const styles = useStyles();
@@ -114,7 +120,10 @@ export function CheckTab(props: {
   const [kind, setKind] = useState<KindChoice>("auto");
   const [scope, setScope] = useState<"active-sheet" | "selection">("active-sheet");
   const [dragging, setDragging] = useState(false);
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(props.liveOn === true);
+  useEffect(() => {
+    if (props.liveOn) setLive(true);
+  }, [props.liveOn]);
   const [liveResult, setLiveResult] = useState<{ rows: number[]; issues: Issue[] } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const runs = useRef(0);
@@ -229,8 +238,18 @@ export function CheckTab(props: {
       const missing = result.layout ? undefined : result.report.issues.find((i) => i.rule === "roster.header-missing");
       if (missing) setPhase({ kind: "error", message: missing.message });
       else setPhase({ kind: "results", result, workbook: r.workbook, options, run: ++runs.current });
+      props.onReport?.(result.report);
     });
   }
+
+  // The on-open trigger: one check per new request number.
+  const autoRan = useRef(0);
+  useEffect(() => {
+    if (!props.autoRun || props.autoRun === autoRan.current) return;
+    autoRan.current = props.autoRun;
+    void runCheck();
+    // runCheck reads the current options itself; only a new request number runs it again.
+  }, [props.autoRun]);
 
   // Live check: on each (debounced) edit, read the sheet again and show the issues of the changed
   // rows only; the full result list stays as it was until the user runs the check again.

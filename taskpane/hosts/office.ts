@@ -12,14 +12,21 @@ import { writeIssuesSheet } from "../../src/adapters/office/export";
 import { startLiveCheck } from "../../src/adapters/office/live";
 import { applyFixes } from "../../src/adapters/office/fixes";
 import { loadColumnOverrides, saveColumnOverrides } from "../../src/adapters/office/settings";
+import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "../../src/adapters/office/sheets";
 import { isFieldKey } from "../../src/core/roster/fields";
 import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { PaneHost, ReadResult } from "../host";
+
+/** Sheets the pane itself writes (their names, before any " (2)"). */
+const OWN_SHEETS = ["校验结果", "花名册（格式化）", "汇总表", "公示表", "申请表", "校验凭证"];
 
 export function createOfficeHost(): PaneHost {
   let scope: "active-sheet" | "selection" = "active-sheet";
   return {
     mode: "office",
+    async show() {
+      await Office.addin.showAsTaskpane();
+    },
     async read(): Promise<ReadResult> {
       const r = await readRosterFromExcel({ scope });
       if (!r.ok) return { ok: false, message: r.problem.message };
@@ -69,10 +76,19 @@ export function createOfficeHost(): PaneHost {
       return `${parts.join("，")}（可用 Excel 的撤销恢复）${skippedText}。建议重新校验。`;
     },
     watchEdits(onEdit) {
-      // Our own 校验结果 sheets are written by the pane: edits there are not the roster's.
+      // Our own sheets (校验结果, the built 报表, 校验凭证) are written by the pane: edits there are not the roster's.
       return startLiveCheck((sheet, rows) => {
-        if (!sheet.startsWith("校验结果")) onEdit(sheet, rows);
+        if (!OWN_SHEETS.some((own) => sheet.startsWith(own))) onEdit(sheet, rows);
       });
+    },
+    buildSheet(command, options) {
+      return runSheetCommand(command, options);
+    },
+    preSubmitCheck(options) {
+      return runPreSubmitCheck(options);
+    },
+    verifySeal() {
+      return verifyWorkbookSeal();
     },
     // The mapping is kept in the workbook's settings, so it travels with the file.
     loadColumnOverrides(sheet) {

@@ -6,6 +6,9 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { readCsv } from "../../src/adapters/csv/read";
 import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
+import { addSheetsToCopy, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
+import { buildForCommand, isoNow, sealSummary, toolVersion } from "../../src/adapters/office/sheets";
+import { buildSeal, verifySeal } from "../../src/core/sheets/seal";
 import { applyFixesToGrid } from "../../src/core/fixes/plan";
 import type { WorkbookData } from "../../src/core/grid/types";
 import type { Report } from "../../src/core/report/types";
@@ -62,6 +65,11 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
     return { ok: true, workbook: read.value, source: name, originalBytes: bytes, format };
   }
 
+  /** The opened file as .xlsx bytes (a .csv is converted): the base of every downloaded copy. */
+  async function originalXlsx(r: Extract<ReadResult, { ok: true }>): Promise<Uint8Array> {
+    return r.format === "xlsx" && r.originalBytes ? r.originalBytes : gridToXlsx(r.workbook);
+  }
+
   const host: FileHost = {
     mode: "standalone",
     openFile(name, bytes) {
@@ -109,6 +117,72 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       return Promise.resolve(
         `已记住工作表“${sheet}”的列对应关系（仅在本页面打开期间有效；独立页面无法写入工作簿设置）`,
       );
+    },
+    async buildSheet(command, options) {
+      const r = await host.read();
+      if (!r.ok) return { ok: false, message: r.message, notes: [] };
+      const built = buildForCommand(r.workbook, command, { ...options, sheet: undefined });
+      if (!built.ok) return { ok: false, message: built.problem.message, notes: [] };
+      const { spec, notes } = built.value;
+      const fileName = derivedName(r.source, spec.name);
+      if (command === "buildNotice") {
+        // A notice is posted and passed around: a workbook of its own, without the roster's IDs.
+        download(await specsToWorkbook([spec]), fileName);
+        return {
+          ok: true,
+          message: `已下载“${fileName}”：只含工作表“${spec.name}”的新工作簿（不带花名册中的身份证号、银行卡号等）。原文件未改动。`,
+          notes,
+          sheet: fileName,
+        };
+      }
+      const out = await addSheetsToCopy(await originalXlsx(r), [spec]);
+      download(out.bytes, fileName);
+      return {
+        ok: true,
+        message: `已下载“${fileName}”：原工作簿加上新工作表“${out.names[0] ?? spec.name}”。原文件未改动。`,
+        notes,
+        sheet: fileName,
+      };
+    },
+    async preSubmitCheck(options) {
+      const r = await host.read();
+      if (!r.ok) return { ok: false, message: r.message, notes: [] };
+      const sealed = buildSeal(r.workbook, {
+        pack: options.pack,
+        today: options.today,
+        now: isoNow(),
+        tool: toolVersion(),
+        kind: options.kind,
+        program: options.program?.trim() || undefined,
+        enrolled: options.enrolled,
+        columnOverrides: options.columnOverrides,
+      });
+      if (!sealed.ok) {
+        const report = sealed.problem.report;
+        return { ok: false, message: sealed.problem.message, notes: [], ...(report ? { report } : {}) };
+      }
+      const { seal, built } = sealed.value;
+      // Our own 校验凭证 sheet is replaced in the copy; the opened file is never written.
+      const out = await addSheetsToCopy(await originalXlsx(r), [built.spec], { replace: true });
+      const fileName = derivedName(r.source, "含校验凭证");
+      download(out.bytes, fileName);
+      return {
+        ok: true,
+        message: `${sealSummary(seal)}。已下载带凭证的新文件“${fileName}”，原文件未改动。`,
+        notes: built.notes,
+        seal,
+        sheet: fileName,
+      };
+    },
+    async verifySeal() {
+      const r = await host.read();
+      if (!r.ok) return { status: "unsealed", message: r.message };
+      const verdict = verifySeal(r.workbook);
+      return {
+        status: verdict.status,
+        message: verdict.message,
+        ...(verdict.detail ? { detail: verdict.detail } : {}),
+      };
     },
     async applyFixes(fixes, workbook) {
       // A new file with the fixes: the grids are copied, the opened file is never written.

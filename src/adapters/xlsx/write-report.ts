@@ -48,7 +48,7 @@ export function safeSheetName(name: string): string {
   return cleaned === "" || cleaned.toLowerCase() === "history" ? "Sheet1" : cleaned;
 }
 
-function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
+export function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
   // Excel compares sheet names case-insensitively.
   const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;

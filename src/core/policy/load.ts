@@ -94,7 +94,7 @@ function loadOverlay(data: object, bases: readonly Pack[]): Result<Pack, PackPro
     description: o?.description ?? base.description,
     sources: { ...base.sources, ...(o?.sources ?? {}) },
     assumptions: [...base.assumptions, ...(o?.assumptions ?? [])],
-    rules: o?.rules ?? base.rules,
+    rules: { ...base.rules, ...o?.rules },
     programs: mergePrograms(base, Array.isArray(raw.programs) ? raw.programs : []),
   };
   // Program problems are found on the merged pack, even when the overlay's own fields are wrong,

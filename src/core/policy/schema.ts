@@ -141,6 +141,13 @@ export const ProgramSchema = z.strictObject({
   notes: z.array(Note).default([]),
 });
 
+/** How long a 公示 lasts at least, in working days (holidays and 调休 counted as the calendar says). */
+const NoticeRule = z.strictObject({
+  minWorkdays: z.number().int().min(1).max(60),
+  text: z.string().min(1),
+  source: Source,
+});
+
 export const PackSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -155,6 +162,7 @@ export const PackSchema = z
     rules: z
       .strictObject({
         higherStandard: z.strictObject({ text: z.string().min(1), source: Source }).optional(),
+        notice: NoticeRule.optional(),
       })
       .default({}),
     programs: z.array(ProgramSchema).min(1, "至少需要一个资助项目"),
@@ -190,7 +198,10 @@ export const OverlaySchema = z.strictObject({
   sources: z.record(z.string(), z.strictObject({ title: z.string().min(1), origin: z.string().optional() })).optional(),
   assumptions: z.array(z.strictObject({ text: z.string().min(1), source: Source.optional() })).optional(),
   rules: z
-    .strictObject({ higherStandard: z.strictObject({ text: z.string().min(1), source: Source }).optional() })
+    .strictObject({
+      higherStandard: z.strictObject({ text: z.string().min(1), source: Source }).optional(),
+      notice: NoticeRule.optional(),
+    })
     .optional(),
   programs: z.array(z.looseObject({ code: z.string().min(1) })).default([]),
 });

@@ -57,6 +57,11 @@ export interface PrintSetup {
   fitToWidth?: number;
   /** Pages down; 0 = as many as needed. */
   fitToHeight?: number;
+  /**
+   * A fixed print scale in percent, instead of fitting. Sheets with manual page breaks (申请表) use
+   * it: Excel ignores manual breaks when a "fit to" scaling is set.
+   */
+  scale?: number;
   /** Rows repeated at the top of every printed page (0-based, inclusive). */
   titleRows?: { from: number; to: number };
   /** Excel header/footer codes: "第 &P 页 共 &N 页". */

@@ -1,0 +1,146 @@
+/**
+ * `zizhu run RECIPE FILE... [--out DIR]`: a recipe (a shipped one by name, or a JSON file) run on
+ * each file, the same runner the add-in uses. Each file gets a NEW result workbook in DIR (its
+ * sheets, the fixes, the new sheets, the seal) and the 公示表 / 报送格式 files of their own; the
+ * input files are only read.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import type { CivilDate } from "../../core/date/civil";
+import type { Pack } from "../../core/policy";
+import { findLibraryRecipe, RECIPE_LIBRARY } from "../../core/recipes/library";
+import { runRecipe, type RecipeOutput, type StepOutcome } from "../../core/recipes/run";
+import { parseRecipe, type Recipe } from "../../core/recipes/schema";
+import type { RosterKind } from "../../core/report/types";
+import { applyFixesToWorkbook } from "../../adapters/xlsx/apply-fixes";
+import { loadWorkbook } from "../../adapters/xlsx/read";
+import { gridToXlsx } from "../../adapters/xlsx/write-report";
+import { addSpecToWorkbook, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
+import { readWorkbookFile } from "../read-workbook";
+import { UsageError } from "./fn";
+
+export interface RunArgs {
+  recipe: string;
+  files: string[];
+  out?: string;
+  pack: Pack;
+  today: CivilDate;
+  now: string;
+  tool: string;
+  sheet?: string;
+  program?: string;
+  kind?: RosterKind;
+  enrolled?: number;
+}
+
+const STATUS = { done: "✔", failed: "✘", skipped: "·" } as const;
+
+/** The recipe: a shipped one by name, else a JSON file. */
+export function loadRecipe(spec: string): Recipe {
+  const shipped = findLibraryRecipe(spec);
+  if (shipped) return shipped;
+  let text: string;
+  try {
+    text = readFileSync(spec, "utf8");
+  } catch {
+    const names = RECIPE_LIBRARY.map((r) => r.name).join("、");
+    throw new UsageError(`找不到流程“${spec}”：既不是内置流程（${names}），也不是可读取的 JSON 文件`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`流程文件 ${spec} 不是合法的 JSON：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const r = parseRecipe(data);
+  if (!r.ok) throw new UsageError(`流程文件 ${spec} 有误，未运行：\n${r.problem.problems.join("\n")}`);
+  return r.value;
+}
+
+function stepLine(s: StepOutcome): string {
+  const notes = s.notes.slice(0, 10).map((n) => `      ${n}`);
+  return [`  ${STATUS[s.status]} ${s.index}. ${s.label}：${s.message}`, ...notes].join("\n");
+}
+
+function stem(file: string): string {
+  return basename(file, extname(file));
+}
+
+function save(path: string, bytes: Uint8Array, inputs: ReadonlySet<string>): void {
+  // Result names carry the recipe's or the sheet's name; still, never write over an input.
+  if (inputs.has(resolve(path))) throw new UsageError(`输出文件 ${path} 与输入文件相同，已停止（不会覆盖原文件）`);
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    throw new UsageError(`无法写入 ${path}（${(e as { code?: string }).code ?? "未知原因"}）`);
+  }
+}
+
+/** Writes one file's results; returns the paths written. */
+async function writeResults(
+  file: string,
+  original: Uint8Array,
+  output: RecipeOutput,
+  dir: string,
+  recipe: Recipe,
+  inputs: ReadonlySet<string>,
+): Promise<string[]> {
+  const written: string[] = [];
+  if (output.fixes.length > 0 || output.sheets.length > 0) {
+    const loaded = await loadWorkbook(original, basename(file));
+    if (!loaded.ok) throw new UsageError(loaded.problem.message);
+    const wb: ExcelJS.Workbook = loaded.value;
+    applyFixesToWorkbook(wb, output.fixes);
+    for (const spec of output.sheets) addSpecToWorkbook(wb, spec, { replace: spec.kind === "seal" });
+    const path = join(dir, `${stem(file)}-${recipe.name}.xlsx`);
+    save(path, new Uint8Array(await wb.xlsx.writeBuffer()), inputs);
+    written.push(path);
+  }
+  for (const spec of output.separate) {
+    const path = join(dir, `${stem(file)}-${spec.name}.xlsx`);
+    save(path, await specsToWorkbook([spec]), inputs);
+    written.push(path);
+  }
+  return written;
+}
+
+export async function runCommand(args: RunArgs): Promise<{ out: string; code: number }> {
+  const recipe = loadRecipe(args.recipe);
+  if (args.files.length === 0) throw new UsageError(`请给出花名册文件，如 zizhu run ${recipe.name} 花名册.xlsx`);
+  const dir = resolve(args.out ?? "zizhu-结果");
+  const inputs = new Set(args.files.map((f) => resolve(f)));
+  mkdirSync(dir, { recursive: true });
+  const lines: string[] = [`流程“${recipe.name}”，${recipe.steps.length} 个步骤，${args.files.length} 个文件 → ${dir}`];
+  let failed = 0;
+  for (const file of args.files) {
+    lines.push("", file);
+    let read;
+    try {
+      read = await readWorkbookFile(file, { needBytes: true });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      lines.push(`  ✘ 无法读取：${e.message}`);
+      failed++;
+      continue;
+    }
+    const original = read.format === "csv" ? await gridToXlsx(read.data) : read.bytes;
+    if (!original) throw new UsageError(`内部错误：缺少 ${file} 的内容`);
+    const output = runRecipe(recipe, read.data, {
+      pack: args.pack,
+      today: args.today,
+      now: args.now,
+      tool: args.tool,
+      sheet: args.sheet,
+      program: args.program,
+      kind: args.kind,
+      enrolled: args.enrolled,
+    });
+    lines.push(...output.steps.map(stepLine));
+    const written = await writeResults(file, original, output, dir, recipe, inputs);
+    for (const p of written) lines.push(`  → ${p}`);
+    if (!output.ok) failed++;
+  }
+  lines.push("", failed === 0 ? "✔ 全部完成。" : `✘ ${failed} 个文件有步骤未通过，请查看上面的说明。`);
+  return { out: lines.join("\n"), code: failed === 0 ? 0 : 1 };
+}

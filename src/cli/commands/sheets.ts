@@ -1,0 +1,297 @@
+/**
+ * The official sheets from the command line: `zizhu format | summary | notice | forms | seal |
+ * export FILE --out OUT.xlsx`, and `zizhu verify FILE`.
+ *
+ * format / summary / forms / seal write a COPY of the input workbook with the new sheet added (the
+ * 汇总表's COUNTIFS refer to the roster sheet, so it must be in the same file); notice and export
+ * write a NEW workbook holding only that sheet (a 公示表 must not carry the roster's ID numbers).
+ * The input file is never written: an --out equal to it is refused.
+ */
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { readXlsx } from "../../adapters/xlsx/read";
+import { addSheetsToCopy, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
+import { gridToXlsx } from "../../adapters/xlsx/write-report";
+import { parseDateInput } from "../../core/date/serial";
+import type { CivilDate } from "../../core/date/civil";
+import type { WorkbookData } from "../../core/grid/types";
+import type { Pack } from "../../core/policy";
+import type { RosterKind } from "../../core/report/types";
+import { buildExportSheet, DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
+import { buildFormsSheet, findLayoutSheet } from "../../core/sheets/forms-sheet";
+import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
+import { buildRosterSheet } from "../../core/sheets/roster-sheet";
+import { buildSeal, SEAL_SHEET, readSeal, verifySeal } from "../../core/sheets/seal";
+import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
+import type { BuildResult, BuiltSheet } from "../../core/sheets/spec";
+import { buildSummarySheet } from "../../core/sheets/summary-sheet";
+import { readWorkbookFile } from "../read-workbook";
+import { summaryText } from "./check";
+import { UsageError } from "./fn";
+
+export const SHEET_COMMANDS = ["format", "summary", "notice", "forms", "seal", "export"] as const;
+export type SheetCommand = (typeof SHEET_COMMANDS)[number];
+
+export interface SheetsArgs {
+  command: SheetCommand;
+  file: string;
+  out?: string;
+  sheet?: string;
+  kind?: string;
+  program?: string;
+  enrolled?: string;
+  title?: string;
+  unit?: string;
+  start?: string;
+  days?: string;
+  contact?: string;
+  mapping?: string;
+  pack: Pack;
+  today: CivilDate;
+  /** The zizhu version (recorded in the seal). */
+  tool: string;
+  /** The sealing time, ISO 8601 with offset; default: now, in the machine's time zone. */
+  now?: string;
+}
+
+export interface CommandOutput {
+  out: string;
+  err: string;
+  code: number;
+}
+
+const KINDS: Record<string, RosterKind> = {
+  students: "students",
+  teachers: "teachers",
+  notice: "notice",
+  学生: "students",
+  教师: "teachers",
+  公示: "notice",
+};
+
+/** What each command makes, for messages. */
+const WHAT: Record<SheetCommand, string> = {
+  format: "格式化花名册",
+  summary: "汇总表",
+  notice: "公示表",
+  forms: "申请表",
+  seal: "校验凭证",
+  export: "报送格式",
+};
+
+function parseKind(kind: string | undefined): RosterKind | undefined {
+  if (kind === undefined) return undefined;
+  const k = KINDS[kind];
+  if (!k) throw new UsageError(`--kind 只能是 students、teachers 或 notice，收到：${kind}`);
+  return k;
+}
+
+function positiveInteger(flag: string, what: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} 应为${what}（正整数），收到：${text}`);
+  return n;
+}
+
+function parseStart(text: string | undefined): CivilDate | undefined {
+  if (text === undefined) return undefined;
+  const d = parseDateInput(text);
+  if (!d.ok) throw new UsageError(`--start 不是有效日期：${text}（应为 YYYY-MM-DD，如 2026-09-28）`);
+  return d.date;
+}
+
+/** "2026-11-28T10:30:05+08:00": local time with its offset. */
+export function localIsoNow(date = new Date()): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+/** The same file, even through another spelling or a symbolic link. */
+function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return existsSync(b) && realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+function checkOut(args: SheetsArgs): string {
+  const out = args.out;
+  if (out === undefined || out === "")
+    throw new UsageError(
+      `请用 --out 指定输出文件，如 zizhu ${args.command} 花名册.xlsx --out ${WHAT[args.command]}.xlsx`,
+    );
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件应为 .xlsx 文件，收到：${out}`);
+  if (samePath(args.file, out))
+    throw new UsageError(`--out 与输入文件相同（${out}）：资助助手从不覆盖您的原文件，请换一个输出文件名。`);
+  return out;
+}
+
+function writeOut(path: string, data: Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(`无法写入输出文件 ${path}（${code === "ENOENT" ? "文件夹不存在" : (code ?? "未知原因")}）`);
+  }
+}
+
+/** The workbook as data and as .xlsx bytes; a CSV becomes an .xlsx first, read back so sheet names match the file. */
+async function readInput(file: string): Promise<{ data: WorkbookData; bytes: Uint8Array }> {
+  const read = await readWorkbookFile(file, { needBytes: true });
+  if (read.format === "xlsx" && read.bytes) return { data: read.data, bytes: read.bytes };
+  const bytes = await gridToXlsx(read.data);
+  const back = await readXlsx(bytes);
+  if (!back.ok) throw new Error(`CSV 转换失败：${back.problem.message}`);
+  return { data: back.value, bytes };
+}
+
+function readMapping(file: string | undefined) {
+  if (file === undefined) return DEFAULT_FORMAT;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(
+      code === "ENOENT" ? `找不到报送格式文件：${file}` : `无法读取报送格式文件 ${file}（${code ?? "未知原因"}）`,
+    );
+  }
+  const parsed = parseSubmissionFormat(text);
+  if (!parsed.ok) throw new UsageError(`${file}：${parsed.problem.message}`);
+  return parsed.value;
+}
+
+function build(args: SheetsArgs, data: WorkbookData, source: RosterSource): BuildResult {
+  const { pack, today, program, title, unit } = args;
+  switch (args.command) {
+    case "format":
+      return buildRosterSheet(source, { pack, today, title, unit, program });
+    case "summary":
+      return buildSummarySheet(source, {
+        pack,
+        today,
+        program,
+        enrolled: positiveInteger("--enrolled", "在校人数", args.enrolled),
+        title,
+        unit,
+      });
+    case "notice":
+      return buildNoticeSheet(source, {
+        pack,
+        today,
+        start: parseStart(args.start),
+        days: positiveInteger("--days", "公示工作日天数", args.days),
+        contact: args.contact,
+        title,
+        unit,
+        program,
+      });
+    case "forms":
+      return buildFormsSheet(source, { pack, today, layout: findLayoutSheet(data) ?? undefined, program });
+    case "export":
+      return buildExportSheet(source, readMapping(args.mapping), { pack, today, program });
+    case "seal":
+      throw new Error("seal is built by sealCommand");
+  }
+}
+
+function builtText(what: string, name: string, out: string, built: BuiltSheet, extra = ""): string {
+  const rows = built.spec.rows.length;
+  const head = `已生成${what}：工作表“${name}”（${rows} 行）${extra} → ${out}`;
+  return [head, ...built.notes.map((n) => `  · ${n}`)].join("\n");
+}
+
+async function sealCommand(
+  args: SheetsArgs,
+  out: string,
+  data: WorkbookData,
+  bytes: Uint8Array,
+): Promise<CommandOutput> {
+  const existing = data.sheets.find((s) => s.name === SEAL_SHEET);
+  if (existing && existing.state !== "veryHidden" && !readSeal(data).ok) {
+    throw new UsageError(
+      `工作簿中已有名为“${SEAL_SHEET}”的工作表，但它不是资助助手的校验凭证。请先把它改名，再生成校验凭证。`,
+    );
+  }
+  const r = buildSeal(data, {
+    pack: args.pack,
+    today: args.today,
+    now: args.now ?? localIsoNow(),
+    tool: args.tool,
+    sheet: args.sheet,
+    kind: parseKind(args.kind),
+    program: args.program,
+    enrolled: positiveInteger("--enrolled", "在校人数", args.enrolled),
+  });
+  if (!r.ok) {
+    const report = r.problem.report;
+    const found = findRosterSource(data, { sheet: args.sheet, kind: parseKind(args.kind) });
+    const sheet = found.ok ? found.value.grid.name : (args.sheet ?? "");
+    const listing = report ? `${summaryText(args.file, sheet, report)}\n\n` : "";
+    return { out: listing, err: `zizhu: ${r.problem.message}（未生成 ${out}）`, code: 1 };
+  }
+  const { seal, built } = r.value;
+  const written = await addSheetsToCopy(bytes, [built.spec], { replace: true });
+  // Never hand out a seal that would not verify: read the new file back as anyone would.
+  const back = await readXlsx(written.bytes);
+  const verdict = back.ok ? verifySeal(back.value) : null;
+  if (verdict?.status !== "unchanged")
+    throw new Error(`写出的校验凭证未能通过自检（${verdict?.message ?? "文件无法读回"}）`);
+  writeOut(out, written.bytes);
+  const checked = summaryText(args.file, seal.sheet, r.value.report).replace(/\n{3,}/g, "\n\n");
+  const text = builtText("校验凭证", written.names[0] ?? SEAL_SHEET, out, built, "，深度隐藏");
+  return { out: `${checked}\n\n${text}\n  · 内容摘要（SHA-256）：${seal.digest}`, err: "", code: 0 };
+}
+
+/** `zizhu format|summary|notice|forms|seal|export FILE --out OUT.xlsx`. */
+export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
+  const out = checkOut(args);
+  const kind = parseKind(args.kind);
+  // Option mistakes first, before reading a big file.
+  positiveInteger("--enrolled", "在校人数", args.enrolled);
+  positiveInteger("--days", "公示工作日天数", args.days);
+  parseStart(args.start);
+  const { data, bytes } = await readInput(args.file);
+  if (args.sheet !== undefined && !data.sheets.some((s) => s.name === args.sheet)) {
+    throw new UsageError(
+      `没有名为“${args.sheet}”的工作表；文件中的工作表：${data.sheets.map((s) => s.name).join("、")}`,
+    );
+  }
+  if (args.command === "seal") return sealCommand(args, out, data, bytes);
+
+  const found = findRosterSource(data, { sheet: args.sheet, kind });
+  if (!found.ok) return { out: "", err: `zizhu: ${sourceProblemText(found.problem)}`, code: 1 };
+  const built = build(args, data, found.value);
+  if (!built.ok) return { out: "", err: `zizhu: ${built.problem.message}`, code: 1 };
+  const what = WHAT[args.command];
+  if (args.command === "notice" || args.command === "export") {
+    writeOut(out, await specsToWorkbook([built.value.spec]));
+    return { out: builtText(what, built.value.spec.name, out, built.value, "，新工作簿"), err: "", code: 0 };
+  }
+  const written = await addSheetsToCopy(bytes, [built.value.spec]);
+  writeOut(out, written.bytes);
+  const name = written.names[0] ?? built.value.spec.name;
+  return { out: builtText(what, name, out, built.value, "，已加入原工作簿的副本"), err: "", code: 0 };
+}
+
+/** `zizhu verify FILE`: 0 unchanged since sealed; 1 modified or unsealed; 2 (thrown) unreadable. */
+export async function verifyCommand(args: { file: string }): Promise<CommandOutput> {
+  const read = await readWorkbookFile(args.file, { needBytes: true });
+  const v = verifySeal(read.data);
+  const lines = [`${args.file}：${v.message}`];
+  if (v.seal) {
+    lines.push(
+      ...v.seal.totals.map((t) => `  · ${t.program}：${t.count} 人，${t.amount.toFixed(2)} 元`),
+      `  · 这是完整性校验（发现校验之后的改动），不是电子签名：任何人都可以修改后重新生成凭证。`,
+    );
+  }
+  return { out: lines.join("\n"), err: "", code: v.status === "unchanged" ? 0 : 1 };
+}

@@ -1,0 +1,65 @@
+/**
+ * The 流程 tab's host inside Excel: the recipe and triggers in the workbook's settings; a run's
+ * fixes written into the original cells (the pane has asked first; Excel's Undo restores them) and
+ * its sheets as NEW worksheets — the 公示表 too, since in Excel it is printed from its own sheet.
+ */
+import { applyFixes } from "../../src/adapters/office/fixes";
+import { readRosterFromExcel } from "../../src/adapters/office/read";
+import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "../../src/adapters/office/recipe";
+import { writeSheetSpec } from "../../src/adapters/office/write-sheet";
+import { today } from "../../functions/clock";
+import type { RecipeHost } from "./recipe-host";
+
+export function createOfficeRecipeHost(): RecipeHost {
+  return {
+    loadRecipe() {
+      return Promise.resolve(loadWorkbookRecipe());
+    },
+    async saveRecipe(recipe) {
+      const r = await saveWorkbookRecipe(recipe);
+      return r.ok
+        ? { ok: true, message: `已把流程“${recipe.name}”保存到本工作簿（保存工作簿后随文件保留）` }
+        : { ok: false, message: r.problem.message };
+    },
+    loadTriggers() {
+      return Promise.resolve(loadTriggers());
+    },
+    async saveTriggers(triggers) {
+      const r = await saveTriggers(triggers);
+      if (!r.ok) return { ok: false, message: r.problem.message };
+      const on = [triggers.onOpen ? "打开时校验" : "", triggers.onEdit ? "编辑时实时校验" : ""].filter(Boolean);
+      return { ok: true, message: on.length ? `本工作簿已开启：${on.join("、")}` : "本工作簿的触发器已全部关闭" };
+    },
+    clock() {
+      return { today: today(), now: new Date().toISOString() };
+    },
+    async saveRecipeOutput(output, _input, _recipe, reseal) {
+      const lines: string[] = [];
+      let specs = [...output.sheets, ...output.separate];
+      if (output.fixes.length > 0) {
+        const r = await applyFixes(output.fixes);
+        if (!r.ok) return [r.problem.message];
+        lines.push(
+          `原表修正 ${r.value.cells} 个单元格、${r.value.columns} 列设为文本` +
+            (r.value.skipped ? `；${r.value.skipped} 个单元格在校验后已被改动，未修改` : ""),
+        );
+        // The seal must describe the sheet as Excel now holds it: read it again and seal that.
+        const seal = specs.find((x) => x.kind === "seal");
+        if (seal) {
+          specs = specs.filter((x) => x !== seal);
+          const again = await readRosterFromExcel({ scope: "active-sheet" });
+          const resealed = again.ok
+            ? reseal(again.value.workbook)
+            : { ok: false as const, message: again.problem.message };
+          if (resealed.ok) specs.push(resealed.spec);
+          else lines.push(`未写入校验凭证：${resealed.message}`);
+        }
+      }
+      for (const spec of specs) {
+        const w = await Excel.run((context) => writeSheetSpec(context, spec, { replace: spec.kind === "seal" }));
+        lines.push(spec.kind === "seal" ? `校验凭证（隐藏工作表“${w.name}”）` : `新工作表“${w.name}”`);
+      }
+      return lines;
+    },
+  };
+}

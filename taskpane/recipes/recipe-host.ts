@@ -1,0 +1,48 @@
+/**
+ * What the 流程 tab needs from its host, beyond reading the workbook (PaneHost.read/readAll):
+ * where the recipe and the triggers are kept, and how a run's results are written — in Excel the
+ * fixes in place (after the pane's confirmation) and new sheets; on the standalone page NEW
+ * downloaded files.
+ */
+import type { CivilDate } from "../../src/core/date/civil";
+import type { WorkbookData } from "../../src/core/grid/types";
+import type { RecipeOutput } from "../../src/core/recipes/run";
+import type { Recipe } from "../../src/core/recipes/schema";
+import type { SheetSpec } from "../../src/core/sheets/spec";
+import type { Triggers } from "../../src/adapters/office/recipe";
+
+export type Reseal = (workbook: WorkbookData) => { ok: true; spec: SheetSpec } | { ok: false; message: string };
+
+/** What the run read: the workbook as the engine saw it, and (standalone) the file it came from. */
+export interface RecipeInput {
+  workbook: WorkbookData;
+  /** The opened file's name ("花名册.xlsx"); in Excel a description of what was read. */
+  source: string;
+  originalBytes?: Uint8Array;
+  format?: "xlsx" | "csv";
+}
+
+export interface StoredRecipe {
+  recipe: Recipe;
+  /** The recipe came from the workbook (false: the shipped default). */
+  stored: boolean;
+  /** Why a stored recipe was not used. */
+  problem?: string;
+}
+
+export interface RecipeHost {
+  loadRecipe(): Promise<StoredRecipe>;
+  /** Validated already; returns a Chinese status line. */
+  saveRecipe(recipe: Recipe): Promise<{ ok: boolean; message: string }>;
+  /** Office only. */
+  loadTriggers?(): Promise<Triggers>;
+  saveTriggers?(triggers: Triggers): Promise<{ ok: boolean; message: string }>;
+  /** "today" and "now" for the run (the seal records the time). */
+  clock(): { today: CivilDate; now: string };
+  /**
+   * Writes a run's results; returns Chinese lines saying what was written where. `reseal` builds
+   * the seal again on the workbook as the host re-reads it after writing the fixes (Excel may store
+   * a fixed value differently, e.g. "3" as a number, and the seal must match what is in the file).
+   */
+  saveRecipeOutput(output: RecipeOutput, input: RecipeInput, recipe: Recipe, reseal: Reseal): Promise<string[]>;
+}

@@ -1,0 +1,352 @@
+/**
+ * runSheetCommand / runPreSubmitCheck / verifyWorkbookSeal against a small in-memory workbook
+ * fake: sheets hold cells; the reader's calls (active sheet, used range, getRangeByIndexes.values)
+ * read them and the writer's calls (add, values, numberFormat, formulas) write them, so a written
+ * sheet can be read back — the seal is written, then verified, then the roster is edited.
+ * Formatting calls are accepted and ignored (write-sheet.test.ts checks them).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "../../../src/adapters/office/sheets";
+import { readXlsx } from "../../../src/adapters/xlsx/read";
+import { cellKey, makeGrid, type CellValue, type Grid } from "../../../src/core/grid/types";
+import { seedPack } from "../../../src/core/policy";
+import { scanSheet } from "../../../src/core/privacy";
+import { SEAL_SHEET } from "../../../src/core/sheets/seal";
+
+interface Sheet {
+  name: string;
+  visibility: string;
+  cells: Map<string, CellValue>;
+  formats: Map<string, string>;
+  formulas: Map<string, string>;
+  deleted: boolean;
+}
+
+/** Accepts any property read, set or call: the formatting the flows do not look at. */
+function sink(): unknown {
+  const fn = function () {};
+  return new Proxy(fn, { get: (_t, p) => (p === "then" ? undefined : sink()), set: () => true, apply: () => sink() });
+}
+
+class Book {
+  sheets: Sheet[] = [];
+  active = "";
+  syncs = 0;
+  failWrites: { code: string; message: string } | null = null;
+
+  addGrid(grid: Grid, visibility = "Visible"): Sheet {
+    const sheet: Sheet = {
+      name: grid.name,
+      visibility,
+      cells: new Map(),
+      formats: new Map(grid.formats),
+      formulas: new Map(),
+      deleted: false,
+    };
+    grid.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) sheet.cells.set(cellKey(r, c), v);
+      }),
+    );
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  live(): Sheet[] {
+    return this.sheets.filter((s) => !s.deleted);
+  }
+
+  find(name: string): Sheet | undefined {
+    return this.live().find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The sheet as rows of values (what the user would see). */
+  rows(name: string): CellValue[][] {
+    const s = this.find(name);
+    if (!s) return [];
+    const out: CellValue[][] = [];
+    for (const [key, v] of s.cells) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      while (out.length <= r) out.push([]);
+      const row = out[r] ?? [];
+      while (row.length <= c) row.push(null);
+      row[c] = v;
+    }
+    return out.map((row) => row.map((v) => v ?? null));
+  }
+
+  private range = (sheet: Sheet, top: number, left: number, rows: number, cols: number): unknown => {
+    const grid = <T>(get: (r: number, c: number) => T): T[][] =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => get(top + i, left + j)));
+    const put = (value: unknown[][], into: (r: number, c: number, v: unknown) => void): void => {
+      if (this.failWrites) throw Object.assign(new Error(this.failWrites.message), { code: this.failWrites.code });
+      value.forEach((row, i) => row.forEach((v, j) => into(top + i, left + j, v)));
+    };
+    return {
+      load: () => undefined,
+      isNullObject: false,
+      address: `${sheet.name}!A1`,
+      rowIndex: top,
+      columnIndex: left,
+      rowCount: rows,
+      columnCount: cols,
+      rowHidden: false,
+      columnHidden: false,
+      get values() {
+        return grid((r, c) => sheet.cells.get(cellKey(r, c)) ?? "");
+      },
+      set values(v: unknown[][]) {
+        put(v, (r, c, x) => {
+          if (x === "" || x === null) sheet.cells.delete(cellKey(r, c));
+          else sheet.cells.set(cellKey(r, c), x as CellValue);
+        });
+      },
+      get numberFormat() {
+        return grid((r, c) => sheet.formats.get(cellKey(r, c)) ?? "General");
+      },
+      set numberFormat(v: unknown[][]) {
+        put(v, (r, c, x) => sheet.formats.set(cellKey(r, c), String(x)));
+      },
+      set formulas(v: unknown[][]) {
+        put(v, (r, c, x) => sheet.formulas.set(cellKey(r, c), String(x)));
+      },
+      getMergedAreasOrNullObject: () => ({ load: () => undefined, isNullObject: true, address: "" }),
+      merge: () => undefined,
+      format: sink(),
+    };
+  };
+
+  private sheetApi = (sheet: Sheet): unknown => {
+    return {
+      load: () => undefined,
+      isNullObject: false,
+      get name() {
+        return sheet.name;
+      },
+      get visibility() {
+        return sheet.visibility;
+      },
+      set visibility(v: string) {
+        sheet.visibility = v;
+      },
+      delete: () => {
+        sheet.deleted = true;
+      },
+      activate: () => {
+        this.active = sheet.name;
+      },
+      getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => this.range(sheet, r, c, rows, cols),
+      getUsedRangeOrNullObject: () => {
+        let top = Infinity;
+        let left = Infinity;
+        let bottom = -1;
+        let right = -1;
+        for (const key of sheet.cells.keys()) {
+          const [r, c] = key.split(",").map(Number) as [number, number];
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+        if (bottom < 0) return { load: () => undefined, isNullObject: true };
+        return this.range(sheet, top, left, bottom - top + 1, right - left + 1);
+      },
+      freezePanes: sink(),
+      pageLayout: sink(),
+      horizontalPageBreaks: sink(),
+    };
+  };
+
+  install = (): void => {
+    const worksheets = {
+      load: () => undefined,
+      getActiveWorksheet: () => {
+        const s = this.find(this.active);
+        if (!s) throw new Error("no active sheet");
+        return this.sheetApi(s);
+      },
+      getItemOrNullObject: (name: string) => {
+        const s = this.find(name);
+        return s
+          ? this.sheetApi(s)
+          : {
+              load: () => undefined,
+              isNullObject: true,
+              getUsedRangeOrNullObject: () => ({ load: () => undefined, isNullObject: true }),
+            };
+      },
+      add: (name: string) => {
+        if (this.failWrites) throw Object.assign(new Error(this.failWrites.message), { code: this.failWrites.code });
+        return this.sheetApi(this.addGrid(makeGrid(name, [])));
+      },
+    };
+    Object.defineProperty(worksheets, "items", { get: () => this.live().map((s) => this.sheetApi(s)) });
+    const context = {
+      workbook: {
+        worksheets,
+        properties: { load: () => undefined },
+        getSelectedRange: () => {
+          throw new Error("not used");
+        },
+      },
+      sync: () => {
+        this.syncs++;
+        return Promise.resolve();
+      },
+    };
+    Object.assign(globalThis, { Excel: { run: <T>(cb: (ctx: unknown) => Promise<T>) => cb(context) } });
+  };
+}
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+const TODAY = { y: 2026, m: 11, d: 28 };
+const options = { pack: seedPack(), today: TODAY };
+
+async function sample(file: string): Promise<Grid> {
+  const bytes = new Uint8Array(readFileSync(join(__dirname, "../../../samples", file)));
+  const wb = await readXlsx(bytes, { fileName: file });
+  if (!wb.ok) throw new Error(wb.problem.message);
+  const grid = wb.value.sheets.find((g) => g.state === "visible");
+  if (!grid) throw new Error("no sheet");
+  return grid;
+}
+
+async function bookWith(file: string): Promise<{ book: Book; roster: string; before: CellValue[][] }> {
+  const book = new Book();
+  const grid = await sample(file);
+  book.addGrid(grid);
+  book.active = grid.name;
+  book.install();
+  return { book, roster: grid.name, before: book.rows(grid.name) };
+}
+
+describe("runSheetCommand", () => {
+  test.each([
+    ["formatRoster", "花名册（格式化）"],
+    ["buildSummary", "汇总表"],
+    ["buildNotice", "公示表"],
+    ["buildForms", "申请表"],
+  ] as const)("%s on the sample: a new sheet %s, the roster untouched", async (command, sheet) => {
+    const { book, roster, before } = await bookWith("一补花名册-示例.xlsx");
+    const out = await runSheetCommand(command, options);
+    expect(out.ok).toBe(true);
+    expect(out.sheet).toBe(sheet);
+    expect(out.message).toBe(`已新建工作表“${sheet}”（工作表“${roster}”未改动）。`);
+    expect(book.rows(sheet).length).toBeGreaterThan(3);
+    expect(book.rows(roster)).toEqual(before);
+    // No office.js requirement API in this fake: print setup is skipped, and said so.
+    expect(out.notes.some((n) => n.includes("ExcelApi 1.9"))).toBe(true);
+  });
+
+  test("a second run gets a free name; the first result stays", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    await runSheetCommand("buildSummary", options);
+    const first = book.rows("汇总表");
+    // The new sheet is now the active one: without the roster's name there is no roster to read.
+    const lost = await runSheetCommand("buildSummary", options);
+    expect(lost.ok).toBe(false);
+    expect(lost.message).toContain("工作表“汇总表”");
+    const out = await runSheetCommand("buildSummary", { ...options, title: "2026年秋季学期资助汇总", sheet: roster });
+    expect(out.sheet).toBe("汇总表 (2)");
+    expect(out.roster).toBe(roster);
+    expect(book.rows("汇总表")).toEqual(first);
+    expect(JSON.stringify(book.rows("汇总表 (2)"))).toContain("2026年秋季学期资助汇总");
+  });
+
+  test("the 公示表 carries no ID numbers, phones or cards", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    const out = await runSheetCommand("buildNotice", { ...options, contact: "学校资助办", days: 7 });
+    expect(out.ok).toBe(true);
+    const notice = scanSheet(makeGrid("公示表", book.rows("公示表")), { mode: "notice" });
+    expect(notice.map((f) => f.rule)).toEqual([]);
+    // The roster it came from is full of them (the scan can find them).
+    expect(scanSheet(makeGrid("花名册", book.rows(roster)), { mode: "notice" }).length).toBeGreaterThan(0);
+  });
+
+  test("生成申请表 reads the user's 申请表模板 sheet and fills it", async () => {
+    const { book } = await bookWith("一补花名册-示例.xlsx");
+    book.addGrid(
+      makeGrid("申请表模板", [
+        ["本校自制申请表", null],
+        ["学生姓名", "{{姓名}}"],
+        ["资助金额", "{{金额}}"],
+      ]),
+    );
+    const out = await runSheetCommand("buildForms", options);
+    expect(out.ok).toBe(true);
+    const text = JSON.stringify(book.rows(out.sheet ?? ""));
+    expect(text).toContain("本校自制申请表");
+    expect(text).not.toContain("{{姓名}}");
+  });
+
+  test("an active sheet without a roster: a Chinese message naming it, nothing written", async () => {
+    const book = new Book();
+    book.addGrid(makeGrid("说明", [["本工作簿用于……"], ["联系人：王老师"]]));
+    book.active = "说明";
+    book.install();
+    const out = await runSheetCommand("formatRoster", options);
+    expect(out.ok).toBe(false);
+    expect(out.message).toContain("工作表“说明”中没有找到花名册的表头");
+    expect(book.live().map((s) => s.name)).toEqual(["说明"]);
+  });
+
+  test("a protected workbook: the host's refusal as a Chinese message", async () => {
+    const { book } = await bookWith("一补花名册-示例.xlsx");
+    book.failWrites = { code: "AccessDenied", message: "denied" };
+    const out = await runSheetCommand("formatRoster", options);
+    expect(out.ok).toBe(false);
+    expect(out.message).toContain("受保护");
+    expect(out.message).toContain("花名册（格式化）");
+  });
+});
+
+describe("报送前检查 and 核验凭证", () => {
+  test("a roster with errors: the report comes back and nothing is written", async () => {
+    const { book } = await bookWith("一补花名册-问题示例.xlsx");
+    const out = await runPreSubmitCheck(options);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.report?.issues.some((i) => i.severity === "error")).toBe(true);
+    expect(out.message).not.toBe("");
+    expect(book.find(SEAL_SHEET)).toBeUndefined();
+  });
+
+  test("a clean roster is sealed (very hidden), verified, edited, detected, and sealed again in place", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    expect((await verifyWorkbookSeal()).status).toBe("unsealed");
+
+    const out = await runPreSubmitCheck({ ...options, now: "2026-11-28T10:30:00+08:00", tool: "0.1.0" });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(book.find(SEAL_SHEET)?.visibility).toBe("VeryHidden");
+    expect(out.message).toContain(`工作表“${roster}”`);
+    expect(out.message).toContain("2026-11-28T10:30:00+08:00");
+    expect(out.message).toContain(`内容摘要 ${out.seal.digest.slice(0, 12)}…`);
+    expect(out.message).toContain(`${out.seal.rows} 行`);
+
+    const fresh = await verifyWorkbookSeal();
+    expect(fresh.status).toBe("unchanged");
+    expect(fresh.message).toContain("已校验且未改动");
+
+    // An edit after sealing.
+    const sheet = book.find(roster);
+    const key = [...(sheet?.cells.keys() ?? [])].pop() ?? "";
+    sheet?.cells.set(key, "改过的值");
+    expect((await verifyWorkbookSeal()).status).toBe("modified");
+
+    // Sealing again replaces the old seal rather than adding 校验凭证 (2).
+    sheet?.cells.delete(key);
+    const again = await runPreSubmitCheck(options);
+    expect(again.ok).toBe(true);
+    expect(
+      book
+        .live()
+        .filter((s) => s.name.startsWith(SEAL_SHEET))
+        .map((s) => s.name),
+    ).toEqual([SEAL_SHEET]);
+  });
+});
