@@ -14,6 +14,7 @@ import { App } from "../../taskpane/App";
 import { postCommandRequest } from "../../src/commands/requests";
 import type { RecipeHost, RecipeInput, Reseal } from "../../taskpane/recipes/recipe-host";
 import { officeHost, ok } from "./fakes";
+import type { PaneHost } from "../../taskpane/host";
 
 async function sample(name: string): Promise<WorkbookData> {
   const r = await readXlsx(readFileSync(join(__dirname, "../../samples", name)), { fileName: name });
@@ -134,7 +135,7 @@ test("the triggers are opt-in switches saved through the host", async () => {
 });
 
 describe("in the pane", () => {
-  function app(host: ReturnType<typeof officeHost> & { show?: jest.Mock }, recipes: RecipeHost) {
+  function app(host: PaneHost, recipes: RecipeHost) {
     return render(<App host={host} recipes={recipes} locale="zh-CN" listHeight={200} />);
   }
 
