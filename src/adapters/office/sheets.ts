@@ -6,6 +6,7 @@
  * `buildForCommand` (pure: workbook in, BuiltSheet out) is shared with the standalone page, which
  * writes the same spec into a downloaded copy instead.
  */
+import { localIsoTimestamp } from "../../core/date/timestamp";
 import type { CivilDate } from "../../core/date/civil";
 import type { Grid, WorkbookData } from "../../core/grid/types";
 import type { Pack } from "../../core/policy";
@@ -143,14 +144,7 @@ export function toolVersion(): string {
 
 /** Now as ISO 8601 with the machine's offset: 2026-11-28T10:30:00+08:00. */
 export function isoNow(date = new Date()): string {
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-  );
+  return localIsoTimestamp(date);
 }
 
 /** The seal as a Chinese summary: pack, time, rows, total and the digest's first 12 hex digits. */

@@ -7,6 +7,7 @@
  * write a NEW workbook holding only that sheet (a 公示表 must not carry the roster's ID numbers).
  * The input file is never written: an --out equal to it is refused.
  */
+import { localIsoTimestamp } from "../../core/date/timestamp";
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readXlsx } from "../../adapters/xlsx/read";
@@ -102,14 +103,7 @@ function parseStart(text: string | undefined): CivilDate | undefined {
 
 /** "2026-11-28T10:30:05+08:00": local time with its offset. */
 export function localIsoNow(date = new Date()): string {
-  const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
-  );
+  return localIsoTimestamp(date);
 }
 
 /** The same file, even through another spelling or a symbolic link. */

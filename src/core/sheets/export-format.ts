@@ -7,14 +7,14 @@
 import { z } from "zod";
 import type { CivilDate } from "../date/civil";
 import { cellAddress, type CellValue } from "../grid/types";
-import { findProgram, type Pack, type Program } from "../policy";
+import type { Pack, Program } from "../policy";
 import { FIELD_KEYS, fieldLabel, isFieldKey, type FieldKey } from "../roster/fields";
 import { resolveField } from "../roster/header";
 import type { NormalizedRecord } from "../roster/record";
 import { fail, ok, type Result } from "../result";
 import { integerDigits } from "../text/normalize";
 import defaultJson from "./formats/default.json";
-import { personRows, sheetProgram, type PersonRow, type RosterSource } from "./source";
+import { peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
 import { emptySpec, type BuildResult, type CellStyle, type StyleRange } from "./spec";
 import { FONT_TABLE, landscapeA4, textWidth } from "./styles";
 
@@ -170,25 +170,9 @@ function inUnit(yuan: number, unit: "元" | "万元"): number {
 
 export function buildExportSheet(source: RosterSource, format: SubmissionFormat, options: ExportOptions): BuildResult {
   const sheet = source.grid.name;
-  if (options.program !== undefined && findProgram(options.pack, options.program) === null) {
-    return {
-      ok: false,
-      problem: {
-        code: "export.program",
-        message: `政策包“${options.pack.name}”中没有资助项目“${options.program}”；请在任务窗格中选择一个已有的资助项目。`,
-      },
-    };
-  }
-  const people = personRows(source, options.pack, options.program);
-  if (people.length === 0) {
-    return {
-      ok: false,
-      problem: {
-        code: "export.empty",
-        message: `工作表“${sheet}”的花名册中没有人员数据行；请确认表头下方已填写人员后再生成报送表。`,
-      },
-    };
-  }
+  const found = peopleForBuilder(source, options, "报送表", "export");
+  if (!found.ok) return found;
+  const people = found.people;
   const unit = format.amountUnit ?? "元";
   const fixed: Program | null = sheetProgram(options.pack, source, options.program);
   const fields = source.layout.fieldColumns;

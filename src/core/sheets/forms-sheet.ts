@@ -7,13 +7,13 @@ import type { CivilDate } from "../date/civil";
 import { civilFromSerial } from "../date/serial";
 import { cellAddress, cellKey, type CellRange, type CellValue } from "../grid/types";
 import { rmbUppercase } from "../money";
-import { findProgram, type Pack } from "../policy";
+import type { Pack } from "../policy";
 import { isDateFormat } from "../privacy";
 import { fieldLabel, type FieldKey } from "../roster/fields";
 import { resolveField, type Unit } from "../roster/header";
 import { integerDigits, toHalfWidth } from "../text/normalize";
 import { defaultLayoutFor, type FormLayout } from "./form-layouts";
-import { chineseDate, personRows, sheetProgram, type PersonRow, type RosterSource } from "./source";
+import { chineseDate, peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
 import { emptySpec, type BuildResult, type PrintSetup, type StyleRange } from "./spec";
 import { portraitA4 } from "./styles";
 
@@ -160,25 +160,9 @@ function parse(text: string): (string | { name: string })[] {
 
 export function buildFormsSheet(source: RosterSource, options: FormsOptions): BuildResult {
   const sheet = source.grid.name;
-  if (options.program !== undefined && findProgram(options.pack, options.program) === null) {
-    return {
-      ok: false,
-      problem: {
-        code: "forms.program",
-        message: `政策包“${options.pack.name}”中没有资助项目“${options.program}”；请在任务窗格中选择一个已有的资助项目。`,
-      },
-    };
-  }
-  const people = personRows(source, options.pack, options.program);
-  if (people.length === 0) {
-    return {
-      ok: false,
-      problem: {
-        code: "forms.empty",
-        message: `工作表“${sheet}”的花名册中没有人员数据行；请确认表头下方已填写人员后再生成申请表。`,
-      },
-    };
-  }
+  const found = peopleForBuilder(source, options, "申请表", "forms");
+  if (!found.ok) return found;
+  const people = found.people;
   const layout = options.layout ?? defaultLayoutFor(source);
   const height = layout.cells.length;
   const width = Math.max(0, ...layout.cells.map((r) => r.length));

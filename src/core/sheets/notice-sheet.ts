@@ -9,12 +9,12 @@ import { calendarMessage, noticeEnd } from "../calendar";
 import type { CivilDate } from "../date/civil";
 import { cellAddress, cellKey, columnName, type CellRange, type CellValue } from "../grid/types";
 import { maskCard, maskId, maskPhone } from "../mask";
-import { findProgram, type Pack, type Program } from "../policy";
+import type { Pack, Program } from "../policy";
 import { detectPii } from "../privacy";
 import { endsWithServiceLabel } from "../privacy/detect";
 import type { FieldKey } from "../roster/fields";
 import { integerDigits, toHalfWidth } from "../text/normalize";
-import { chineseDate, personRows, sheetProgram, termOf, type RosterSource } from "./source";
+import { chineseDate, peopleForBuilder, sheetProgram, termOf, type RosterSource } from "./source";
 import { emptySpec, type BuildResult, type CellStyle, type SpecFormula, type StyleRange } from "./spec";
 import { landscapeA4, portraitA4, STYLE, textWidth } from "./styles";
 
@@ -143,19 +143,9 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
       `公示期为 ${String(days)} 个工作日，少于规定的 ${minimum} 个工作日${why}。请把公示天数改为 ${minimum} 或更多。`,
     );
   }
-  if (options.program !== undefined && findProgram(options.pack, options.program) === null) {
-    return problem(
-      "notice.program",
-      `政策包“${options.pack.name}”中没有资助项目“${options.program}”；请在任务窗格中选择一个已有的资助项目。`,
-    );
-  }
-  const people = personRows(source, options.pack, options.program);
-  if (people.length === 0) {
-    return problem(
-      "notice.empty",
-      `工作表“${sheet}”的花名册中没有人员数据行；请确认表头下方已填写受助人员后再生成公示表。`,
-    );
-  }
+  const found = peopleForBuilder(source, options, "公示表", "notice");
+  if (!found.ok) return found;
+  const people = found.people;
   const start = options.start ?? options.today;
   const end = noticeEnd(start, days);
   if (!end.ok) return problem(end.problem.code, `无法计算公示期的结束日期：${calendarMessage(end.problem)}。`);

@@ -83,3 +83,35 @@ export function termOf(d: CivilDate): { year: number; term: "春季学期" | "�
   if (d.m >= 2 && d.m <= 7) return { year: d.y, term: "春季学期" };
   return { year: d.m === 1 ? d.y - 1 : d.y, term: "秋季学期" };
 }
+
+/**
+ * The people a builder works on, or why it cannot: a program option the pack does not know, or a
+ * roster without people. `what` names the sheet being made ("申请表"), `code` prefixes the problem.
+ */
+export function peopleForBuilder(
+  source: RosterSource,
+  options: { pack: Pack; program?: string },
+  what: string,
+  code: string,
+): { ok: true; people: PersonRow[] } | { ok: false; problem: { code: string; message: string } } {
+  if (options.program !== undefined && findProgram(options.pack, options.program) === null) {
+    return {
+      ok: false,
+      problem: {
+        code: `${code}.program`,
+        message: `政策包“${options.pack.name}”中没有资助项目“${options.program}”；请在任务窗格中选择一个已有的资助项目。`,
+      },
+    };
+  }
+  const people = personRows(source, options.pack, options.program);
+  if (people.length === 0) {
+    return {
+      ok: false,
+      problem: {
+        code: `${code}.empty`,
+        message: `工作表“${source.grid.name}”的花名册中没有人员数据行；请确认表头下方已填写人员后再生成${what}。`,
+      },
+    };
+  }
+  return { ok: true, people };
+}
