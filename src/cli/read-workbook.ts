@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import { readXlsx } from "../adapters/xlsx/read";
 import { readXlsxStream } from "../adapters/xlsx/stream.node";
 import { readCsv } from "../adapters/csv/read";
+import { gridToXlsx } from "../adapters/xlsx/write-report";
 import type { WorkbookData } from "../core/grid/types";
 import { UsageError } from "./commands/fn";
 
@@ -51,4 +52,18 @@ export async function readWorkbookFile(
   const r = await readXlsx(bytes, { fileName: name });
   if (!r.ok) throw new UsageError(r.problem.message);
   return { data: r.value, bytes, format: "xlsx", streamed: false };
+}
+
+/**
+ * The workbook as data and as .xlsx bytes that say the same: a CSV becomes an .xlsx first and is
+ * read back from it, so sheet names (shortened to 31 characters, no [ ] : * ? / \) match the file
+ * that fixes and new sheets are written into.
+ */
+export async function readAsXlsx(file: string): Promise<{ data: WorkbookData; bytes: Uint8Array }> {
+  const read = await readWorkbookFile(file, { needBytes: true });
+  if (read.format === "xlsx" && read.bytes) return { data: read.data, bytes: read.bytes };
+  const bytes = await gridToXlsx(read.data);
+  const back = await readXlsx(bytes, { fileName: basename(file) });
+  if (!back.ok) throw new UsageError(`CSV 转换失败：${back.problem.message}`);
+  return { data: back.value, bytes };
 }

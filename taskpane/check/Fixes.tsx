@@ -36,7 +36,7 @@ import type { Strings } from "../strings";
 
 /** Rows of a group's preview: the rest are counted, not listed. */
 const PREVIEW_ROWS = 50;
-const KINDS: readonly FixKind[] = ["trim", "half-width", "amount", "text-format"];
+const KINDS: readonly FixKind[] = ["trim", "half-width", "number", "amount", "text-format"];
 
 const useStyles = makeStyles({
   box: {
@@ -61,6 +61,8 @@ function groupLabel(s: Strings, kind: FixKind, n: number): string {
       return s.fixGroupTrim(n);
     case "half-width":
       return s.fixGroupHalfWidth(n);
+    case "number":
+      return s.fixGroupNumber(n);
     case "amount":
       return s.fixGroupAmount(n);
     case "text-format":

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
-const FIX_KINDS = ["trim", "half-width", "amount", "text-format"] as const;
+const FIX_KINDS = ["trim", "half-width", "number", "amount", "text-format"] as const;
 
 /** A fresh step of a kind, with no options (the defaults). */
 export function newStep(step: StepName): RecipeStep {

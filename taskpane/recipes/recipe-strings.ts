@@ -17,7 +17,13 @@ const zh = {
   days: "公示工作日（不少于 5）",
   contact: "异议受理（部门及电话）",
   fixKinds: "修正哪些",
-  fixKind: { trim: "去空格", "half-width": "全角转半角", amount: "标准金额", "text-format": "文本格式" },
+  fixKind: {
+    trim: "去空格",
+    "half-width": "全角转半角",
+    number: "文本金额转数字",
+    amount: "标准金额",
+    "text-format": "文本格式",
+  },
   save: "保存到工作簿",
   saveStandalone: "保存（仅本页面）",
   run: "运行流程",
@@ -58,6 +64,7 @@ const en: RecipeStrings = {
   fixKind: {
     trim: "Trim spaces",
     "half-width": "Full-width → half-width",
+    number: "Text amounts → numbers",
     amount: "Standard amounts",
     "text-format": "Text format",
   },

@@ -40,7 +40,9 @@ export function createStandaloneRecipeHost(
           input.originalBytes && input.format !== "csv" ? input.originalBytes : await gridToXlsx(input.workbook);
         const loaded = await loadWorkbook(bytes, input.source);
         if (!loaded.ok) return [loaded.problem.message];
-        applyFixesToWorkbook(loaded.value, output.fixes);
+        const applied = applyFixesToWorkbook(loaded.value, output.fixes);
+        if (applied.missing.length > 0)
+          return [`修正未能写入：找不到工作表${applied.missing.map((m) => `“${m}”`).join("、")}，未下载结果文件`];
         for (const spec of output.sheets) addSpecToWorkbook(loaded.value, spec, { replace: spec.kind === "seal" });
         const name = `${base}-${recipe.name}.xlsx`;
         download(new Uint8Array(await loaded.value.xlsx.writeBuffer()), name);

@@ -83,7 +83,8 @@ describe("readCsv", () => {
   test("UTF-16 with BOM", () => {
     expect(rows(utf16("姓名\t金额\n张三\t1000", true))).toEqual([
       ["姓名", "金额"],
-      ["张三", "1000"],
+      // A CSV has no types: the roster's amounts become numbers, so SUM/SUMIFS count them.
+      ["张三", 1000],
     ]);
     expect(rows(utf16("a,b", false))).toEqual([["a", "b"]]);
   });
@@ -122,7 +123,7 @@ describe("readCsv", () => {
   test("tab-separated when the first line has tabs and no commas", () => {
     expect(rows(utf8("姓名\t金额\n张三\t1,000\n"))).toEqual([
       ["姓名", "金额"],
-      ["张三", "1,000"],
+      ["张三", 1000],
     ]);
     // A comma in the first line keeps it CSV even with tabs present.
     expect(rows(utf8("a\tb,c\n"))).toEqual([["a\tb", "c"]]);
@@ -152,4 +153,15 @@ describe("readCsv", () => {
     const bytes = utf8("a,b");
     expect(rows(bytes.buffer.slice(0))).toEqual([["a", "b"]]);
   });
+});
+
+test("only the roster's amount column is typed: IDs, cards and other numbers stay text", () => {
+  const csv =
+    '姓名,身份证号,银行卡号,金额,备注\n张三,110105194912310021,6217001234567890123,"1,250.50",450\n李四,11010519491231002X,6217001234567890124,４５０,\n王五,110105194912310048,6217001234567890125,不详,\n';
+  expect(rows(utf8(csv))).toEqual([
+    ["姓名", "身份证号", "银行卡号", "金额", "备注"],
+    ["张三", "110105194912310021", "6217001234567890123", 1250.5, "450"],
+    ["李四", "11010519491231002X", "6217001234567890124", 450],
+    ["王五", "110105194912310048", "6217001234567890125", "不详"],
+  ]);
 });

@@ -1,5 +1,14 @@
 /** `zizhu run`: recipes on files, through the built CLI, under the network lock. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/adapters/xlsx/read";
@@ -88,4 +97,43 @@ test("one unreadable file does not stop the others", () => {
   expect(r.code).toBe(1);
   expect(r.stdout).toContain("无法读取");
   expect(existsSync(join(out, "一补花名册-示例-学期报送.xlsx"))).toBe(true);
+});
+
+test("two inputs with the same name and last term's results: nothing is written over", () => {
+  const a = join(dir, "一中");
+  const b = join(dir, "二中");
+  const out = join(dir, "out");
+  for (const d of [a, b, out]) mkdirSync(d, { recursive: true });
+  copyFileSync(join(SAMPLES, "一补花名册-示例.xlsx"), join(a, "花名册.xlsx"));
+  copyFileSync(join(SAMPLES, "一补花名册-示例.xlsx"), join(b, "花名册.xlsx"));
+  writeFileSync(join(out, "花名册-学期报送.xlsx"), "上学期的结果");
+  const r = runCli(["run", "学期报送", join(a, "花名册.xlsx"), join(b, "花名册.xlsx"), "--out", out]);
+  expect(r.code).toBe(0);
+  expect(readFileSync(join(out, "花名册-学期报送.xlsx"), "utf8")).toBe("上学期的结果");
+  expect(readdirSync(out).sort()).toEqual([
+    "花名册-公示表 (2).xlsx",
+    "花名册-公示表.xlsx",
+    "花名册-学期报送 (2).xlsx",
+    "花名册-学期报送 (3).xlsx",
+    "花名册-学期报送.xlsx",
+  ]);
+  expect(runCli(["verify", join(out, "花名册-学期报送 (3).xlsx")]).code).toBe(0);
+});
+
+test("a CSV with a long name: the fixes land in the sheet the result file has, and the seal verifies", async () => {
+  const name = "某某县某某镇中心学校2026年秋季学期家庭经济困难学生生活补助花名册[终稿]";
+  const csv = join(dir, `${name}.csv`);
+  const text = readFileSync(join(SAMPLES, "一补花名册-GBK.csv"));
+  writeFileSync(csv, text);
+  const r = runCli(["run", "学期报送", csv, "--out", join(dir, "out")]);
+  const written = readdirSync(join(dir, "out")).filter((f) => f.endsWith("-学期报送.xlsx"));
+  expect(written).toHaveLength(1);
+  const result = join(dir, "out", written[0] ?? "");
+  const wb = await readXlsx(readFileSync(result));
+  if (!wb.ok) throw new Error(wb.problem.message);
+  const roster = wb.value.sheets[0];
+  expect(roster?.name.length).toBeLessThanOrEqual(31);
+  expect(roster?.name).not.toMatch(/[[\]]/);
+  if (r.code === 0) expect(runCli(["verify", result]).code).toBe(0);
+  else expect(r.stdout).not.toContain("内部错误");
 });

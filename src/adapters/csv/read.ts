@@ -5,6 +5,8 @@
  * ID that Excel turned into scientific notation before export is kept as text for the rules to
  * flag, never "repaired"); an empty field is null.
  */
+import { safeSheetName } from "../sheet-name";
+import { typeAmountColumns } from "../../core/roster/typed-amounts";
 import { type CellValue, type WorkbookData, makeGrid } from "../../core/grid/types";
 import { type Result, fail, ok } from "../../core/result";
 import type { ReadProblem } from "../xlsx/problems";
@@ -140,5 +142,6 @@ export function readCsv(data: ArrayBuffer | Uint8Array, sheetName: string): Resu
     return row;
   });
   while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
-  return ok({ sheets: [makeGrid(sheetName, rows)], properties: {} });
+  // A CSV has no types: the roster's amounts become numbers so SUM/SUMIFS count them (IDs stay text).
+  return ok(typeAmountColumns({ sheets: [makeGrid(safeSheetName(sheetName), rows)], properties: {} }));
 }

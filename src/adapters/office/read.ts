@@ -15,9 +15,10 @@
  * blocks only). Loading rowHidden on 12,000 single-row ranges instead would put 24,000 operations in
  * one request. Columns are refined the same way (columnHidden), in the same syncs.
  *
- * Office.js values give a formula's cached value and dates as serials, as the .xlsx adapter does;
- * formula texts, notes and page headers/footers are not read (the engine's checks do not need
- * them, and formulas would double the payload).
+ * Office.js values give a formula's cached value and dates as serials, as the .xlsx adapter does.
+ * Notes and page headers/footers are not read (the engine's checks do not need them); formula
+ * texts only with `formulas: true` (the seal's digest counts a formula cell by its text), as they
+ * double the payload — chunks and batches are then half as many cells.
  */
 import { type CellRange, type CellValue, type Grid, type WorkbookData, cellKey } from "../../core/grid/types";
 import { type Result, fail, ok } from "../../core/result";
@@ -29,6 +30,8 @@ export interface ReadOptions {
   scope: "active-sheet" | "selection";
   /** Rows per chunk; default 5000 (fewer when the sheet is wide: see CHUNK_CELLS). */
   chunkRows?: number;
+  /** Also load formula texts into Grid.formulas (without "="), for the seal's digest. */
+  formulas?: boolean;
 }
 
 export interface ExcelRead {
@@ -83,9 +86,15 @@ export function mapState(visibility: Excel.SheetVisibility | "Visible" | "Hidden
   return "visible";
 }
 
-/** Rows per chunk: the caller's (default 5000), fewer for wide sheets, at least 1. */
-export function planChunks(area: Area, chunkRows = DEFAULT_CHUNK_ROWS): Chunk[] {
-  const perChunk = Math.max(1, Math.min(Math.floor(chunkRows), Math.floor(CHUNK_CELLS / Math.max(1, area.cols))));
+/**
+ * Rows per chunk: the caller's (default 5000), fewer for wide sheets, at least 1. `weight` is the
+ * loads per cell (2 with formulas), dividing the cells per chunk.
+ */
+export function planChunks(area: Area, chunkRows = DEFAULT_CHUNK_ROWS, weight = 1): Chunk[] {
+  const perChunk = Math.max(
+    1,
+    Math.min(Math.floor(chunkRows), Math.floor(CHUNK_CELLS / weight / Math.max(1, area.cols))),
+  );
   const chunks: Chunk[] = [];
   for (let r = 0; r < area.rows; r += perChunk) {
     chunks.push({ row: area.row + r, rows: Math.min(perChunk, area.rows - r) });
@@ -122,15 +131,30 @@ function toCell(value: unknown): CellValue {
 interface Sink {
   rows: CellValue[][];
   formats: Map<string, string>;
+  formulas: Map<string, string>;
 }
 
-function storeChunk(sink: Sink, area: Area, chunk: Chunk, values: unknown[][], numberFormat: unknown[][]): void {
+function storeChunk(
+  sink: Sink,
+  area: Area,
+  chunk: Chunk,
+  values: unknown[][],
+  numberFormat: unknown[][],
+  formulas?: unknown[][],
+): void {
   for (let i = 0; i < chunk.rows; i++) {
     const r = chunk.row + i;
     const rowValues = values[i] ?? [];
     const rowFormats = numberFormat[i] ?? [];
+    const rowFormulas = formulas?.[i];
     const out: CellValue[] = [];
     for (let j = 0; j < area.cols; j++) {
+      // A formula cell counts even when its result is empty (="" shows nothing), as in the .xlsx reader.
+      // Host quirk: `formulas` of a constant is its value, so a text "=1+1" (stored as text) is no formula.
+      const formula = rowFormulas?.[j];
+      if (typeof formula === "string" && formula.startsWith("=") && formula !== rowValues[j]) {
+        sink.formulas.set(cellKey(r, area.col + j), formula.slice(1));
+      }
       const value = toCell(rowValues[j]);
       if (value === null) continue;
       const c = area.col + j;
@@ -184,15 +208,21 @@ interface Part {
  * first chunk. When the host says a request was too big (a sheet of long texts), the batch is split
  * in two — or its single chunk halved — and retried; other errors propagate.
  */
-async function readChunks(parts: Part[], context: Excel.RequestContext, syncs: SyncCount): Promise<void> {
-  const queue = planBatches(parts, (p) => p.chunk.rows * p.run.job.area.cols);
+async function readChunks(
+  parts: Part[],
+  context: Excel.RequestContext,
+  syncs: SyncCount,
+  formulas: boolean,
+): Promise<void> {
+  const weight = formulas ? 2 : 1;
+  const queue = planBatches(parts, (p) => p.chunk.rows * p.run.job.area.cols * weight);
   while (queue.length > 0) {
     const batch = queue.shift() ?? [];
     const firsts = new Set<Run>();
     const ranges = batch.map((part) => {
       const { sheet, area } = part.run.job;
       const range = sheet.getRangeByIndexes(part.chunk.row, area.col, part.chunk.rows, area.cols);
-      range.load("values, numberFormat, rowHidden");
+      range.load(formulas ? "values, numberFormat, formulas, rowHidden" : "values, numberFormat, rowHidden");
       if (!part.run.started && !firsts.has(part.run)) {
         // Costing no sync of their own: the merged areas, and the columns' hidden flag (it
         // describes whole columns, so one chunk's answer holds for all).
@@ -218,7 +248,8 @@ async function readChunks(parts: Part[], context: Excel.RequestContext, syncs: S
     }
     for (const run of firsts) run.started = true;
     for (const { part, range } of ranges) {
-      storeChunk(part.run.sink, part.run.job.area, part.chunk, range.values, range.numberFormat);
+      const texts = formulas ? (range.formulas as unknown[][]) : undefined;
+      storeChunk(part.run.sink, part.run.job.area, part.chunk, range.values, range.numberFormat, texts);
       part.run.loaded.push({ chunk: part.chunk, range });
     }
   }
@@ -368,12 +399,20 @@ export async function readSheets(
   context: Excel.RequestContext,
   syncs: SyncCount,
   chunkRows?: number,
+  options: { formulas?: boolean } = {},
 ): Promise<Grid[]> {
-  const runs: Run[] = jobs.map((job) => ({ job, sink: { rows: [], formats: new Map() }, loaded: [], started: false }));
+  const formulas = options.formulas === true;
+  const runs: Run[] = jobs.map((job) => ({
+    job,
+    sink: { rows: [], formats: new Map(), formulas: new Map() },
+    loaded: [],
+    started: false,
+  }));
   await readChunks(
-    runs.flatMap((run) => planChunks(run.job.area, chunkRows).map((chunk) => ({ run, chunk }))),
+    runs.flatMap((run) => planChunks(run.job.area, chunkRows, formulas ? 2 : 1).map((chunk) => ({ run, chunk }))),
     context,
     syncs,
+    formulas,
   );
 
   const refines: Refine[] = runs.map((run) => {
@@ -404,7 +443,7 @@ export async function readSheets(
       name: run.job.name,
       rows,
       formats: run.sink.formats,
-      formulas: new Map(),
+      formulas: run.sink.formulas,
       merges,
       hiddenRows: refines[i]?.hiddenRows ?? new Set(),
       hiddenColumns: refines[i]?.hiddenCols ?? new Set(),
@@ -450,7 +489,7 @@ export async function readRosterFromExcel(options: ReadOptions): Promise<Result<
       }
 
       const job: SheetJob = { sheet, target, name, state: mapState(sheet.visibility), area };
-      const [grid] = await readSheets([job], context, syncs, options.chunkRows);
+      const [grid] = await readSheets([job], context, syncs, options.chunkRows, { formulas: options.formulas });
       if (!grid) return fail({ code: "excel.empty" as const, message: emptyMessage(options.scope, name) });
       return ok({ workbook: { sheets: [grid], properties: readProperties(props) }, sheet: name, syncs: syncs.n });
     });

@@ -3,6 +3,12 @@
  * active roster sheet, run the pure builder (src/core/sheets), write its spec as a NEW sheet
  * (write-sheet.ts). The original sheet is only read, never written.
  *
+ * A builder activates the sheet it made, so the active sheet is often one of ours (花名册（格式化）,
+ * 汇总表…: generated.ts). Such a sheet is never read as the roster: the roster of the last
+ * successful command (kept in the workbook's settings, ROSTER_SHEET_KEY) is read instead, or the
+ * user is asked to switch to the original 花名册. Without options.columnOverrides the workbook's
+ * saved header mapping (settings.ts) applies, as in the pane.
+ *
  * `buildForCommand` (pure: workbook in, BuiltSheet out) is shared with the standalone page, which
  * writes the same spec into a downloaded copy instead.
  */
@@ -12,17 +18,20 @@ import type { Grid, WorkbookData } from "../../core/grid/types";
 import type { Pack } from "../../core/policy";
 import type { Report, RosterKind } from "../../core/report/types";
 import type { ColumnOverrides } from "../../core/roster/detect";
+import { isFieldKey } from "../../core/roster/fields";
 import { findLayoutSheet, buildFormsSheet } from "../../core/sheets/forms-sheet";
 import { LAYOUT_SHEET_PREFIX } from "../../core/sheets/form-layouts";
 import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
+import { isGeneratedSheetName } from "../../core/sheets/generated";
 import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { SEAL_SHEET, buildSeal, readSeal, verifySeal, type Seal } from "../../core/sheets/seal";
+import { SEAL_SHEET, SheetConflictError, buildSeal, readSeal, verifySeal, type Seal } from "../../core/sheets/seal";
 import { findRosterSource, sourceProblemText } from "../../core/sheets/source";
 import type { BuiltSheet } from "../../core/sheets/spec";
 import { buildSummarySheet } from "../../core/sheets/summary-sheet";
 import { type Result, fail, ok } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
 import { type Area, type SheetJob, type SyncCount, MAX_CELLS, mapState, readRosterFromExcel, readSheets } from "./read";
+import { loadColumnOverrides, readSetting, writeSetting } from "./settings";
 import { writeSheetSpec } from "./write-sheet";
 
 export type SheetCommand = "formatRoster" | "buildSummary" | "buildNotice" | "buildForms";
@@ -73,6 +82,29 @@ export interface SealCheckOutcome {
   status: "unchanged" | "modified" | "unsealed";
   message: string;
   detail?: string;
+}
+
+/** Workbook setting: the roster sheet of the last successful command, read when the active sheet is ours. */
+export const ROSTER_SHEET_KEY = "zizhu.rosterSheet";
+
+/** The caller's header mapping, else the one saved in the workbook (fields the engine does not know are left out). */
+function overridesFor(options: SheetCommandOptions): Record<string, ColumnOverrides> | undefined {
+  if (options.columnOverrides) return options.columnOverrides;
+  const out: Record<string, ColumnOverrides> = {};
+  for (const [sheet, saved] of Object.entries(loadColumnOverrides())) {
+    const cols: ColumnOverrides = {};
+    for (const [col, field] of Object.entries(saved)) {
+      if (field === null || isFieldKey(field)) cols[Number(col)] = field;
+    }
+    if (Object.keys(cols).length > 0) out[sheet] = cols;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Remembers the roster a command read; a failed save only loses the convenience. */
+async function rememberRoster(sheet: string): Promise<void> {
+  if (isGeneratedSheetName(sheet) || readSetting(ROSTER_SHEET_KEY) === sheet) return;
+  await writeSetting(ROSTER_SHEET_KEY, sheet);
 }
 
 /** Non-empty trimmed text, else undefined (the builder's default). */
@@ -159,7 +191,10 @@ export function sealSummary(seal: Seal): string {
  * Reads sheets by name (hidden and very hidden ones too) in one Excel.run: 1 sync for the sheets and
  * their used ranges, then the chunked reader's syncs. Missing and empty sheets are left out.
  */
-export async function readNamedSheets(names: readonly string[]): Promise<Grid[]> {
+export async function readNamedSheets(
+  names: readonly string[],
+  options: { formulas?: boolean } = {},
+): Promise<Grid[]> {
   if (names.length === 0) return [];
   return Excel.run(async (context) => {
     const syncs: SyncCount = { n: 0 };
@@ -178,7 +213,7 @@ export async function readNamedSheets(names: readonly string[]): Promise<Grid[]>
       if (area.rows * area.cols > MAX_CELLS) continue;
       jobs.push({ sheet, target: used, name: sheet.name, state: mapState(sheet.visibility), area });
     }
-    return jobs.length > 0 ? readSheets(jobs, context, syncs) : [];
+    return jobs.length > 0 ? readSheets(jobs, context, syncs, undefined, options) : [];
   });
 }
 
@@ -200,6 +235,7 @@ async function writeBuilt(
     const out = await Excel.run((context) => writeSheetSpec(context, built.spec, { addinFormulas: true, replace }));
     return ok({ name: out.name, notes: out.notes });
   } catch (error) {
+    if (error instanceof SheetConflictError) return fail({ message: error.message });
     if (!isHostError(error)) throw error;
     return fail({
       message: hostFailure(`新建工作表“${built.spec.name}”（如已建出一部分，可删除后重试）`, error),
@@ -218,6 +254,7 @@ export async function runSheetCommand(
   const read = await readRoster(options.sheet);
   if (!read.ok) return { ok: false, message: read.problem.message, notes: [] };
   const roster = read.value.sheet;
+  const columnOverrides = overridesFor(options);
   let wb = read.value.workbook;
   if (command === "buildForms") {
     try {
@@ -228,10 +265,11 @@ export async function runSheetCommand(
       return { ok: false, message: hostFailure(`读取“${LAYOUT_SHEET_PREFIX}”工作表`, error), notes: [] };
     }
   }
-  const built = buildForCommand(wb, command, { ...options, sheet: roster });
+  const built = buildForCommand(wb, command, { ...options, columnOverrides, sheet: roster });
   if (!built.ok) return { ok: false, message: built.problem.message, notes: [], roster };
   const written = await writeBuilt(built.value, false);
   if (!written.ok) return { ok: false, message: written.problem.message, notes: built.value.notes, roster };
+  await rememberRoster(roster);
   const { name, notes } = written.value;
   return {
     ok: true,
@@ -242,22 +280,55 @@ export async function runSheetCommand(
   };
 }
 
-/** The active sheet (the existing chunked reader), or the named one when given. */
+/** The active sheet's name (one sync). */
+async function activeSheetName(): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    await context.sync();
+    return sheet.name;
+  });
+}
+
+function generatedSheetMessage(active: string): string {
+  return `当前工作表“${active}”是资助助手生成的工作表，不是原始花名册，不能作为花名册读取。请切换到原始花名册工作表后，从功能区重新运行。`;
+}
+
+/**
+ * The roster: the named sheet when given; else the active sheet — unless it is one of ours
+ * (generated.ts), then the roster remembered from the last successful command, or a Chinese
+ * message asking to switch to the original 花名册. `formulas`: load formula texts (the seal).
+ */
 async function readRoster(
   sheet: string | undefined,
+  formulas = false,
 ): Promise<Result<{ workbook: WorkbookData; sheet: string }, { message: string }>> {
-  if (sheet === undefined) return readRosterFromExcel({ scope: "active-sheet" });
+  let named = sheet;
+  if (named === undefined) {
+    let active: string;
+    try {
+      active = await activeSheetName();
+    } catch (error) {
+      if (!isHostError(error)) throw error;
+      return fail({ message: hostFailure("读取当前工作表", error) });
+    }
+    if (!isGeneratedSheetName(active)) return readRosterFromExcel({ scope: "active-sheet", formulas });
+    const remembered = readSetting(ROSTER_SHEET_KEY);
+    if (typeof remembered !== "string" || remembered === "" || isGeneratedSheetName(remembered))
+      return fail({ message: generatedSheetMessage(active) });
+    named = remembered;
+  }
   try {
-    const grids = await readNamedSheets([sheet]);
+    const grids = await readNamedSheets([named], { formulas });
     if (grids.length === 0) {
       return fail({
-        message: `找不到工作表“${sheet}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`,
+        message: `找不到工作表“${named}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`,
       });
     }
-    return ok({ workbook: { sheets: grids, properties: {} }, sheet: grids[0]?.name ?? sheet });
+    return ok({ workbook: { sheets: grids, properties: {} }, sheet: grids[0]?.name ?? named });
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure(`读取工作表“${sheet}”`, error) });
+    return fail({ message: hostFailure(`读取工作表“${named}”`, error) });
   }
 }
 
@@ -269,7 +340,8 @@ async function readRoster(
 export async function runPreSubmitCheck(
   options: SheetCommandOptions & { sheet?: string; now?: string; tool?: string },
 ): Promise<PreSubmitOutcome> {
-  const read = await readRoster(options.sheet);
+  // Formula texts too: the digest counts a formula cell by its formula, not its cached result.
+  const read = await readRoster(options.sheet, true);
   if (!read.ok) return { ok: false, message: read.problem.message, notes: [] };
   const sealed = buildSeal(read.value.workbook, {
     pack: options.pack,
@@ -280,7 +352,7 @@ export async function runPreSubmitCheck(
     kind: options.kind,
     program: text(options.program),
     enrolled: options.enrolled,
-    columnOverrides: options.columnOverrides,
+    columnOverrides: overridesFor(options),
   });
   if (!sealed.ok) {
     const report = sealed.problem.report;
@@ -289,6 +361,7 @@ export async function runPreSubmitCheck(
   const { seal, built } = sealed.value;
   const written = await writeBuilt(built, true);
   if (!written.ok) return { ok: false, message: written.problem.message, notes: [] };
+  await rememberRoster(seal.sheet);
   return {
     ok: true,
     message: sealSummary(seal),
@@ -304,7 +377,7 @@ export async function verifyWorkbookSeal(): Promise<SealCheckOutcome> {
     const [sealGrid] = await readNamedSheets([SEAL_SHEET]);
     const sealOnly: WorkbookData = { sheets: sealGrid ? [sealGrid] : [], properties: {} };
     const seal = readSeal(sealOnly);
-    const roster = seal.ok ? await readNamedSheets([seal.value.sheet]) : [];
+    const roster = seal.ok ? await readNamedSheets([seal.value.sheet], { formulas: true }) : [];
     const verdict = verifySeal({ sheets: [...sealOnly.sheets, ...roster], properties: {} });
     return { status: verdict.status, message: verdict.message, ...(verdict.detail ? { detail: verdict.detail } : {}) };
   } catch (error) {

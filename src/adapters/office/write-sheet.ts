@@ -2,7 +2,9 @@
  * Writes a SheetSpec (a builder's sheet, as data) into a NEW worksheet through Office.js: 格式化花名册,
  * 汇总表, 公示表, 申请表, and the very hidden 校验凭证. Existing sheets are never written to; the
  * new sheet gets a free name ("汇总表 (2)"…, compared case-insensitively as Excel does). Only our own
- * seal sheet may be replaced (`replace`).
+ * seal sheet may be replaced (`replace`), and only when the sheet of that name is very hidden —
+ * Excel's UI cannot make a sheet very hidden, so a very hidden 校验凭证 is ours. Any other sheet of
+ * that name makes writeSheetSpec throw SheetConflictError (nothing written).
  *
  * Order inside the requests: sheet creation, then per row chunk the number formats BEFORE the
  * values (a text column must be "@" before an ID number or a "=…" text lands in it, or Excel would
@@ -17,13 +19,17 @@
  * 公示表 2, 汇总表 2; the 申请表 for 10,000 people (130,000 rows, 400,000 style ranges) 25.
  */
 import { type CellRange, type CellValue, cellAddress, cellKey } from "../../core/grid/types";
+import { SheetConflictError } from "../../core/sheets/seal";
 import type { CellStyle, SheetSpec, StyleRange } from "../../core/sheets/spec";
 import { sheetCandidate } from "./export";
 
 export interface WriteSheetOptions {
   /** Write ZIZHU.* formulas as formulas (inside Excel with the add-in: default true), else their cached values. */
   addinFormulas?: boolean;
-  /** Replace a sheet of the same name (only for our own 校验凭证 sheet); default: pick a free name. */
+  /**
+   * Replace a sheet of the same name (only for our own 校验凭证 sheet): it must be very hidden, else
+   * SheetConflictError is thrown. Default: pick a free name.
+   */
   replace?: boolean;
   /** Rows per chunk (tests); default 5,000. */
   chunkRows?: number;
@@ -302,7 +308,9 @@ function rowsRef(from: number, to: number): string {
 
 /**
  * Adds the spec as a NEW worksheet and writes it. Host errors propagate (the caller turns them into
- * a Chinese message with hostFailure); the original sheets are never touched.
+ * a Chinese message with hostFailure); the original sheets are never touched. With `replace`, a
+ * sheet of the spec's name that is not very hidden is the user's: SheetConflictError is thrown
+ * before anything is written (its message is the Chinese text to show).
  */
 export async function writeSheetSpec(
   context: Excel.RequestContext,
@@ -314,7 +322,7 @@ export async function writeSheetSpec(
   let syncs = 0;
 
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load(options.replace ? "items/name, items/visibility" : "items/name");
   syncs++;
   await context.sync();
 
@@ -322,6 +330,8 @@ export async function writeSheetSpec(
   let name = sheetCandidate(spec.name, 0);
   const old = taken.get(name.toLowerCase());
   if (old && options.replace) {
+    // Never delete a user's sheet that happens to be called 校验凭证.
+    if (old.visibility !== "VeryHidden") throw new SheetConflictError(old.name);
     // Our own seal sheet: a very hidden sheet is made visible first, so it can be deleted.
     old.visibility = "Visible";
     old.delete();

@@ -11,6 +11,7 @@ import { type WorkbookData, cellKey } from "../../core/grid/types";
 import type { Issue, Report, Severity } from "../../core/report/types";
 import { parseCellRef } from "./cells";
 import { loadWorkbook } from "./read";
+import { safeSheetName } from "../sheet-name";
 
 export interface WriteReportOptions {
   /** Default: the 校验结果 sheet comes first and is the active tab; "issues-last" appends it and keeps the selection. */
@@ -35,18 +36,7 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
 }
 
-/**
- * A name Excel accepts for a sheet: no * ? : \ / [ ], no leading/trailing apostrophe, at most 31
- * characters, not empty. The CLI uses it to name a sheet made from a CSV file.
- */
-export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[*?:\\/[\]]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31);
-  return cleaned === "" || cleaned.toLowerCase() === "history" ? "Sheet1" : cleaned;
-}
+export { safeSheetName } from "../sheet-name";
 
 export function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
   // Excel compares sheet names case-insensitively.

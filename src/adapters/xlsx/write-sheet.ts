@@ -4,12 +4,15 @@
  * the very-hidden state. Browser-safe (no node:*): the standalone page uses it too.
  *
  * Never destroys: a new sheet gets a unique name ("花名册 (2)"); only our own 校验凭证 sheet is
- * replaced (option `replace`), and addSheetsToCopy returns new bytes, leaving the user's alone.
+ * replaced (option `replace`) — very hidden and holding a seal readSeal can read — and
+ * addSheetsToCopy returns new bytes, leaving the user's alone. Any other sheet of that name makes
+ * addSpecToWorkbook throw SheetConflictError, whose message is the Chinese text to show.
  */
 import ExcelJS from "exceljs";
-import { cellKey, type CellValue } from "../../core/grid/types";
+import { cellKey, makeGrid, type CellValue } from "../../core/grid/types";
+import { readSeal, SEAL_SHEET, SheetConflictError } from "../../core/sheets/seal";
 import { styleAt, type CellStyle, type SheetSpec } from "../../core/sheets/spec";
-import { loadWorkbook } from "./read";
+import { loadWorkbook, plainValue } from "./read";
 import { safeSheetName, uniqueSheetName } from "./write-report";
 
 export interface WriteSheetOptions {
@@ -18,9 +21,15 @@ export interface WriteSheetOptions {
    * Default: their cached value only — without the add-in they would show #NAME?.
    */
   addinFormulas?: boolean;
-  /** Replace a sheet of the same name instead of adding "名称 (2)". Only for our own 校验凭证 sheet. */
+  /**
+   * Replace a sheet of the same name instead of adding "名称 (2)". Only for our own 校验凭证 sheet:
+   * a sheet of that name that is not very hidden, or holds no readable seal, is the user's and
+   * makes addSpecToWorkbook throw SheetConflictError.
+   */
   replace?: boolean;
 }
+
+export { SheetConflictError } from "../../core/sheets/seal";
 
 /** GB2312: hosts without the named font fall back to a Chinese one instead of boxes. */
 const CHARSET_GB2312 = 134;
@@ -163,12 +172,28 @@ function activate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
   wb.views = views.map((view) => ({ ...view, activeTab: index, firstSheet: 0, visibility: "visible" }));
 }
 
-/** Adds the sheet to the workbook and returns the name it got. */
+/** Whether the worksheet is our seal: very hidden, and its A/B columns hold a seal readSeal reads. */
+function isOurSeal(ws: ExcelJS.Worksheet): boolean {
+  if (ws.state !== "veryHidden") return false;
+  const rows: CellValue[][] = [];
+  ws.eachRow((row, r) => {
+    rows[r - 1] = [plainValue(row.getCell(1).value), plainValue(row.getCell(2).value)];
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return readSeal({ sheets: [makeGrid(SEAL_SHEET, rows)], properties: {} }).ok;
+}
+
+/**
+ * Adds the sheet to the workbook and returns the name it got. With `replace`, throws
+ * SheetConflictError (before changing anything) when the sheet to replace is not our seal.
+ */
 export function addSpecToWorkbook(wb: ExcelJS.Workbook, spec: SheetSpec, options: WriteSheetOptions = {}): string {
   const wanted = safeSheetName(spec.name);
   let name: string;
   if (options.replace) {
     const existing = wb.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
+    // Never delete a user's sheet that happens to be called 校验凭证.
+    if (existing && !isOurSeal(existing)) throw new SheetConflictError(existing.name);
     if (existing) wb.removeWorksheet(existing.id);
     name = wanted;
   } else {

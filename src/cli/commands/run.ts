@@ -4,7 +4,7 @@
  * sheets, the fixes, the new sheets, the seal) and the 公示表 / 报送格式 files of their own; the
  * input files are only read.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { CivilDate } from "../../core/date/civil";
@@ -14,10 +14,10 @@ import { runRecipe, type RecipeOutput, type StepOutcome } from "../../core/recip
 import { parseRecipe, type Recipe } from "../../core/recipes/schema";
 import type { RosterKind } from "../../core/report/types";
 import { applyFixesToWorkbook } from "../../adapters/xlsx/apply-fixes";
-import { loadWorkbook } from "../../adapters/xlsx/read";
-import { gridToXlsx } from "../../adapters/xlsx/write-report";
+import { loadWorkbook, readXlsx } from "../../adapters/xlsx/read";
 import { addSpecToWorkbook, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
-import { readWorkbookFile } from "../read-workbook";
+import { verifySeal } from "../../core/sheets/seal";
+import { readAsXlsx } from "../read-workbook";
 import { UsageError } from "./fn";
 
 export interface RunArgs {
@@ -67,8 +67,21 @@ function stem(file: string): string {
   return basename(file, extname(file));
 }
 
+/**
+ * A name in the output folder that nothing has yet: "一中-学期报送.xlsx", else "一中-学期报送 (2).xlsx"…
+ * Results of two inputs with the same name, last term's results and the inputs are never written over.
+ */
+function freePath(dir: string, base: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const path = join(dir, n === 1 ? `${base}.xlsx` : `${base} (${n}).xlsx`);
+    if (!taken.has(path) && !existsSync(path)) {
+      taken.add(path);
+      return path;
+    }
+  }
+}
+
 function save(path: string, bytes: Uint8Array, inputs: ReadonlySet<string>): void {
-  // Result names carry the recipe's or the sheet's name; still, never write over an input.
   if (inputs.has(resolve(path))) throw new UsageError(`输出文件 ${path} 与输入文件相同，已停止（不会覆盖原文件）`);
   try {
     writeFileSync(path, bytes);
@@ -85,20 +98,31 @@ async function writeResults(
   dir: string,
   recipe: Recipe,
   inputs: ReadonlySet<string>,
+  taken: Set<string>,
 ): Promise<string[]> {
   const written: string[] = [];
   if (output.fixes.length > 0 || output.sheets.length > 0) {
     const loaded = await loadWorkbook(original, basename(file));
     if (!loaded.ok) throw new UsageError(loaded.problem.message);
     const wb: ExcelJS.Workbook = loaded.value;
-    applyFixesToWorkbook(wb, output.fixes);
+    const applied = applyFixesToWorkbook(wb, output.fixes);
+    if (applied.missing.length > 0)
+      throw new UsageError(`修正未能写入：找不到工作表 ${applied.missing.map((m) => `“${m}”`).join("、")}`);
     for (const spec of output.sheets) addSpecToWorkbook(wb, spec, { replace: spec.kind === "seal" });
-    const path = join(dir, `${stem(file)}-${recipe.name}.xlsx`);
-    save(path, new Uint8Array(await wb.xlsx.writeBuffer()), inputs);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    if (output.seal) {
+      // Never hand out a seal that would not verify: read the result back as the county will.
+      const back = await readXlsx(bytes);
+      const verdict = back.ok ? verifySeal(back.value) : null;
+      if (verdict?.status !== "unchanged")
+        throw new UsageError(`写出的校验凭证未能通过自检（${verdict?.message ?? "文件无法读回"}），未写入结果文件`);
+    }
+    const path = freePath(dir, `${stem(file)}-${recipe.name}`, taken);
+    save(path, bytes, inputs);
     written.push(path);
   }
   for (const spec of output.separate) {
-    const path = join(dir, `${stem(file)}-${spec.name}.xlsx`);
+    const path = freePath(dir, `${stem(file)}-${spec.name}`, taken);
     save(path, await specsToWorkbook([spec]), inputs);
     written.push(path);
   }
@@ -111,21 +135,20 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
   const dir = resolve(args.out ?? "zizhu-结果");
   const inputs = new Set(args.files.map((f) => resolve(f)));
   mkdirSync(dir, { recursive: true });
+  const taken = new Set<string>();
   const lines: string[] = [`流程“${recipe.name}”，${recipe.steps.length} 个步骤，${args.files.length} 个文件 → ${dir}`];
   let failed = 0;
   for (const file of args.files) {
     lines.push("", file);
     let read;
     try {
-      read = await readWorkbookFile(file, { needBytes: true });
+      read = await readAsXlsx(file);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       lines.push(`  ✘ 无法读取：${e.message}`);
       failed++;
       continue;
     }
-    const original = read.format === "csv" ? await gridToXlsx(read.data) : read.bytes;
-    if (!original) throw new UsageError(`内部错误：缺少 ${file} 的内容`);
     const output = runRecipe(recipe, read.data, {
       pack: args.pack,
       today: args.today,
@@ -137,7 +160,15 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
       enrolled: args.enrolled,
     });
     lines.push(...output.steps.map(stepLine));
-    const written = await writeResults(file, original, output, dir, recipe, inputs);
+    let written: string[];
+    try {
+      written = await writeResults(file, read.bytes, output, dir, recipe, inputs, taken);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      lines.push(`  ✘ ${e.message}`);
+      failed++;
+      continue;
+    }
     for (const p of written) lines.push(`  → ${p}`);
     if (!output.ok) failed++;
   }

@@ -11,7 +11,7 @@ import { localIsoTimestamp } from "../../core/date/timestamp";
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readXlsx } from "../../adapters/xlsx/read";
-import { addSheetsToCopy, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
+import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
 import { gridToXlsx } from "../../adapters/xlsx/write-report";
 import { parseDateInput } from "../../core/date/serial";
 import type { CivilDate } from "../../core/date/civil";
@@ -22,7 +22,7 @@ import { buildExportSheet, DEFAULT_FORMAT, parseSubmissionFormat } from "../../c
 import { buildFormsSheet, findLayoutSheet } from "../../core/sheets/forms-sheet";
 import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
 import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { buildSeal, SEAL_SHEET, readSeal, verifySeal } from "../../core/sheets/seal";
+import { buildSeal, SEAL_SHEET, verifySeal } from "../../core/sheets/seal";
 import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
 import type { BuildResult, BuiltSheet } from "../../core/sheets/spec";
 import { buildSummarySheet } from "../../core/sheets/summary-sheet";
@@ -209,12 +209,6 @@ async function sealCommand(
   data: WorkbookData,
   bytes: Uint8Array,
 ): Promise<CommandOutput> {
-  const existing = data.sheets.find((s) => s.name === SEAL_SHEET);
-  if (existing && existing.state !== "veryHidden" && !readSeal(data).ok) {
-    throw new UsageError(
-      `工作簿中已有名为“${SEAL_SHEET}”的工作表，但它不是资助助手的校验凭证。请先把它改名，再生成校验凭证。`,
-    );
-  }
   const r = buildSeal(data, {
     pack: args.pack,
     today: args.today,
@@ -233,7 +227,14 @@ async function sealCommand(
     return { out: listing, err: `zizhu: ${r.problem.message}（未生成 ${out}）`, code: 1 };
   }
   const { seal, built } = r.value;
-  const written = await addSheetsToCopy(bytes, [built.spec], { replace: true });
+  let written: Awaited<ReturnType<typeof addSheetsToCopy>>;
+  try {
+    written = await addSheetsToCopy(bytes, [built.spec], { replace: true });
+  } catch (error) {
+    // A sheet called 校验凭证 that is not our seal: the user's, never replaced.
+    if (error instanceof SheetConflictError) return { out: "", err: `zizhu: ${error.message}（未生成 ${out}）`, code: 1 };
+    throw error;
+  }
   // Never hand out a seal that would not verify: read the new file back as anyone would.
   const back = await readXlsx(written.bytes);
   const verdict = back.ok ? verifySeal(back.value) : null;

@@ -8,6 +8,7 @@
  * An ID or card number stored as a number has lost its last digits: it is explained, never
  * "repaired" — any digits we put back would be invented.
  */
+import { plainNumber } from "../roster/typed-amounts";
 import type { CivilDate } from "../date/civil";
 import { cellAddress, cellAt, columnName, type CellValue, type Grid } from "../grid/types";
 import { maskCard, maskId, maskName, maskPhone } from "../mask";
@@ -18,7 +19,7 @@ import type { Issue, Report } from "../report/types";
 import { programFromTitle } from "../check/check";
 import { compact, tidy, toHalfWidth } from "../text/normalize";
 
-export type CellFixKind = "trim" | "half-width" | "amount";
+export type CellFixKind = "trim" | "half-width" | "amount" | "number";
 
 /** One cell's new value. */
 export interface CellFix {
@@ -216,6 +217,25 @@ export function planFixes(grid: Grid, layout: RosterLayout, report: Report, opti
         asText: typeof after === "string" && LONG_DIGITS.test(after),
       };
       cellFixes.set(key, fix);
+      continue;
+    }
+
+    if (issue.rule === "amount.text" && field === "amount") {
+      const after = plainNumber(before);
+      if (after === null || cellFixes.has(key)) continue;
+      cellFixes.set(key, {
+        kind: "number",
+        sheet: grid.name,
+        row: at.row,
+        col: at.col,
+        cell: cellAddress(at.row, at.col),
+        field,
+        before,
+        after,
+        shownBefore: shown(field, before),
+        shownAfter: shown(field, after),
+        asText: false,
+      });
       continue;
     }
 

@@ -171,7 +171,7 @@ function runFix(state: State, o: RecipeRunOptions, step: Extract<RecipeStep, { s
     today: o.today,
     program: o.program,
   });
-  const kinds = new Set<string>(step.kinds ?? ["trim", "half-width", "amount", "text-format"]);
+  const kinds = new Set<string>(step.kinds ?? ["trim", "half-width", "number", "amount", "text-format"]);
   const fixes = plan.fixes.filter((f) => kinds.has(f.kind));
   if (fixes.length > 0) {
     state.workbook = { ...state.workbook, sheets: state.workbook.sheets.map((g) => applyFixesToGrid(g, fixes)) };
@@ -182,7 +182,7 @@ function runFix(state: State, o: RecipeRunOptions, step: Extract<RecipeStep, { s
   const message =
     fixes.length === 0
       ? "没有可以安全修正的单元格"
-      : `安全修正 ${fixes.length} 处（去空格、全角转半角、标准金额、文本格式）`;
+      : `安全修正 ${fixes.length} 处（去空格、全角转半角、文本金额转数字、标准金额、文本格式）`;
   return {
     status: "done",
     message: plan.unfixable.length ? `${message}；${plan.unfixable.length} 处无法自动修正` : message,

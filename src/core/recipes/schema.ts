@@ -15,7 +15,7 @@ const Text = z.string().trim().min(1).max(200);
 /** Every step may say that the recipe goes on after it finds errors (default: stop). */
 const common = { continueOnError: z.boolean().optional(), label: Text.optional() };
 
-const FIX_KINDS = ["trim", "half-width", "amount", "text-format"] as const;
+const FIX_KINDS = ["trim", "half-width", "number", "amount", "text-format"] as const;
 
 export const StepSchema = z.discriminatedUnion("step", [
   z.strictObject({ step: z.literal("check"), ...common }),

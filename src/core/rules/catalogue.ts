@@ -50,6 +50,7 @@ export interface RuleData {
   "studentno.format": { detail: string };
   "text.whitespace": { field: string };
   "text.fullwidth": { field: string };
+  "amount.text": { field: string };
   "privacy.id-number": PrivacyData;
   "privacy.phone": PrivacyData;
   "privacy.bank-card": PrivacyData;
@@ -496,6 +497,19 @@ export const CATALOGUE: { [K in RuleCode]: Entry<K> } = {
     message: (d, l) =>
       zh(l, `${d.field}含有多余的空格或不可见字符`, `${d.field} has extra spaces or invisible characters`),
     hint: (_d, l) => zh(l, "删除空格（任务窗格可一键清理）", "Remove them (the task pane can fix this)"),
+  },
+  "amount.text": {
+    severity: "warning",
+    source: "资助助手",
+    title: { "zh-CN": "金额是文本", "en-US": "Amount stored as text" },
+    message: (d, l) =>
+      zh(
+        l,
+        `${d.field}是文本而不是数字，合计公式（SUM、SUMIFS）不会计入`,
+        `${d.field} is text, not a number: SUM and SUMIFS skip it`,
+      ),
+    hint: (_d, l) =>
+      zh(l, "转为数字（任务窗格“安全修正”可一键转换）", "Convert it to a number (the task pane can fix this)"),
   },
   "text.fullwidth": {
     severity: "warning",

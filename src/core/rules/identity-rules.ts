@@ -2,6 +2,7 @@
  * Rules on the identifiers of a row: ID numbers (the person's and the guardian's), 学籍号, bank
  * card, card holder, phone, and the text hygiene of those cells.
  */
+import { plainNumber } from "../roster/typed-amounts";
 import { cardIssuer, cardMessage, parseCard } from "../bank";
 import { wholeYearsBetween } from "../date/civil";
 import { idMessage, parseId, regionName, type IdInfo } from "../id";
@@ -220,7 +221,17 @@ function hygieneShown(field: FieldKey, raw: string): string {
 /** Text that needs no look: printable ASCII without spaces, or CJK ideographs only (most cells). */
 const CLEAN = /^(?:[\x21-\x7e]+|[\u4e00-\u9fff·]+)$/;
 
+/** An amount typed as text ("450" in a cell Excel treats as text): the sheet's own totals skip it. */
+function checkAmountText(ctx: SheetContext, row: RowContext): void {
+  const col = colOf(ctx, "amount");
+  const raw = col >= 0 ? row.cells[col] : null;
+  // Spaces and full-width digits are reported (and fixed to a number) by the hygiene rules.
+  if (typeof raw !== "string" || !CLEAN.test(raw) || plainNumber(raw) === null) return;
+  ctx.out.push(finding("amount.text", ctx.grid.name, row.row, col, raw, { field: fieldLabel("amount") }));
+}
+
 function checkHygiene(ctx: SheetContext, row: RowContext): void {
+  checkAmountText(ctx, row);
   for (const field of HYGIENE_FIELDS) {
     const col = colOf(ctx, field);
     const raw = col >= 0 ? row.cells[col] : null;

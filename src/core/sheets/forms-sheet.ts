@@ -15,6 +15,9 @@ import { integerDigits, toHalfWidth } from "../text/normalize";
 import { defaultLayoutFor, type FormLayout } from "./form-layouts";
 import { chineseDate, peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
 import { emptySpec, type BuildResult, type PrintSetup, type StyleRange } from "./spec";
+
+/** The new sheet's default name (generated.ts recognises it). */
+export const FORMS_SHEET_NAME = "申请表";
 import { portraitA4 } from "./styles";
 
 export type { FormLayout } from "./form-layouts";

@@ -18,6 +18,9 @@ import { chineseDate, peopleForBuilder, sheetProgram, termOf, type RosterSource 
 import { emptySpec, type BuildResult, type CellStyle, type SpecFormula, type StyleRange } from "./spec";
 import { landscapeA4, portraitA4, STYLE, textWidth } from "./styles";
 
+/** The new sheet's default name (generated.ts recognises it). */
+export const NOTICE_SHEET_NAME = "公示表";
+
 export interface NoticeOptions {
   pack: Pack;
   today: CivilDate;

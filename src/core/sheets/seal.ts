@@ -10,10 +10,11 @@
  */
 import { checkWorkbook } from "../check/check";
 import type { CivilDate } from "../date/civil";
-import type { Grid, WorkbookData } from "../grid/types";
+import { cellKey, type Grid, type WorkbookData } from "../grid/types";
 import type { Pack } from "../policy";
 import type { Report, RosterKind } from "../report/types";
 import { detectRoster, type ColumnOverrides } from "../roster/detect";
+import { isDateFormat } from "../privacy/birth";
 import { fail, ok, type Result } from "../result";
 import { rosterDigest } from "./digest";
 import { findRosterSource, personRows, sourceProblemText } from "./source";
@@ -66,6 +67,27 @@ export interface SealOptions {
 }
 
 export type SealProblem = BuildProblem & { report?: Report };
+
+/**
+ * Why a writer refused to replace a sheet named like ours: it is not our very hidden seal. The
+ * writers (the adapters) never delete a user's sheet.
+ */
+export function sheetConflictMessage(name: string): string {
+  return `工作簿中已有名为“${name}”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试`;
+}
+
+/**
+ * Thrown by the adapters' writers when `replace` meets a sheet that is not our seal (message:
+ * sheetConflictMessage). Callers catch it and show the message; nothing was written.
+ */
+export class SheetConflictError extends Error {
+  readonly sheet: string;
+  constructor(sheet: string) {
+    super(sheetConflictMessage(sheet));
+    this.name = "SheetConflictError";
+    this.sheet = sheet;
+  }
+}
 
 const NO_PROGRAM = "（未注明项目）";
 
@@ -239,6 +261,36 @@ export interface SealVerdict {
   detail?: string;
 }
 
+/** Days between the 1900 and 1904 date systems' serials of the same date. */
+const DATE1904_DAYS = 1462;
+
+/** The grid with every date-formatted number moved by `days`. */
+function shiftDates(grid: Grid, days: number): Grid {
+  const rows = grid.rows.map((row, r) =>
+    row.map((v, c) => (typeof v === "number" && isDateFormat(grid.formats.get(cellKey(r, c))) ? v + days : v)),
+  );
+  return { ...grid, rows };
+}
+
+/**
+ * Whether the digest matches once date cells are moved between the 1900 and 1904 date systems: a
+ * 1904-system workbook sealed by one host and read by another (the add-in gives stored serials, a
+ * file library converts them), not an edit.
+ */
+function onlyDateSystemDiffers(grid: Grid, digest: string): boolean {
+  let dated = false;
+  for (const [key, format] of grid.formats) {
+    if (!isDateFormat(format)) continue;
+    const [r, c] = key.split(",").map(Number);
+    if (typeof grid.rows[r ?? -1]?.[c ?? -1] === "number") {
+      dated = true;
+      break;
+    }
+  }
+  if (!dated) return false;
+  return [DATE1904_DAYS, -DATE1904_DAYS].some((days) => rosterDigest(shiftDates(grid, days)) === digest);
+}
+
 /** Whether the roster sheet still holds exactly the values it held when sealed. */
 export function verifySeal(wb: WorkbookData): SealVerdict {
   const read = readSeal(wb);
@@ -264,6 +316,15 @@ export function verifySeal(wb: WorkbookData): SealVerdict {
       status: "unchanged",
       seal,
       message: `已校验且未改动：工作表“${seal.sheet}”（${seal.rows} 行，金额合计 ${seal.total.toFixed(2)} 元）于 ${when}，此后内容未改动。`,
+    };
+  }
+  if (onlyDateSystemDiffers(grid, seal.digest)) {
+    const detail = `工作表“${seal.sheet}”中只有日期单元格与凭证相差 ${DATE1904_DAYS} 天，其余内容与凭证一致：这个工作簿使用 1904 日期系统，Excel 加载项与命令行（或独立页面）读出的日期相差 ${DATE1904_DAYS} 天`;
+    return {
+      status: "modified",
+      seal,
+      message: `校验后已修改（很可能只是日期系统的差异）：${detail}。请用生成凭证时所用的同一工具核验，或在当前工具中重新校验并生成凭证。`,
+      detail,
     };
   }
   const parts = [`工作表“${seal.sheet}”的内容摘要与凭证不符（有单元格的值被改动、添加或删除）`];

@@ -64,6 +64,16 @@ describe("cell fixes", () => {
       [["trim", "B2", `${toFull(ID)} `, ID]],
     ],
     [
+      "an amount typed as text: a number, so the sheet's SUM counts it",
+      ["张三", ID, "小学", "是", "一补", "500", "13800138000"],
+      [["number", "F2", "500", 500]],
+    ],
+    [
+      "a text amount that is also off the standard: the standard amount (a number) wins",
+      ["张三", ID, "小学", "是", "一补", "1,000.00", "13800138000"],
+      [["amount", "F2", "1,000.00", 500]],
+    ],
+    [
       "a full-width amount: a number again",
       ["张三", ID, "小学", "是", "一补", "５００", "13800138000"],
       [["half-width", "F2", "５００", 500]],
@@ -204,3 +214,15 @@ test("applyFixesToGrid returns a fixed copy and leaves the original as it was", 
 function toFull(text: string): string {
   return text.replace(/[0-9A-Za-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }
+
+test("an amount typed as text is reported (a warning naming the cell) and nothing else is", () => {
+  const grid = makeGrid("表", [
+    ["姓名", "身份证号", "学段", "是否寄宿", "资助项目", "资助金额"],
+    ["张三", ID, "小学", "是", "一补", "500"],
+    ["李四", ID2, "小学", "是", "一补", 500],
+  ]);
+  const { report } = checkWorkbook({ sheets: [grid], properties: {} }, { pack, today: TODAY });
+  const text = report.issues.filter((i) => i.rule === "amount.text");
+  expect(text.map((i) => [i.cell, i.severity])).toEqual([["F2", "warning"]]);
+  expect(text[0]?.message).toContain("合计公式");
+});
