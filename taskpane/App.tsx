@@ -21,6 +21,7 @@ import {
   type CommandRequest,
 } from "../src/commands/requests";
 import type { Report } from "../src/core/report/types";
+import { seedPack, type Pack } from "../src/core/policy";
 import type { PaneHost } from "./host";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab, type Loaded } from "./check/CheckTab";
@@ -72,6 +73,8 @@ export function App(props: {
             : "check"
         : "check"),
   );
+  // The policy pack: the seed pack, or the one the user loaded on 校验; 报表 and 流程 use the same.
+  const [pack, setPack] = useState<Pack>(() => seedPack());
   // The workbook last read, shared by the 校验 and 隐私 tabs.
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // A 报送前检查 that found errors: its report, shown on the 校验 tab.
@@ -172,6 +175,8 @@ export function App(props: {
               autoRun={autoRun}
               liveOn={liveOn}
               onReport={onReport}
+              pack={pack}
+              onPackChange={setPack}
             />
           </ErrorBoundary>
         </div>
@@ -179,6 +184,7 @@ export function App(props: {
           <ErrorBoundary message={s.tabCrashed}>
             <SheetsTab
               host={host}
+              pack={pack}
               strings={s}
               locale={props.locale}
               loaded={loaded !== null}
@@ -206,7 +212,7 @@ export function App(props: {
         {recipes && (
           <div role="tabpanel" hidden={tab !== "recipes"} aria-label={s.tabRecipes}>
             <ErrorBoundary message={s.tabCrashed}>
-              <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} />
+              <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} pack={pack} />
             </ErrorBoundary>
           </div>
         )}

@@ -96,11 +96,16 @@ export function CheckTab(props: {
   liveOn?: boolean;
   /** Every finished check's report (the on-open badge). */
   onReport?: (report: Report) => void;
+  /** The policy pack, when the pane shares it with the other tabs (else this tab keeps its own). */
+  pack?: Pack;
+  onPackChange?: (pack: Pack) => void;
 }) {
   const { host, strings: s, loaded } = props;
   const styles = useStyles();
   // The seed pack unless the user loads their own (validated whole; a broken pack is not used).
-  const [pack, setPack] = useState<Pack>(() => seedPack());
+  const [ownPack, setOwnPack] = useState<Pack>(() => seedPack());
+  const pack = props.pack ?? ownPack;
+  const setPack = props.onPackChange ?? setOwnPack;
   const [packMessage, setPackMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const packInput = useRef<HTMLInputElement>(null);
 

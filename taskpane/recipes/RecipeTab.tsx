@@ -118,7 +118,11 @@ export function RecipeTab(props: {
         return;
       }
       const { today, now } = recipes.clock();
-      const runOptions = { pack: props.pack ?? seedPack(), today, now, tool: toolName() };
+      // The header mapping the user remembered for the roster sheet, as the check uses it.
+      const sheet = read.workbook.sheets[0]?.name;
+      const remembered = sheet && host.loadColumnOverrides ? await host.loadColumnOverrides(sheet) : {};
+      const columnOverrides = sheet && Object.keys(remembered).length > 0 ? { [sheet]: remembered } : undefined;
+      const runOptions = { pack: props.pack ?? seedPack(), today, now, tool: toolName(), columnOverrides };
       const output = runRecipe(valid.value, read.workbook, runOptions);
       const reseal: Reseal = (workbook) => {
         const r = buildSeal(workbook, { ...runOptions, ...valid.value.options });

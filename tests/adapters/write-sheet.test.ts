@@ -4,8 +4,15 @@ import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { addSheetsToCopy, addSpecToWorkbook, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
+import {
+  addSheetsToCopy,
+  addSpecToWorkbook,
+  SheetConflictError,
+  specsToWorkbook,
+} from "../../src/adapters/xlsx/write-sheet";
 import { cellKey, type CellValue } from "../../src/core/grid/types";
+import { seedPack } from "../../src/core/policy";
+import { buildSeal, SEAL_SHEET } from "../../src/core/sheets/seal";
 import { emptySpec, type SheetSpec, type SpecFormula } from "../../src/core/sheets/spec";
 import { landscapeA4, portraitA4, STYLE } from "../../src/core/sheets/styles";
 
@@ -154,9 +161,11 @@ describe("addSpecToWorkbook", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("花名册").getCell("A1").value = "用户的表";
     expect(addSpecToWorkbook(wb, rosterSpec("花名册"))).toBe("花名册 (2)");
-    const seal = { ...emptySpec("校验凭证", "seal"), rows: [["旧"]], state: "veryHidden" as const };
+    const seal = await sampleSealSpec();
     expect(addSpecToWorkbook(wb, seal)).toBe("校验凭证");
-    expect(addSpecToWorkbook(wb, { ...seal, rows: [["新"]] }, { replace: true })).toBe("校验凭证");
+    expect(addSpecToWorkbook(wb, { ...seal, rows: [["新"], ...seal.rows.slice(1)] }, { replace: true })).toBe(
+      "校验凭证",
+    );
     const summary = { ...emptySpec("汇总表", "summary"), rows: [["x"]], activate: true };
     addSpecToWorkbook(wb, summary);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -184,6 +193,71 @@ describe("addSpecToWorkbook", () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     const xml = await sheetXml(bytes, 1);
     expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => m[1])).toEqual(["10", "20"]);
+  });
+});
+
+/** The real seal of the sample roster, as buildSeal makes it. */
+async function sampleSealSpec(): Promise<SheetSpec> {
+  const read = await readXlsx(readFileSync(SAMPLE));
+  if (!read.ok) throw new Error(read.problem.message);
+  const sealed = buildSeal(read.value, {
+    pack: seedPack(),
+    today: { y: 2026, m: 11, d: 28 },
+    now: "2026-11-28T10:30:00+08:00",
+    tool: "0.1.0",
+  });
+  if (!sealed.ok) throw new Error(sealed.problem.message);
+  return sealed.value.built.spec;
+}
+
+describe("replace never deletes a user's sheet", () => {
+  test.each<[string, (wb: ExcelJS.Workbook, seal: SheetSpec) => void]>([
+    [
+      "a visible sheet of the user's called 校验凭证",
+      (wb) => {
+        wb.addWorksheet(SEAL_SHEET).getCell("A1").value = "我的备忘";
+      },
+    ],
+    [
+      "a hidden (not very hidden) copy of our seal",
+      (wb, seal) => {
+        addSpecToWorkbook(wb, { ...seal, state: "visible" });
+        const copy = wb.getWorksheet(SEAL_SHEET);
+        if (copy) copy.state = "hidden";
+      },
+    ],
+    [
+      "a very hidden sheet that holds no seal",
+      (wb) => {
+        wb.addWorksheet(SEAL_SHEET, { state: "veryHidden" }).getCell("A1").value = "宏写的隐藏表";
+      },
+    ],
+  ])("%s: SheetConflictError with the Chinese message, the workbook unchanged", async (_, prepare) => {
+    const seal = await sampleSealSpec();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("花名册").getCell("A1").value = "用户的表";
+    prepare(wb, seal);
+    const before = wb.worksheets.map((w) => [w.name, w.state, w.getCell("A1").value]);
+    let thrown: unknown;
+    try {
+      addSpecToWorkbook(wb, seal, { replace: true });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SheetConflictError);
+    expect((thrown as Error).message).toBe(
+      "工作簿中已有名为“校验凭证”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试",
+    );
+    expect(wb.worksheets.map((w) => [w.name, w.state, w.getCell("A1").value])).toEqual(before);
+  });
+
+  test("addSheetsToCopy passes the conflict on; the original bytes are untouched", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(SEAL_SHEET).getCell("A1").value = "我的备忘";
+    const input = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expect(addSheetsToCopy(input, [await sampleSealSpec()], { replace: true })).rejects.toThrow(
+      SheetConflictError,
+    );
   });
 });
 

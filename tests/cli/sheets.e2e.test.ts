@@ -196,6 +196,19 @@ describe("zizhu seal and zizhu verify", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test("a user's own visible sheet called 校验凭证: exit 1, a Chinese message, no file written", async () => {
+    const wb = await load(CLEAN);
+    wb.addWorksheet("校验凭证").getCell("A1").value = "我的备忘";
+    const input = out("有同名表.xlsx");
+    await wb.xlsx.writeFile(input);
+    const file = out("不应覆盖.xlsx");
+    const run = runCli(["seal", input, "--out", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("工作簿中已有名为“校验凭证”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(file)).toBe(false);
+  });
+
   test("a roster with errors: exit 1, the errors listed like zizhu check, no file written", () => {
     const file = out("不应生成.xlsx");
     const run = runCli(["seal", sample("一补花名册-问题示例.xlsx"), "--out", file]);

@@ -222,7 +222,8 @@ async function readChunks(
     const ranges = batch.map((part) => {
       const { sheet, area } = part.run.job;
       const range = sheet.getRangeByIndexes(part.chunk.row, area.col, part.chunk.rows, area.cols);
-      range.load(formulas ? "values, numberFormat, formulas, rowHidden" : "values, numberFormat, rowHidden");
+      range.load("values, numberFormat, rowHidden");
+      if (formulas) range.load("formulas");
       if (!part.run.started && !firsts.has(part.run)) {
         // Costing no sync of their own: the merged areas, and the columns' hidden flag (it
         // describes whole columns, so one chunk's answer holds for all).

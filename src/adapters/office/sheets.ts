@@ -191,10 +191,7 @@ export function sealSummary(seal: Seal): string {
  * Reads sheets by name (hidden and very hidden ones too) in one Excel.run: 1 sync for the sheets and
  * their used ranges, then the chunked reader's syncs. Missing and empty sheets are left out.
  */
-export async function readNamedSheets(
-  names: readonly string[],
-  options: { formulas?: boolean } = {},
-): Promise<Grid[]> {
+export async function readNamedSheets(names: readonly string[], options: { formulas?: boolean } = {}): Promise<Grid[]> {
   if (names.length === 0) return [];
   return Excel.run(async (context) => {
     const syncs: SyncCount = { n: 0 };

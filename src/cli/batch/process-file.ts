@@ -39,6 +39,7 @@ export async function processFile(task: FileTask, ctx: WorkerContext): Promise<F
       kind: "unreadable",
       file: task.file,
       reason: `校验该文件时出现内部错误（${detail}），请报告给开发者；其他文件不受影响`,
+      internal: true,
     };
   }
 }

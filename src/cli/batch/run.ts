@@ -107,6 +107,8 @@ function writeOut(path: string, data: string | Uint8Array): void {
   }
 }
 
+declare const ZIZHU_VERSION: string | undefined;
+
 export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   const t0 = performance.now();
   const files = scanFolder(options.dir, [options.out, ...(options.skip ?? [])], {
@@ -114,7 +116,9 @@ export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
     file: SUMMARY_FILE,
   });
   const { secret, persistent } = loadSecret(options.keyFile);
-  const context = `${options.pack.id}@${options.pack.version}|${formatIso(options.today)}|${options.enrolmentHash}`;
+  // A new zizhu (new rules) or pack, another day or enrolment table: every file is checked again.
+  const tool = typeof ZIZHU_VERSION === "string" ? ZIZHU_VERSION : "dev";
+  const context = `zizhu@${tool}|${options.pack.id}@${options.pack.version}|${formatIso(options.today)}|${options.enrolmentHash}`;
   const cachePath = join(options.out, CACHE_FILE);
   const cache = new BatchCache(
     cachePath,
@@ -149,7 +153,7 @@ export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   bar.tick(done, skipped);
   const finish = (job: (typeof todo)[number], r: FileResult): void => {
     results[job.index] = r;
-    cache.set(job.task.file, job.hash, r);
+    if (r.kind === "checked" || !r.internal) cache.set(job.task.file, job.hash, r);
     bar.tick(++done, skipped);
   };
   const ctx: WorkerContext = {

@@ -47,6 +47,8 @@ export interface UnreadableFile {
   file: string;
   /** The Chinese reason (what readWorkbookFile says), for the 无法读取 sheet. */
   reason: string;
+  /** Our own failure, not the file's: never cached, so the next run tries again. */
+  internal?: boolean;
 }
 
 export type FileResult = CheckedFile | UnreadableFile;

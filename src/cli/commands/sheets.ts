@@ -232,7 +232,8 @@ async function sealCommand(
     written = await addSheetsToCopy(bytes, [built.spec], { replace: true });
   } catch (error) {
     // A sheet called 校验凭证 that is not our seal: the user's, never replaced.
-    if (error instanceof SheetConflictError) return { out: "", err: `zizhu: ${error.message}（未生成 ${out}）`, code: 1 };
+    if (error instanceof SheetConflictError)
+      return { out: "", err: `zizhu: ${error.message}（未生成 ${out}）`, code: 1 };
     throw error;
   }
   // Never hand out a seal that would not verify: read the new file back as anyone would.

@@ -202,8 +202,10 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
             );
           }
         } else {
-          out.push(a);
-          total += Math.round(a * 100);
+          // Published to the fen, so the 合计 SUM and the total in the text agree.
+          const fen = Math.round(a * 100);
+          out.push(fen / 100);
+          total += fen;
         }
       } else {
         const at = fields[col.field];

@@ -73,6 +73,8 @@ export const SHEET_STYLES: Record<string, CellStyle> = {
   ...STYLE,
   subtitleRight: { ...STYLE.subtitle, horizontal: "right" },
   left: { horizontal: "left" },
+  // 万元 amounts keep their digits: 0.0125 万元 (125 元) must not print as 0.01.
+  moneyWan: { numFmt: "#,##0.00####", horizontal: "right" },
 };
 
 export function noDataProblem(source: RosterSource): BuildProblem {
@@ -441,6 +443,10 @@ export function buildRosterSheet(source: RosterSource, options: RosterSheetOptio
     styleRanges.push({ range: { top: first, left: l, bottom: last, right: r }, style: "text" });
   for (const [l, r] of blocks(cols, "money"))
     styleRanges.push({ range: { top: first, left: l, bottom: totalRow, right: r }, style: "money" });
+  cols.forEach((c, j) => {
+    if (c.kind === "money" && c.unit === "万元")
+      styleRanges.push({ range: { top: first, left: j + 1, bottom: totalRow, right: j + 1 }, style: "moneyWan" });
+  });
   for (const [l, r] of blocks(cols, "date"))
     styleRanges.push({ range: { top: first, left: l, bottom: last, right: r }, style: "date" });
   styleRanges.push({ range: { top: totalRow, left: 0, bottom: lastTableRow, right: width - 1 }, style: "total" });

@@ -7,11 +7,18 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "../../../src/adapters/office/sheets";
+import ExcelJS from "exceljs";
+import {
+  ROSTER_SHEET_KEY,
+  runPreSubmitCheck,
+  runSheetCommand,
+  verifyWorkbookSeal,
+} from "../../../src/adapters/office/sheets";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { cellKey, makeGrid, type CellValue, type Grid } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
 import { scanSheet } from "../../../src/core/privacy";
+import { rosterDigest } from "../../../src/core/sheets/digest";
 import { SEAL_SHEET } from "../../../src/core/sheets/seal";
 
 interface Sheet {
@@ -49,6 +56,8 @@ class Book {
         if (v !== null) sheet.cells.set(cellKey(r, c), v);
       }),
     );
+    // Office.js formulas carry their "=" (as the writer's `formulas` writes do).
+    for (const [key, text] of grid.formulas) sheet.formulas.set(key, `=${text}`);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -107,6 +116,10 @@ class Book {
       },
       set numberFormat(v: unknown[][]) {
         put(v, (r, c, x) => sheet.formats.set(cellKey(r, c), String(x)));
+      },
+      // Office.js: a formula cell's formula, any other cell's value ("" when empty).
+      get formulas() {
+        return grid((r, c) => sheet.formulas.get(cellKey(r, c)) ?? sheet.cells.get(cellKey(r, c)) ?? "");
       },
       set formulas(v: unknown[][]) {
         put(v, (r, c, x) => sheet.formulas.set(cellKey(r, c), String(x)));
@@ -201,7 +214,26 @@ class Book {
 
 afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
+  delete (globalThis as { Office?: unknown }).Office;
 });
+
+/** Office.context.document.settings as the host keeps them (JSON values), for the remembered roster and mappings. */
+function installSettings(initial: Record<string, unknown> = {}): Map<string, string> {
+  const store = new Map(Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)]));
+  const settings = {
+    get: (key: string): unknown => {
+      const raw = store.get(key);
+      return raw === undefined ? null : JSON.parse(raw);
+    },
+    set: (key: string, value: unknown) => store.set(key, JSON.stringify(value)),
+    remove: (key: string) => store.delete(key),
+    saveAsync: (callback: (r: { status: string }) => void) => callback({ status: "succeeded" }),
+  };
+  Object.assign(globalThis, {
+    Office: { context: { document: { settings } }, AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } },
+  });
+  return store;
+}
 
 const TODAY = { y: 2026, m: 11, d: 28 };
 const options = { pack: seedPack(), today: TODAY };
@@ -348,5 +380,93 @@ describe("报送前检查 and 核验凭证", () => {
         .filter((s) => s.name.startsWith(SEAL_SHEET))
         .map((s) => s.name),
     ).toEqual([SEAL_SHEET]);
+  });
+});
+
+describe("the sheet the ribbon reads", () => {
+  test("after 格式化花名册 the active sheet is ours: 报送前检查 seals the remembered roster, not the copy", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    const store = installSettings();
+    const formatted = await runSheetCommand("formatRoster", options);
+    expect(formatted.ok).toBe(true);
+    expect(JSON.parse(store.get(ROSTER_SHEET_KEY) ?? "null")).toBe(roster);
+    // The builder activated its sheet, as Excel does.
+    book.active = formatted.sheet ?? "";
+    expect(book.active).toBe("花名册（格式化）");
+    const out = await runPreSubmitCheck(options);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.seal.sheet).toBe(roster);
+    expect((await verifyWorkbookSeal()).status).toBe("unchanged");
+  });
+
+  test.each(["汇总表", "校验结果 (2)", "脱敏副本-一补花名册"])(
+    "active sheet %s and no remembered roster: a Chinese message, nothing read or written",
+    async (name) => {
+      const { book } = await bookWith("一补花名册-示例.xlsx");
+      installSettings();
+      book.addGrid(makeGrid(name, [["序号", "姓名", "身份证号", "补助金额（元）"]]));
+      book.active = name;
+      const sealed = await runPreSubmitCheck(options);
+      expect(sealed.ok).toBe(false);
+      expect(sealed.message).toBe(
+        `当前工作表“${name}”是资助助手生成的工作表，不是原始花名册，不能作为花名册读取。请切换到原始花名册工作表后，从功能区重新运行。`,
+      );
+      expect((await runSheetCommand("buildSummary", options)).message).toBe(sealed.message);
+      expect(book.find(SEAL_SHEET)).toBeUndefined();
+    },
+  );
+
+  test("the workbook's saved header mapping applies when the pane passes none", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    // The amount column's header renamed to something no alias knows.
+    const sheet = book.find(roster);
+    sheet?.cells.set(cellKey(2, 12), "款项");
+    installSettings();
+    // Without a mapping the column is not read as amounts.
+    const unmapped = await runPreSubmitCheck(options);
+    expect(unmapped.ok ? unmapped.seal.total : null).toBe(0);
+    installSettings({ "zizhu.columnOverrides": { [roster]: { "12": "amount" } } });
+    const mapped = await runPreSubmitCheck(options);
+    expect(mapped.ok).toBe(true);
+    if (mapped.ok) expect(mapped.seal.total).toBe(18000);
+  });
+});
+
+describe("the seal's formulas and sheet name", () => {
+  test("a formula cell counts by its text: the Office read and the file read agree despite stale results", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    const total = cellKey(43, 12);
+    expect(book.find(roster)?.formulas.get(total)).toBe("=SUM(M4:M43)");
+    const out = await runPreSubmitCheck({ ...options, now: "2026-11-28T10:30:00+08:00", tool: "0.1.0" });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    // The same file, its 合计 cached result stale (as after a fix written through a file library).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync(join(__dirname, "../../../samples/一补花名册-示例.xlsx"))).buffer);
+    const cell = wb.getWorksheet(roster)?.getCell("M44");
+    expect(cell?.value).toEqual(expect.objectContaining({ formula: "SUM(M4:M43)" }));
+    if (cell) cell.value = { formula: "SUM(M4:M43)", result: 17500 } as ExcelJS.CellFormulaValue;
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(read.problem.message);
+    const file = read.value.sheets.find((g) => g.name === roster) as Grid;
+    expect(file.rows[43]?.[12]).toBe(17500);
+    expect(rosterDigest(file)).toBe(out.seal.digest);
+    // In Excel too: a changed cached result (recalculated differently) still verifies.
+    book.find(roster)?.cells.set(total, 17500);
+    expect((await verifyWorkbookSeal()).status).toBe("unchanged");
+    // The formula itself changed: detected.
+    book.find(roster)?.formulas.set(total, "=SUM(M4:M42)");
+    expect((await verifyWorkbookSeal()).status).toBe("modified");
+  });
+
+  test("a user's visible sheet called 校验凭证 is never replaced: a Chinese message, the sheet kept", async () => {
+    const { book } = await bookWith("一补花名册-示例.xlsx");
+    book.addGrid(makeGrid(SEAL_SHEET, [["我的备忘"]]));
+    const out = await runPreSubmitCheck(options);
+    expect(out.ok).toBe(false);
+    expect(out.message).toBe("工作簿中已有名为“校验凭证”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试");
+    expect(book.rows(SEAL_SHEET)).toEqual([["我的备忘"]]);
+    expect(book.live().filter((s) => s.name.startsWith(SEAL_SHEET))).toHaveLength(1);
   });
 });

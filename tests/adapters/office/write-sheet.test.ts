@@ -11,6 +11,7 @@ import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { cellKey, makeGrid, type CellValue } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
 import { buildRosterSheet } from "../../../src/core/sheets/roster-sheet";
+import { SheetConflictError } from "../../../src/core/sheets/seal";
 import { findRosterSource } from "../../../src/core/sheets/source";
 import { emptySpec, type SheetSpec, type SpecFormula } from "../../../src/core/sheets/spec";
 import { STYLE, landscapeA4 } from "../../../src/core/sheets/styles";
@@ -28,8 +29,12 @@ class Fake {
   syncs = 0;
   ops: Op[] = [];
   existing: { name: string; deleted: boolean; visibility: string }[];
+  /** Existing sheets: a name (visible) or "name:VeryHidden". */
   constructor(existing: string[]) {
-    this.existing = existing.map((name) => ({ name, deleted: false, visibility: "Visible" }));
+    this.existing = existing.map((spec) => {
+      const [name = "", visibility = "Visible"] = spec.split(":");
+      return { name, deleted: false, visibility };
+    });
   }
 
   /** A recorder: any property read gives a deeper recorder, sets and calls are logged. */
@@ -64,6 +69,9 @@ class Fake {
         if (!loaded || this.syncs === 0) throw new Error("items read before load + sync");
         return this.existing.map((e) => ({
           name: e.name,
+          get visibility() {
+            return e.visibility;
+          },
           set visibility(v: string) {
             e.visibility = v;
           },
@@ -248,7 +256,7 @@ describe("names", () => {
   });
 
   test("replace: our seal sheet is made visible, deleted and written again under its own name", async () => {
-    const fake = new Fake(["花名册", "校验凭证"]);
+    const fake = new Fake(["花名册", "校验凭证:VeryHidden"]);
     const spec = { ...bigSpec(2, 2, "校验凭证"), state: "veryHidden" as const, activate: true };
     const out = await writeSheetSpec(fake.context(), spec, { replace: true });
     expect(out.name).toBe("校验凭证");
@@ -258,6 +266,22 @@ describe("names", () => {
     expect(fake.sets("sheet.visibility").map((o) => o.value)).toEqual(["VeryHidden"]);
     expect(fake.calls("sheet.activate")).toEqual([]);
   });
+
+  test.each(["校验凭证", "校验凭证:Hidden"])(
+    "replace over the user's sheet %s: SheetConflictError, nothing deleted or added",
+    async (existing) => {
+      const fake = new Fake(["花名册", existing]);
+      const spec = { ...bigSpec(2, 2, "校验凭证"), state: "veryHidden" as const };
+      const written = writeSheetSpec(fake.context(), spec, { replace: true });
+      await expect(written).rejects.toThrow(SheetConflictError);
+      await expect(written).rejects.toThrow(
+        "工作簿中已有名为“校验凭证”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试",
+      );
+      expect(fake.existing.every((e) => !e.deleted)).toBe(true);
+      expect(fake.existing[1]?.visibility).toBe(existing.endsWith("Hidden") ? "Hidden" : "Visible");
+      expect(fake.calls("add")).toEqual([]);
+    },
+  );
 
   test("a visible spec with activate is activated, and not hidden", async () => {
     const fake = new Fake([]);

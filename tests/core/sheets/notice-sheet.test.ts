@@ -272,3 +272,24 @@ describe("the objection contact", () => {
     expect(spec.rowHeights.get(0) ?? 0).toBeGreaterThan(36);
   });
 });
+
+test("amounts are published to the fen, so the 合计 and the total in the text agree", () => {
+  const wb: WorkbookData = {
+    sheets: [
+      makeGrid("花名册", [
+        ["姓名", "资助项目", "金额"],
+        ["甲", "一补", 2000 / 3],
+        ["乙", "一补", 2000 / 3],
+        ["丙", "一补", 2000 / 3],
+      ]),
+    ],
+    properties: {},
+  };
+  const { spec } = build(sourceOf(wb));
+  const header = headerRowOf(spec);
+  const amountCol = spec.rows[header]?.indexOf("金额（元）") ?? -1;
+  const amounts = [1, 2, 3].map((i) => spec.rows[header + i]?.[amountCol]);
+  expect(amounts).toEqual([666.67, 666.67, 666.67]);
+  expect(spec.rows[header + 4]?.[amountCol]).toBe(2000.01);
+  expect(allText(spec)).toContain("金额合计 2,000.01 元");
+});

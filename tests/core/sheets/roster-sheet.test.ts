@@ -184,7 +184,8 @@ describe("the committed samples", () => {
   test("teachers: the 万元 debt column is money-formatted and not summed", async () => {
     const { spec } = build(await sample("特困教师-示例.xlsx"));
     const debt = spec.rows[2]?.indexOf("负债金额（万元）") ?? -1;
-    expect(styleAt(spec, 3, debt).numFmt).toBe("#,##0.00");
+    // 万元 keeps its digits (3.5 万元 prints as 3.50; 0.0125 万元 as 0.0125, not 0.01).
+    expect(styleAt(spec, 3, debt).numFmt).toBe("#,##0.00####");
     expect(spec.formulas.has(cellKey(13, debt))).toBe(false);
   });
 
@@ -280,6 +281,7 @@ describe("synthetic rosters", () => {
     expect(spec.rows[6]?.[0]).toBe("合计金额（大写，万元已折合为元）：");
     expect(spec.rows[6]?.[2]).toBe("壹仟柒佰伍拾元整");
     expect(spec.formulas.get(cellKey(6, 2))).toEqual({ text: "ZIZHU.RMB(D6*10000)", addin: true });
+    expect(styleAt(spec, 3, 3).numFmt).toBe("#,##0.00####");
     expect(notes.some((n) => n.includes("万元"))).toBe(true);
   });
 

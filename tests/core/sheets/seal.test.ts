@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
@@ -207,5 +208,73 @@ describe("readSeal / verifySeal", () => {
     expect(v.status).toBe("unsealed");
     expect(v.message).toMatch(/^未校验：校验凭证无法读取/);
     expect(v.detail).toMatch(why);
+  });
+});
+
+describe("verifySeal across hosts", () => {
+  /** A seal over `grid` as the add-in would write it (only the JSON row matters to readSeal). */
+  function sealFor(grid: Grid): Grid {
+    const seal: Seal = {
+      format: "zizhu-seal/1",
+      pack: { id: pack.id, version: pack.version },
+      sealedAt: NOW,
+      tool: "0.1.0",
+      sheet: grid.name,
+      rows: 1,
+      totals: [],
+      total: 0,
+      digest: rosterDigest(grid),
+      algorithm: "SHA-256",
+    };
+    return makeGrid(SEAL_SHEET, [[SEAL_JSON_LABEL, JSON.stringify(seal)]], { state: "veryHidden" });
+  }
+
+  const DATE = "yyyy-mm-dd";
+  /** The roster as the add-in reads a 1904-system file: the stored serial (2025-12-09 is 44538 there). */
+  const office = makeGrid(
+    "花名册",
+    [
+      ["姓名", "出生日期"],
+      ["张三", 44538],
+    ],
+    { formats: new Map([["1,1", DATE]]) },
+  );
+
+  async function fileRead(date1904: boolean, born = 44538): Promise<Grid> {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = date1904;
+    const ws = wb.addWorksheet("花名册");
+    ws.addRow(["姓名", "出生日期"]);
+    ws.addRow(["张三", born]);
+    ws.getCell("B2").numFmt = DATE;
+    const read = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(read.problem.message);
+    return read.value.sheets[0] as Grid;
+  }
+
+  test("a 1904-date workbook sealed in Excel and verified from the file: says it is the date system", async () => {
+    const file = await fileRead(true);
+    expect(file.rows[1]?.[1]).toBe(44538 + 1462); // the library converts to the 1900 system
+    const verdict = verifySeal({ sheets: [file, sealFor(office)], properties: {} });
+    expect(verdict.status).toBe("modified");
+    expect(verdict.message).toMatch(/^校验后已修改（很可能只是日期系统的差异）/);
+    expect(verdict.message).toContain("1904 日期系统");
+    expect(verdict.message).toContain("相差 1462 天");
+    // And the other way round: sealed from the file, verified in Excel.
+    const back = verifySeal({ sheets: [office, sealFor(file)], properties: {} });
+    expect(back.message).toContain("1904 日期系统");
+  });
+
+  test("a real edit of a dated roster is not blamed on the date system", async () => {
+    const file = await fileRead(true, 44539);
+    const verdict = verifySeal({ sheets: [file, sealFor(office)], properties: {} });
+    expect(verdict.status).toBe("modified");
+    expect(verdict.message).not.toContain("1904");
+    expect(verdict.message).toContain("内容摘要与凭证不符");
+  });
+
+  test("a 1900-date workbook verifies unchanged across the readers", async () => {
+    const file = await fileRead(false);
+    expect(verifySeal({ sheets: [file, sealFor(office)], properties: {} }).status).toBe("unchanged");
   });
 });
