@@ -6,7 +6,7 @@
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { readCsv } from "../../src/adapters/csv/read";
 import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
-import { addSheetsToCopy, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
+import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
 import { buildForCommand, isoNow, sealSummary, toolVersion } from "../../src/adapters/office/sheets";
 import { buildSeal, verifySeal } from "../../src/core/sheets/seal";
 import { applyFixesToGrid } from "../../src/core/fixes/plan";
@@ -163,7 +163,14 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       }
       const { seal, built } = sealed.value;
       // Our own 校验凭证 sheet is replaced in the copy; the opened file is never written.
-      const out = await addSheetsToCopy(await originalXlsx(r), [built.spec], { replace: true });
+      let out: Awaited<ReturnType<typeof addSheetsToCopy>>;
+      try {
+        out = await addSheetsToCopy(await originalXlsx(r), [built.spec], { replace: true });
+      } catch (e) {
+        // A sheet of the user's under our seal's name: kept, and no sealed copy is offered.
+        if (e instanceof SheetConflictError) return { ok: false, message: e.message, notes: [] };
+        throw e;
+      }
       const fileName = derivedName(r.source, "含校验凭证");
       download(out.bytes, fileName);
       return {

@@ -8,6 +8,7 @@ import { readRosterFromExcel } from "../../src/adapters/office/read";
 import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "../../src/adapters/office/recipe";
 import { writeSheetSpec } from "../../src/adapters/office/write-sheet";
 import { today } from "../../functions/clock";
+import { SheetConflictError } from "../../src/core/sheets/seal";
 import type { RecipeHost } from "./recipe-host";
 
 export function createOfficeRecipeHost(): RecipeHost {
@@ -43,21 +44,28 @@ export function createOfficeRecipeHost(): RecipeHost {
           `原表修正 ${r.value.cells} 个单元格、${r.value.columns} 列设为文本` +
             (r.value.skipped ? `；${r.value.skipped} 个单元格在校验后已被改动，未修改` : ""),
         );
-        // The seal must describe the sheet as Excel now holds it: read it again and seal that.
-        const seal = specs.find((x) => x.kind === "seal");
-        if (seal) {
-          specs = specs.filter((x) => x !== seal);
-          const again = await readRosterFromExcel({ scope: "active-sheet" });
-          const resealed = again.ok
-            ? reseal(again.value.workbook)
-            : { ok: false as const, message: again.problem.message };
-          if (resealed.ok) specs.push(resealed.spec);
-          else lines.push(`未写入校验凭证：${resealed.message}`);
-        }
+      }
+      // The seal describes the sheet as Excel holds it now (after the fixes; formulas by their
+      // text, as the county's verify reads them): read it again, with formulas, and seal that.
+      const seal = specs.find((x) => x.kind === "seal");
+      if (seal) {
+        specs = specs.filter((x) => x !== seal);
+        const again = await readRosterFromExcel({ scope: "active-sheet", formulas: true });
+        const resealed = again.ok
+          ? reseal(again.value.workbook)
+          : { ok: false as const, message: again.problem.message };
+        if (resealed.ok) specs.push(resealed.spec);
+        else lines.push(`未写入校验凭证：${resealed.message}`);
       }
       for (const spec of specs) {
-        const w = await Excel.run((context) => writeSheetSpec(context, spec, { replace: spec.kind === "seal" }));
-        lines.push(spec.kind === "seal" ? `校验凭证（隐藏工作表“${w.name}”）` : `新工作表“${w.name}”`);
+        try {
+          const w = await Excel.run((context) => writeSheetSpec(context, spec, { replace: spec.kind === "seal" }));
+          lines.push(spec.kind === "seal" ? `校验凭证（隐藏工作表“${w.name}”）` : `新工作表“${w.name}”`);
+        } catch (e) {
+          // A sheet of the user's under our seal's name: kept, and said so.
+          if (!(e instanceof SheetConflictError)) throw e;
+          lines.push(e.message);
+        }
       }
       return lines;
     },

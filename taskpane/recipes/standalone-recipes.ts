@@ -7,7 +7,7 @@
 import { applyFixesToWorkbook } from "../../src/adapters/xlsx/apply-fixes";
 import { loadWorkbook } from "../../src/adapters/xlsx/read";
 import { gridToXlsx } from "../../src/adapters/xlsx/write-report";
-import { addSpecToWorkbook, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
+import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
 import { findLibraryRecipe } from "../../src/core/recipes/library";
 import type { Recipe } from "../../src/core/recipes/schema";
 import { today } from "../../functions/clock";
@@ -43,7 +43,15 @@ export function createStandaloneRecipeHost(
         const applied = applyFixesToWorkbook(loaded.value, output.fixes);
         if (applied.missing.length > 0)
           return [`修正未能写入：找不到工作表${applied.missing.map((m) => `“${m}”`).join("、")}，未下载结果文件`];
-        for (const spec of output.sheets) addSpecToWorkbook(loaded.value, spec, { replace: spec.kind === "seal" });
+        for (const spec of output.sheets) {
+          try {
+            addSpecToWorkbook(loaded.value, spec, { replace: spec.kind === "seal" });
+          } catch (e) {
+            // A sheet of the user's under our seal's name: kept; no sealed file is offered.
+            if (!(e instanceof SheetConflictError)) throw e;
+            return [e.message];
+          }
+        }
         const name = `${base}-${recipe.name}.xlsx`;
         download(new Uint8Array(await loaded.value.xlsx.writeBuffer()), name);
         lines.push(`已下载“${name}”（原文件未改动）`);

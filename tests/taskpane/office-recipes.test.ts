@@ -69,6 +69,8 @@ test("after the fixes the seal is built again from the re-read sheet, and writte
   );
   expect(applyFixes).toHaveBeenCalledWith([FIX]);
   expect(reseal).toHaveBeenCalledWith(reread);
+  // Formulas by their text, as the county's verify reads them.
+  expect(readRosterFromExcel).toHaveBeenCalledWith({ scope: "active-sheet", formulas: true });
   const written = writeSheetSpec.mock.calls.map((c) => [(c[1] as SheetSpec).name, c[2]]);
   expect(written).toEqual([
     ["花名册（格式化）", { replace: false }],
@@ -104,4 +106,19 @@ test("a failed write of the fixes stops everything with its message", async () =
   );
   expect(lines).toEqual(["工作簿受保护，无法修改"]);
   expect(writeSheetSpec).not.toHaveBeenCalled();
+});
+
+test("without fixes the seal is still made from a read with formulas, not from the pane's copy", async () => {
+  readRosterFromExcel.mockResolvedValue({ ok: true, value: { workbook: WB, sheet: "花名册", syncs: 2 } });
+  const fresh = emptySpec("校验凭证", "seal");
+  const reseal = jest.fn(() => ({ ok: true as const, spec: fresh }));
+  await createOfficeRecipeHost().saveRecipeOutput(
+    output([emptySpec("校验凭证", "seal")], [], []),
+    input,
+    recipe,
+    reseal,
+  );
+  expect(applyFixes).not.toHaveBeenCalled();
+  expect(readRosterFromExcel).toHaveBeenCalledWith({ scope: "active-sheet", formulas: true });
+  expect(writeSheetSpec.mock.calls.map((c) => c[1])).toEqual([fresh]);
 });

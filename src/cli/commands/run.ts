@@ -15,7 +15,7 @@ import { parseRecipe, type Recipe } from "../../core/recipes/schema";
 import type { RosterKind } from "../../core/report/types";
 import { applyFixesToWorkbook } from "../../adapters/xlsx/apply-fixes";
 import { loadWorkbook, readXlsx } from "../../adapters/xlsx/read";
-import { addSpecToWorkbook, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
+import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
 import { verifySeal } from "../../core/sheets/seal";
 import { readAsXlsx } from "../read-workbook";
 import { UsageError } from "./fn";
@@ -108,7 +108,15 @@ async function writeResults(
     const applied = applyFixesToWorkbook(wb, output.fixes);
     if (applied.missing.length > 0)
       throw new UsageError(`修正未能写入：找不到工作表 ${applied.missing.map((m) => `“${m}”`).join("、")}`);
-    for (const spec of output.sheets) addSpecToWorkbook(wb, spec, { replace: spec.kind === "seal" });
+    for (const spec of output.sheets) {
+      try {
+        addSpecToWorkbook(wb, spec, { replace: spec.kind === "seal" });
+      } catch (e) {
+        // A sheet of the user's under our seal's name: kept; no result file for this input.
+        if (e instanceof SheetConflictError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     if (output.seal) {
       // Never hand out a seal that would not verify: read the result back as the county will.
