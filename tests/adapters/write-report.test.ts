@@ -205,7 +205,8 @@ describe("gridToXlsx", () => {
     expect(grid?.name).toBe("名单");
     expect(grid?.rows).toEqual([
       ["姓名", "身份证号", "金额"],
-      ["张三", "110101200001011234", "1000"],
+      // The amount is a number (a CSV's amount column is typed when read); the ID stays text.
+      ["张三", "110101200001011234", 1000],
     ]);
     expect(grid?.formats.get(cellKey(1, 1))).toBe("@");
     // …and it can be annotated like any workbook.
