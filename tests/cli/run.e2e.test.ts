@@ -137,3 +137,35 @@ test("a CSV with a long name: the fixes land in the sheet the result file has, a
   if (r.code === 0) expect(runCli(["verify", result]).code).toBe(0);
   else expect(r.stdout).not.toContain("内部错误");
 });
+
+test("a YAML recipe runs like a JSON one; a broken one is refused with the step named", () => {
+  const good = join(dir, "公示.yaml");
+  writeFileSync(
+    good,
+    [
+      "name: 只做公示",
+      "steps:",
+      "  - step: privacy",
+      "  - step: notice",
+      "    days: 7",
+      "    contact: 学校资助办",
+    ].join("\n"),
+  );
+  const out = join(dir, "out");
+  const r = runCli(["run", good, join(SAMPLES, "一补花名册-示例.xlsx"), "--out", out]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("流程“只做公示”，2 个步骤");
+  expect(readdirSync(out)).toEqual(["一补花名册-示例-公示表.xlsx"]);
+
+  const bad = join(dir, "坏.yml");
+  writeFileSync(bad, ["name: 坏", "steps:", "  - step: notice", "    start: 下周一"].join("\n"));
+  const refused = runCli(["run", bad, join(SAMPLES, "一补花名册-示例.xlsx"), "--out", out]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toMatch(/第 1 步（notice）：start：日期应写成 YYYY-MM-DD/);
+
+  const broken = join(dir, "乱.yaml");
+  writeFileSync(broken, "name: [未闭合\n");
+  const notYaml = runCli(["run", broken, join(SAMPLES, "一补花名册-示例.xlsx"), "--out", out]);
+  expect(notYaml.code).toBe(2);
+  expect(notYaml.stderr).toContain("不是合法的 YAML");
+});

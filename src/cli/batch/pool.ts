@@ -25,7 +25,12 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: this.context }), busy: null };
+    const slot: Slot = {
+      // A bigger young generation: reading a workbook allocates many short-lived objects, and a
+      // worker's default nursery makes it collect far more often than the main thread does.
+      worker: new Worker(this.script, { workerData: this.context, resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+      busy: null,
+    };
     slot.worker.on("message", (msg: { id: number; result: FileResult }) => {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import { parse as parseYaml } from "yaml";
 import type { CivilDate } from "../../core/date/civil";
 import type { Pack } from "../../core/policy";
 import { findLibraryRecipe, RECIPE_LIBRARY } from "../../core/recipes/library";
@@ -36,22 +37,25 @@ export interface RunArgs {
 
 const STATUS = { done: "✔", failed: "✘", skipped: "·" } as const;
 
-/** The recipe: a shipped one by name, else a JSON file. */
+/** The recipe: a shipped one by name, else a JSON or YAML file (.yaml / .yml). */
 export function loadRecipe(spec: string): Recipe {
   const shipped = findLibraryRecipe(spec);
   if (shipped) return shipped;
   let text: string;
   try {
-    text = readFileSync(spec, "utf8");
+    text = readFileSync(spec, "utf8").replace(/^\uFEFF/, "");
   } catch {
     const names = RECIPE_LIBRARY.map((r) => r.name).join("、");
-    throw new UsageError(`找不到流程“${spec}”：既不是内置流程（${names}），也不是可读取的 JSON 文件`);
+    throw new UsageError(`找不到流程“${spec}”：既不是内置流程（${names}），也不是可读取的 JSON 或 YAML 文件`);
   }
+  const yaml = /\.ya?ml$/i.test(spec);
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    // YAML's core schema: no custom tags, so a recipe file cannot make the parser build objects.
+    data = yaml ? parseYaml(text, { schema: "core" }) : JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`流程文件 ${spec} 不是合法的 JSON：${e instanceof Error ? e.message : String(e)}`);
+    const what = yaml ? "YAML" : "JSON";
+    throw new UsageError(`流程文件 ${spec} 不是合法的 ${what}：${e instanceof Error ? e.message : String(e)}`);
   }
   const r = parseRecipe(data);
   if (!r.ok) throw new UsageError(`流程文件 ${spec} 有误，未运行：\n${r.problem.problems.join("\n")}`);
