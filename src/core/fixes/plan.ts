@@ -169,6 +169,31 @@ function isEmptyAmount(issue: Issue, at: { col: number }, layout: RosterLayout):
   return issue.rule === "field.required" && at.col === layout.fieldColumns.amount;
 }
 
+/** A cell fix with its address and masked preview. */
+function cellFix(
+  kind: CellFixKind,
+  sheet: string,
+  at: { row: number; col: number },
+  field: FieldKey,
+  before: CellValue,
+  after: CellValue,
+  asText = false,
+): CellFix {
+  return {
+    kind,
+    sheet,
+    row: at.row,
+    col: at.col,
+    cell: cellAddress(at.row, at.col),
+    field,
+    before,
+    after,
+    shownBefore: shown(field, before),
+    shownAfter: shown(field, after),
+    asText,
+  };
+}
+
 export function planFixes(grid: Grid, layout: RosterLayout, report: Report, options: PlanOptions): FixPlan {
   const fixes: Fix[] = [];
   const unfixable: Unfixable[] = [];
@@ -203,39 +228,17 @@ export function planFixes(grid: Grid, layout: RosterLayout, report: Report, opti
       const kind = cellFixes.get(key)?.kind === "trim" || wanted === "trim" ? "trim" : "half-width";
       const after = cleaned(kind, field, before);
       if (after === before) continue;
-      const fix: CellFix = {
-        kind,
-        sheet: grid.name,
-        row: at.row,
-        col: at.col,
-        cell: cellAddress(at.row, at.col),
-        field,
-        before,
-        after,
-        shownBefore: shown(field, before),
-        shownAfter: shown(field, after),
-        asText: typeof after === "string" && LONG_DIGITS.test(after),
-      };
-      cellFixes.set(key, fix);
+      cellFixes.set(
+        key,
+        cellFix(kind, grid.name, at, field, before, after, typeof after === "string" && LONG_DIGITS.test(after)),
+      );
       continue;
     }
 
     if (issue.rule === "amount.text" && field === "amount") {
       const after = plainNumber(before);
       if (after === null || cellFixes.has(key)) continue;
-      cellFixes.set(key, {
-        kind: "number",
-        sheet: grid.name,
-        row: at.row,
-        col: at.col,
-        cell: cellAddress(at.row, at.col),
-        field,
-        before,
-        after,
-        shownBefore: shown(field, before),
-        shownAfter: shown(field, after),
-        asText: false,
-      });
+      cellFixes.set(key, cellFix("number", grid.name, at, field, before, after));
       continue;
     }
 
@@ -250,19 +253,7 @@ export function planFixes(grid: Grid, layout: RosterLayout, report: Report, opti
       if (!d.eligible || d.amount === null || d.bound !== "exact") continue;
       const after = money(d.amount);
       if (before === after) continue;
-      cellFixes.set(key, {
-        kind: "amount",
-        sheet: grid.name,
-        row: at.row,
-        col: at.col,
-        cell: cellAddress(at.row, at.col),
-        field,
-        before,
-        after,
-        shownBefore: shown(field, before),
-        shownAfter: shown(field, after),
-        asText: false,
-      });
+      cellFixes.set(key, cellFix("amount", grid.name, at, field, before, after));
     }
   }
 
