@@ -1,7 +1,7 @@
 /**
  * A sheet to be written, as data: what the builders (格式化花名册, 汇总表, 公示表, 申请表, 校验凭证,
- * 报送格式) produce and what the adapters write — into Excel through Office.js, or into an .xlsx
- * file through ExcelJS. Builders never touch a host; adapters never decide content.
+ * 报送格式) produce and what the adapters write — into the open workbook inside Excel, or into a
+ * new .xlsx file (src/adapters). Builders never touch a host; adapters never decide content.
  *
  * Rows and columns are 0-based. Styles are named and applied by ranges, in order (a later range's
  * properties override an earlier one's for the cells they share), so a writer can format big blocks
