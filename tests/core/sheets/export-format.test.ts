@@ -1,9 +1,6 @@
 // 报送格式: a format is validated JSON (every problem by its JSON path, in Chinese); the export
 // sheet is plain — one header row, one row per person, identifiers as text, amounts in the
 // format's unit, no merges.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { makeGrid, type CellValue, type WorkbookData } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
 import {
@@ -16,17 +13,9 @@ import {
 import { findRosterSource, type RosterSource } from "../../../src/core/sheets/source";
 import { styleAt, type SheetSpec } from "../../../src/core/sheets/spec";
 import { compact } from "../../../src/core/text/normalize";
+import { sampleSource as sourceOf } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const OPTIONS: ExportOptions = { pack: seedPack(), today: { y: 2026, m: 9, d: 10 } };
-
-async function sourceOf(file: string): Promise<RosterSource> {
-  const r = await readXlsx(new Uint8Array(readFileSync(join(SAMPLES, file))), { fileName: file });
-  if (!r.ok) throw new Error(r.problem.message);
-  const s = findRosterSource(r.value);
-  if (!s.ok) throw new Error(s.problem.code);
-  return s.value;
-}
 
 function build(source: RosterSource, format: SubmissionFormat, options: Partial<ExportOptions> = {}) {
   const r = buildExportSheet(source, format, { ...OPTIONS, ...options });

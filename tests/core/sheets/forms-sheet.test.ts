@@ -1,8 +1,5 @@
 // 生成申请表: one form per person, stacked, a page break between forms; placeholders resolved by
 // field name, alias or the roster's own header; the user's 申请表模板 sheet as the layout.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { makeGrid, type CellValue, type Grid, type WorkbookData } from "../../../src/core/grid/types";
 import { rmbUppercase } from "../../../src/core/money";
 import { seedPack } from "../../../src/core/policy";
@@ -15,22 +12,10 @@ import {
 } from "../../../src/core/sheets/forms-sheet";
 import { findRosterSource, type RosterSource } from "../../../src/core/sheets/source";
 import { styleAt, type SheetSpec } from "../../../src/core/sheets/spec";
+import { loadSample as load, sourceOf } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const TODAY = { y: 2026, m: 9, d: 10 };
 const BASE: FormsOptions = { pack: seedPack(), today: TODAY };
-
-async function load(file: string): Promise<WorkbookData> {
-  const r = await readXlsx(new Uint8Array(readFileSync(join(SAMPLES, file))), { fileName: file });
-  if (!r.ok) throw new Error(r.problem.message);
-  return r.value;
-}
-
-function sourceOf(wb: WorkbookData): RosterSource {
-  const s = findRosterSource(wb);
-  if (!s.ok) throw new Error(s.problem.code);
-  return s.value;
-}
 
 function build(source: RosterSource, options: Partial<FormsOptions> = {}): { spec: SheetSpec; notes: string[] } {
   const r = buildFormsSheet(source, { ...BASE, ...options });

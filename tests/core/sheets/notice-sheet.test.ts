@@ -1,8 +1,5 @@
 // 生成公示表: only 三公开 columns, no personal data anywhere on the sheet (checked with the
 // privacy scanner in notice mode), a 公示期 of working days with holidays and 调休, a 合计 row.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { noticeEnd } from "../../../src/core/calendar";
 import { cellKey, makeGrid, type CellValue, type WorkbookData } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
@@ -10,22 +7,10 @@ import { scanSheet } from "../../../src/core/privacy";
 import { buildNoticeSheet, labelledContact, type NoticeOptions } from "../../../src/core/sheets/notice-sheet";
 import { chineseDate, findRosterSource, type RosterSource } from "../../../src/core/sheets/source";
 import type { SheetSpec } from "../../../src/core/sheets/spec";
+import { loadSample as load, sourceOf } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const TODAY = { y: 2026, m: 11, d: 30 };
 const BASE: NoticeOptions = { pack: seedPack(), today: TODAY };
-
-async function load(file: string): Promise<WorkbookData> {
-  const r = await readXlsx(new Uint8Array(readFileSync(join(SAMPLES, file))), { fileName: file });
-  if (!r.ok) throw new Error(r.problem.message);
-  return r.value;
-}
-
-function sourceOf(wb: WorkbookData): RosterSource {
-  const s = findRosterSource(wb);
-  if (!s.ok) throw new Error(s.problem.code);
-  return s.value;
-}
 
 function build(source: RosterSource, options: Partial<NoticeOptions> = {}): { spec: SheetSpec; notes: string[] } {
   const r = buildNoticeSheet(source, { ...BASE, ...options });

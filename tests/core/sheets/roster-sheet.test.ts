@@ -1,31 +1,16 @@
 // 格式化花名册: a new sheet built from the committed samples and from synthetic grids with the
 // defects real rosters have (full-width digits, IDs stored as numbers, 万元, 小计 rows, 100k rows).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
-import { cellKey, makeGrid, type CellValue, type Grid, type WorkbookData } from "../../../src/core/grid/types";
+import { cellKey, makeGrid, type CellValue, type Grid } from "../../../src/core/grid/types";
 import { rmbUppercase } from "../../../src/core/money";
 import { seedPack } from "../../../src/core/policy";
 import { buildRosterSheet, ROSTER_SHEET_NAME, type RosterSheetOptions } from "../../../src/core/sheets/roster-sheet";
-import { findRosterSource, type RosterSource } from "../../../src/core/sheets/source";
+import { type RosterSource } from "../../../src/core/sheets/source";
 import { styleAt, type BuiltSheet } from "../../../src/core/sheets/spec";
+import { sampleSource as sample, sourceOf } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const TODAY = { y: 2026, m: 11, d: 29 };
 const pack = seedPack();
 const options = (extra: Partial<RosterSheetOptions> = {}): RosterSheetOptions => ({ pack, today: TODAY, ...extra });
-
-async function sample(file: string): Promise<RosterSource> {
-  const r = await readXlsx(new Uint8Array(readFileSync(join(SAMPLES, file))), { fileName: file });
-  if (!r.ok) throw new Error(r.problem.message);
-  return sourceOf(r.value);
-}
-
-function sourceOf(wb: WorkbookData): RosterSource {
-  const s = findRosterSource(wb);
-  if (!s.ok) throw new Error(s.problem.code);
-  return s.value;
-}
 
 function gridSource(grid: Grid): RosterSource {
   return sourceOf({ sheets: [grid], properties: {} });

@@ -1,23 +1,15 @@
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import type { CellValue, Grid, WorkbookData } from "../../../src/core/grid/types";
 import { makeGrid } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
 import { rosterDigest } from "../../../src/core/sheets/digest";
 import { buildSeal, readSeal, SEAL_JSON_LABEL, SEAL_SHEET, verifySeal, type Seal } from "../../../src/core/sheets/seal";
+import { loadSample as sample } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const pack = seedPack();
 const today = { y: 2026, m: 11, d: 28 };
 const NOW = "2026-11-28T10:30:00+08:00";
-
-async function sample(file: string): Promise<WorkbookData> {
-  const r = await readXlsx(readFileSync(join(SAMPLES, file)));
-  if (!r.ok) throw new Error(r.problem.message);
-  return r.value;
-}
 
 /** The workbook with the seal sheet's rows as a reader would see them after writing. */
 function sealed(wb: WorkbookData, spec: { rows: CellValue[][] }): WorkbookData {

@@ -1,13 +1,10 @@
 // 生成汇总表: every cached value is checked twice — against a small, independent evaluator of the
 // formulas the sheet carries (COUNTIFS/SUMIFS with Excel's criteria rules, applied to the original
 // grid), and against a plain group-by over the people's rows.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readXlsx } from "../../../src/adapters/xlsx/read";
-import { cellKey, makeGrid, type CellValue, type Grid, type WorkbookData } from "../../../src/core/grid/types";
+import { cellKey, makeGrid, type CellValue, type Grid } from "../../../src/core/grid/types";
 import { rmbUppercase } from "../../../src/core/money";
 import { seedPack } from "../../../src/core/policy";
-import { findRosterSource, type RosterSource } from "../../../src/core/sheets/source";
+import { type RosterSource } from "../../../src/core/sheets/source";
 import { styleAt, type BuiltSheet, type SheetSpec } from "../../../src/core/sheets/spec";
 import {
   buildSummarySheet,
@@ -15,23 +12,11 @@ import {
   SUMMARY_SHEET_NAME,
   type SummaryOptions,
 } from "../../../src/core/sheets/summary-sheet";
+import { sampleSource as sample, sourceOf } from "./samples";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const TODAY = { y: 2026, m: 11, d: 29 };
 const pack = seedPack();
 const options = (extra: Partial<SummaryOptions> = {}): SummaryOptions => ({ pack, today: TODAY, ...extra });
-
-async function sample(file: string): Promise<RosterSource> {
-  const r = await readXlsx(new Uint8Array(readFileSync(join(SAMPLES, file))), { fileName: file });
-  if (!r.ok) throw new Error(r.problem.message);
-  return sourceOf(r.value);
-}
-
-function sourceOf(wb: WorkbookData): RosterSource {
-  const s = findRosterSource(wb);
-  if (!s.ok) throw new Error(s.problem.code);
-  return s.value;
-}
 
 const gridSource = (grid: Grid): RosterSource => sourceOf({ sheets: [grid], properties: {} });
 
