@@ -59,7 +59,7 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   日期以 Excel 日期序列号输入输出（1900 日期系统），也可输入 2026-10-01 这样的文本。
 
 退出码 Exit codes: 0 成功/无错误；1 函数返回错误、花名册有错误、或 verify 发现改动/未校验；
-  2 无法运行（文件不可读、用法错误）。
+  2 无法运行（文件不可读、不是普通文件、文件过大、用法错误，或意外错误）。从不覆盖输入文件。
 
 示例 Examples:
   zizhu fn ID_ERROR 110105194912310021
@@ -256,7 +256,16 @@ export async function main(
     const code = (e as { code?: string }).code;
     if (code === "ENOENT")
       return { out: "", err: `zizhu: 找不到文件：${(e as { path?: string }).path ?? ""}`, code: 2 };
-    const detail = e instanceof Error ? e.message : String(e);
-    return { out: "", err: `zizhu: 内部错误，请报告给开发者：${detail}`, code: 3 };
+    // Exit codes are 0, 1 or 2 only. An unexpected error is our bug, not the user's file: say so in
+    // Chinese without a JavaScript message; ZIZHU_DEBUG=1 shows the details for a bug report.
+    const debug = env["ZIZHU_DEBUG"] === "1" && e instanceof Error ? `\n${e.stack ?? e.message}` : "";
+    const name = e instanceof Error ? e.name : typeof e;
+    return {
+      out: "",
+      err:
+        `zizhu: 处理时出现意外错误（${name}），已停止（输入文件没有被改动，未完成的输出文件不会留下）。` +
+        `这是资助助手的问题，不是您的文件的问题：请把所用命令报告给开发者（设置环境变量 ZIZHU_DEBUG=1 可显示详细信息）。${debug}`,
+      code: 2,
+    };
   }
 }

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { readXlsx } from "../adapters/xlsx/read";
 import { readXlsxStream } from "../adapters/xlsx/stream.node";
@@ -6,6 +5,7 @@ import { readCsv } from "../adapters/csv/read";
 import { gridToXlsx } from "../adapters/xlsx/write-report";
 import type { WorkbookData } from "../core/grid/types";
 import { UsageError } from "./commands/fn";
+import { assertReadableFile, readRegularFile } from "./files";
 
 /** Files above this size are streamed (one sheet, a fraction of the memory; no notes or headers/footers). */
 const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
@@ -24,16 +24,12 @@ export async function readWorkbookFile(
   /** needBytes: the original bytes are needed (--report) or every part of the file is (privacy): never stream. */
   options: { sheet?: string; onProgress?: (rows: number) => void; needBytes?: boolean } = {},
 ): Promise<ReadWorkbook> {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`找不到文件：${file}`);
-  }
+  // Regular files only: a FIFO would hang, /dev/zero would never end, a folder is not a roster.
+  const size = assertReadableFile(file).size;
   const ext = extname(file).toLowerCase();
   const name = basename(file);
   if (ext === ".csv" || ext === ".txt") {
-    const bytes = new Uint8Array(readFileSync(file));
+    const bytes = readRegularFile(file);
     const r = readCsv(bytes, name.replace(/\.[^.]+$/, ""));
     if (!r.ok) throw new UsageError(r.problem.message);
     return { data: r.value, bytes, format: "csv", streamed: false };
@@ -48,7 +44,7 @@ export async function readWorkbookFile(
     if (!r.ok) throw new UsageError(r.problem.message);
     return { data: r.value, bytes: null, format: "xlsx", streamed: true };
   }
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = readRegularFile(file);
   const r = await readXlsx(bytes, { fileName: name });
   if (!r.ok) throw new UsageError(r.problem.message);
   return { data: r.value, bytes, format: "xlsx", streamed: false };

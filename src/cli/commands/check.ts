@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { checkWorkbook } from "../../core/check/check";
 import { scanWorkbook } from "../../core/privacy";
 import { buildReport } from "../../core/report/build";
@@ -9,6 +9,7 @@ import { gridToXlsx, writeAnnotatedReport } from "../../adapters/xlsx/write-repo
 import { readWorkbookFile } from "../read-workbook";
 import { progressLine } from "../progress";
 import { UsageError } from "./fn";
+import { assertSafeOutput, writeFileAtomic } from "../files";
 
 export interface CheckArgs {
   file: string;
@@ -63,27 +64,34 @@ export function summaryText(file: string, sheet: string, report: Report): string
   return [head, "", ...lines, "", verdict].join("\n");
 }
 
-function writeOut(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(`无法写入输出文件 ${path}（${code === "ENOENT" ? "文件夹不存在" : (code ?? "未知原因")}）`);
+/**
+ * --json and --report never name the input (by any path) nor each other: checked before reading,
+ * so a mistake costs nothing, and again right before each rename.
+ */
+function checkOutputs(args: { file: string; json?: string; report?: string }): void {
+  if (args.json !== undefined && args.json !== "-") assertSafeOutput(args.json, [args.file], "--json");
+  if (args.report !== undefined) {
+    if (!/\.xlsx$/i.test(args.report)) throw new UsageError(`--report 应为 .xlsx 文件，收到：${args.report}`);
+    assertSafeOutput(args.report, [args.file], "--report");
+  }
+  if (args.json !== undefined && args.json !== "-" && args.report !== undefined) {
+    if (resolve(args.json) === resolve(args.report))
+      throw new UsageError(`--json 与 --report 是同一个文件（${args.json}），请分别给出两个文件名`);
   }
 }
 
 async function writeOutputs(
-  args: { json?: string; report?: string },
+  args: { file: string; json?: string; report?: string },
   report: Report,
   read: Awaited<ReturnType<typeof readWorkbookFile>>,
 ): Promise<string> {
   let stdout = "";
   if (args.json === "-") stdout = JSON.stringify(report, null, 2);
-  else if (args.json) writeOut(args.json, JSON.stringify(report, null, 2) + "\n");
+  else if (args.json) writeFileAtomic(args.json, JSON.stringify(report, null, 2) + "\n", [args.file]);
   if (args.report) {
     const original = read.format === "csv" ? await gridToXlsx(read.data) : read.bytes;
     if (!original) throw new UsageError("内部错误：缺少原始文件内容");
-    writeOut(args.report, await writeAnnotatedReport(original, report));
+    writeFileAtomic(args.report, await writeAnnotatedReport(original, report), [args.file]);
   }
   return stdout;
 }
@@ -91,6 +99,7 @@ async function writeOutputs(
 export async function checkCommand(args: CheckArgs): Promise<{ out: string; code: number }> {
   const kind = parseKind(args.kind);
   const enrolled = parseEnrolled(args.enrolled);
+  checkOutputs(args);
   const progress = progressLine("读取");
   const read = await readWorkbookFile(args.file, {
     sheet: args.sheet,
@@ -125,6 +134,7 @@ export async function privacyCommand(args: {
   json?: string;
   pack: Pack;
 }): Promise<{ out: string; code: number }> {
+  checkOutputs(args);
   // Privacy looks everywhere (hidden sheets, notes, properties): never the streamed one-sheet read.
   const read = await readWorkbookFile(args.file, { needBytes: true });
   const findings = scanWorkbook(read.data, { mode: "inventory" });
@@ -133,7 +143,7 @@ export async function privacyCommand(args: {
     kind: "notice",
     rows: read.data.sheets.reduce((n, s) => n + s.rows.length, 0),
   });
-  const stdout = await writeOutputs({ json: args.json }, report, read);
+  const stdout = await writeOutputs({ file: args.file, json: args.json }, report, read);
   if (args.json === "-") return { out: stdout, code: findings.length > 0 ? 1 : 0 };
   const lines = report.issues.slice(0, SHOW_AT_MOST).map(issueLine);
   const head =

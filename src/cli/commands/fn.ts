@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readRegularFile } from "../files";
 import { associations, CustomFunctionError } from "../custom-functions-host";
 import { cellValueFromArg } from "../args";
 import type { FunctionMetadata, FunctionParameter } from "../metadata";
@@ -87,7 +88,9 @@ export async function runBatch(
   metadata: readonly FunctionMetadata[],
 ): Promise<{ out: string; code: number }> {
   findFunction(name, metadata);
-  const text = readFileSync(file === "-" ? 0 : file, "utf8");
+  // A named file must be a regular one (a folder or a device would fail or never end); - is standard input.
+  const text =
+    file === "-" ? readFileSync(0, "utf8") : new TextDecoder().decode(readRegularFile(file, { what: "批量参数文件" }));
   const lines: string[] = [];
   let failed = false;
   let lineNo = 0;

@@ -4,7 +4,7 @@
  * sheets, the fixes, the new sheets, the seal) and the 公示表 / 报送格式 files of their own; the
  * input files are only read.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { parse as parseYaml } from "yaml";
@@ -20,6 +20,7 @@ import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../ad
 import { verifySeal } from "../../core/sheets/seal";
 import { readAsXlsx } from "../read-workbook";
 import { UsageError } from "./fn";
+import { assertSafeOutputDir, readTextFile, writeFileAtomic } from "../files";
 
 export interface RunArgs {
   recipe: string;
@@ -41,13 +42,11 @@ const STATUS = { done: "✔", failed: "✘", skipped: "·" } as const;
 export function loadRecipe(spec: string): Recipe {
   const shipped = findLibraryRecipe(spec);
   if (shipped) return shipped;
-  let text: string;
-  try {
-    text = readFileSync(spec, "utf8").replace(/^\uFEFF/, "");
-  } catch {
+  if (!existsSync(spec)) {
     const names = RECIPE_LIBRARY.map((r) => r.name).join("、");
     throw new UsageError(`找不到流程“${spec}”：既不是内置流程（${names}），也不是可读取的 JSON 或 YAML 文件`);
   }
+  const text = readTextFile(spec, "流程文件");
   const yaml = /\.ya?ml$/i.test(spec);
   let data: unknown;
   try {
@@ -85,13 +84,9 @@ function freePath(dir: string, base: string, taken: Set<string>): string {
   }
 }
 
-function save(path: string, bytes: Uint8Array, inputs: ReadonlySet<string>): void {
-  if (inputs.has(resolve(path))) throw new UsageError(`输出文件 ${path} 与输入文件相同，已停止（不会覆盖原文件）`);
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new UsageError(`无法写入 ${path}（${(e as { code?: string }).code ?? "未知原因"}）`);
-  }
+/** Through a temporary file renamed into place; refused when the name is (a link to) an input. */
+function save(path: string, bytes: Uint8Array, inputs: readonly string[]): void {
+  writeFileAtomic(path, bytes, inputs);
 }
 
 /** Writes one file's results; returns the paths written. */
@@ -101,7 +96,7 @@ async function writeResults(
   output: RecipeOutput,
   dir: string,
   recipe: Recipe,
-  inputs: ReadonlySet<string>,
+  inputs: readonly string[],
   taken: Set<string>,
 ): Promise<string[]> {
   const written: string[] = [];
@@ -145,8 +140,13 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
   const recipe = loadRecipe(args.recipe);
   if (args.files.length === 0) throw new UsageError(`请给出花名册文件，如 zizhu run ${recipe.name} 花名册.xlsx`);
   const dir = resolve(args.out ?? "zizhu-结果");
-  const inputs = new Set(args.files.map((f) => resolve(f)));
-  mkdirSync(dir, { recursive: true });
+  const inputs = args.files;
+  assertSafeOutputDir(dir, "--out");
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`无法创建输出文件夹 ${dir}（${(e as { code?: string }).code ?? "未知原因"}）`);
+  }
   const taken = new Set<string>();
   const lines: string[] = [`流程“${recipe.name}”，${recipe.steps.length} 个步骤，${args.files.length} 个文件 → ${dir}`];
   let failed = 0;

@@ -8,11 +8,8 @@
  * The input file is never written: an --out equal to it is refused.
  */
 import { localIsoTimestamp } from "../../core/date/timestamp";
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { readXlsx } from "../../adapters/xlsx/read";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
-import { gridToXlsx } from "../../adapters/xlsx/write-report";
 import { parseDateInput } from "../../core/date/serial";
 import type { CivilDate } from "../../core/date/civil";
 import type { WorkbookData } from "../../core/grid/types";
@@ -26,9 +23,10 @@ import { buildSeal, SEAL_SHEET, verifySeal } from "../../core/sheets/seal";
 import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
 import type { BuildResult, BuiltSheet } from "../../core/sheets/spec";
 import { buildSummarySheet } from "../../core/sheets/summary-sheet";
-import { readWorkbookFile } from "../read-workbook";
+import { readAsXlsx, readWorkbookFile } from "../read-workbook";
 import { summaryText } from "./check";
 import { UsageError } from "./fn";
+import { assertSafeOutput, readTextFile, writeFileAtomic } from "../files";
 
 export const SHEET_COMMANDS = ["format", "summary", "notice", "forms", "seal", "export"] as const;
 export type SheetCommand = (typeof SHEET_COMMANDS)[number];
@@ -106,16 +104,6 @@ export function localIsoNow(date = new Date()): string {
   return localIsoTimestamp(date);
 }
 
-/** The same file, even through another spelling or a symbolic link. */
-function samePath(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    return existsSync(b) && realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
 function checkOut(args: SheetsArgs): string {
   const out = args.out;
   if (out === undefined || out === "")
@@ -123,41 +111,19 @@ function checkOut(args: SheetsArgs): string {
       `请用 --out 指定输出文件，如 zizhu ${args.command} 花名册.xlsx --out ${WHAT[args.command]}.xlsx`,
     );
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件应为 .xlsx 文件，收到：${out}`);
-  if (samePath(args.file, out))
-    throw new UsageError(`--out 与输入文件相同（${out}）：资助助手从不覆盖您的原文件，请换一个输出文件名。`);
+  // The file itself (device + inode), so another spelling, a symbolic link or a hard link is caught too.
+  assertSafeOutput(out, [args.file], "--out");
+  if (args.mapping !== undefined) assertSafeOutput(out, [args.mapping], "--out");
   return out;
 }
 
-function writeOut(path: string, data: Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(`无法写入输出文件 ${path}（${code === "ENOENT" ? "文件夹不存在" : (code ?? "未知原因")}）`);
-  }
-}
-
-/** The workbook as data and as .xlsx bytes; a CSV becomes an .xlsx first, read back so sheet names match the file. */
-async function readInput(file: string): Promise<{ data: WorkbookData; bytes: Uint8Array }> {
-  const read = await readWorkbookFile(file, { needBytes: true });
-  if (read.format === "xlsx" && read.bytes) return { data: read.data, bytes: read.bytes };
-  const bytes = await gridToXlsx(read.data);
-  const back = await readXlsx(bytes);
-  if (!back.ok) throw new Error(`CSV 转换失败：${back.problem.message}`);
-  return { data: back.value, bytes };
+function writeOut(args: SheetsArgs, path: string, data: Uint8Array): void {
+  writeFileAtomic(path, data, args.mapping === undefined ? [args.file] : [args.file, args.mapping]);
 }
 
 function readMapping(file: string | undefined) {
   if (file === undefined) return DEFAULT_FORMAT;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(
-      code === "ENOENT" ? `找不到报送格式文件：${file}` : `无法读取报送格式文件 ${file}（${code ?? "未知原因"}）`,
-    );
-  }
+  const text = readTextFile(file, "报送格式文件");
   const parsed = parseSubmissionFormat(text);
   if (!parsed.ok) throw new UsageError(`${file}：${parsed.problem.message}`);
   return parsed.value;
@@ -241,7 +207,7 @@ async function sealCommand(
   const verdict = back.ok ? verifySeal(back.value) : null;
   if (verdict?.status !== "unchanged")
     throw new Error(`写出的校验凭证未能通过自检（${verdict?.message ?? "文件无法读回"}）`);
-  writeOut(out, written.bytes);
+  writeOut(args, out, written.bytes);
   const checked = summaryText(args.file, seal.sheet, r.value.report).replace(/\n{3,}/g, "\n\n");
   const text = builtText("校验凭证", written.names[0] ?? SEAL_SHEET, out, built, "，深度隐藏");
   return { out: `${checked}\n\n${text}\n  · 内容摘要（SHA-256）：${seal.digest}`, err: "", code: 0 };
@@ -255,7 +221,7 @@ export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
   positiveInteger("--enrolled", "在校人数", args.enrolled);
   positiveInteger("--days", "公示工作日天数", args.days);
   parseStart(args.start);
-  const { data, bytes } = await readInput(args.file);
+  const { data, bytes } = await readAsXlsx(args.file);
   if (args.sheet !== undefined && !data.sheets.some((s) => s.name === args.sheet)) {
     throw new UsageError(
       `没有名为“${args.sheet}”的工作表；文件中的工作表：${data.sheets.map((s) => s.name).join("、")}`,
@@ -269,11 +235,11 @@ export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
   if (!built.ok) return { out: "", err: `zizhu: ${built.problem.message}`, code: 1 };
   const what = WHAT[args.command];
   if (args.command === "notice" || args.command === "export") {
-    writeOut(out, await specsToWorkbook([built.value.spec]));
+    writeOut(args, out, await specsToWorkbook([built.value.spec]));
     return { out: builtText(what, built.value.spec.name, out, built.value, "，新工作簿"), err: "", code: 0 };
   }
   const written = await addSheetsToCopy(bytes, [built.value.spec]);
-  writeOut(out, written.bytes);
+  writeOut(args, out, written.bytes);
   const name = written.names[0] ?? built.value.spec.name;
   return { out: builtText(what, name, out, built.value, "，已加入原工作簿的副本"), err: "", code: 0 };
 }
