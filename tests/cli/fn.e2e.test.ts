@@ -151,7 +151,7 @@ describe("zizhu usage", () => {
   test("a missing batch file is named", () => {
     const run = runCli(["fn", "RMB", "--batch", "/nonexistent/args.jsonl"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("找不到文件");
+    expect(run.stderr).toContain("找不到批量参数文件");
   });
 
   test("--list names every function of functions.json", () => {
