@@ -17,6 +17,8 @@ const require = createRequire(import.meta.url);
 const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
 const configFor = require("../webpack.config.cjs");
+// Content-Security-Policy as a real header, CORS for the Office hosts only (see dev-headers.cjs).
+const { devServerOptions } = require("./dev-headers.cjs");
 
 const PORT = Number(process.env.PORT || 3000);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -54,17 +56,10 @@ process.stdout.write(`\n== 示例：zizhu check samples/一补花名册-问题�
 
 const server = await httpsOptions();
 const devServer = new WebpackDevServer(
-  {
+  devServerOptions({
     port: PORT,
-    host: "localhost",
     server: server.options ? { type: "https", options: server.options } : "https",
-    headers: { "Access-Control-Allow-Origin": "*" },
-    client: { overlay: { warnings: false, errors: true } },
-    static: false,
-    hot: false,
-    liveReload: true,
-    open: false,
-  },
+  }),
   webpack(web),
 );
 await devServer.start();

@@ -11,14 +11,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import type { FileResult } from "./types";
+import { writeFileAtomic } from "../files";
+import type { CheckedFile, FileResult } from "./types";
 
 export const CACHE_FILE = ".zizhu-cache.json";
 const FORMAT = "zizhu-batch-cache/1";
 
 export interface CacheEntry {
   sha256: string;
-  result: FileResult;
+  result: CheckedFile;
 }
 
 interface CacheData {
@@ -78,20 +79,29 @@ export class BatchCache {
     }
   }
 
-  get(file: string, hash: string): FileResult | null {
+  /**
+   * The earlier result of an unchanged file. Only checked files count: an unreadable file (in a
+   * cache an older zizhu wrote) is read again, so that it is reported again with its reason.
+   */
+  get(file: string, hash: string): CheckedFile | null {
     const e = this.old[file];
-    return e && e.sha256 === hash && e.result.file === file ? e.result : null;
+    return e && e.sha256 === hash && e.result.file === file && (e.result as FileResult).kind === "checked"
+      ? e.result
+      : null;
   }
 
-  set(file: string, hash: string, result: FileResult): void {
+  set(file: string, hash: string, result: CheckedFile): void {
     this.next[file] = { sha256: hash, result };
   }
 
-  /** Only the files of this run are kept: files removed from the folder drop out. */
-  save(): void {
+  /**
+   * Only the files of this run are kept: files removed from the folder drop out. Written through a
+   * temporary file renamed into place, never onto one of `inputs` (the rosters).
+   */
+  save(inputs: readonly string[] = []): void {
     const data: CacheData = { format: FORMAT, keyId: this.keyId, context: this.context, entries: this.next };
     try {
-      writeFileSync(this.path, JSON.stringify(data));
+      writeFileAtomic(this.path, JSON.stringify(data), inputs);
     } catch {
       // Without a cache the next run checks every file again; the results are unaffected.
     }

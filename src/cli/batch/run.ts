@@ -3,9 +3,10 @@
  * or in-process, run the county rules across all of them, and write 县级汇总.xlsx, report.json
  * and the cache into the output folder.
  */
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { UsageError } from "../commands/fn";
 import { join } from "node:path";
+import { assertSafeOutput, assertSafeOutputDir, readRegularFile, writeFileAtomic } from "../files";
 import { countyIssues, type CountyFile, type CountyIssue } from "../../core/county";
 import { formatIso, type CivilDate } from "../../core/date/civil";
 import type { Pack } from "../../core/policy";
@@ -13,7 +14,7 @@ import { BatchCache, CACHE_FILE, loadSecret, sha256 } from "./cache";
 import { WorkerPool } from "./pool";
 import { processFile } from "./process-file";
 import { progressBar } from "./progress";
-import { scanFolder } from "./scan";
+import { ROSTER_TYPES_ZH, scanFolder, type IgnoredEntry } from "./scan";
 import { SUMMARY_FILE, writeSummaryWorkbook } from "./summary";
 import type { CheckedFile, FileResult, FileTask, UnreadableFile, WorkerContext } from "./types";
 
@@ -44,6 +45,8 @@ export interface BatchOutcome {
   skipped: number;
   checked: CheckedFile[];
   unreadable: UnreadableFile[];
+  /** Seen but not read, with the reason: symbolic links, pipes, rosters in an old output folder. */
+  ignored: IgnoredEntry[];
   issues: CountyIssue[];
   outputs: { summary: string; report: string; cache: string };
   /** Whether anything is wrong: a file error, a county error, or an unreadable file. */
@@ -77,6 +80,7 @@ export function batchReportJson(
       checked: outcome.checked.length,
       skipped: outcome.skipped,
       unreadable: outcome.unreadable.length,
+      ignored: outcome.ignored.length,
       errors: fileErrors,
       warnings: fileWarnings,
       countyErrors: outcome.issues.filter((i) => i.severity === "error").length,
@@ -92,36 +96,63 @@ export function batchReportJson(
       report: f.report,
     })),
     unreadable: outcome.unreadable,
+    ignored: outcome.ignored,
     county: { issues: outcome.issues },
   };
 }
 
-/** Writes an output file; a locked or read-only one is a usage problem with a Chinese reason. */
-function writeOut(path: string, data: string | Uint8Array): void {
+/**
+ * Writes an output file through a temporary file renamed into place (files.ts), never onto one of
+ * the inputs; a locked or read-only one is a usage problem with a Chinese reason.
+ */
+function writeOut(path: string, data: string | Uint8Array, inputs: readonly string[]): void {
   try {
-    writeFileSync(path, data);
+    writeFileAtomic(path, data, inputs);
   } catch (e) {
-    const code = (e as { code?: string }).code ?? "未知原因";
-    const hint = code === "EBUSY" || code === "EPERM" ? "，该文件可能正在 Excel 中打开，请关闭后重试" : "";
-    throw new UsageError(`无法写入输出文件 ${path}（${code}${hint}）`);
+    // Windows: a file open in Excel cannot be replaced.
+    if (e instanceof UsageError && /没有写入权限|EBUSY/.test(e.message))
+      throw new UsageError(`${e.message}，该文件可能正在 Excel 中打开，请关闭后重试`);
+    throw e;
   }
+}
+
+/** No roster in the folder: say which folder, what is read, and what was seen but not read. */
+function noRosterMessage(dir: string, ignored: readonly IgnoredEntry[]): string {
+  const lines = [
+    `在文件夹 ${dir} 中没有找到花名册文件。zizhu batch 读取该文件夹及其子文件夹中的 ${ROSTER_TYPES_ZH}；` +
+      "请确认文件夹是否正确、各校报送的文件是否已放入。",
+  ];
+  if (ignored.length > 0) {
+    lines.push(`以下 ${ignored.length} 项未读取：`);
+    for (const i of ignored.slice(0, 30)) lines.push(`  ${i.file}：${i.reason}`);
+    if (ignored.length > 30) lines.push(`  ……另有 ${ignored.length - 30} 项`);
+  }
+  return lines.join("\n");
 }
 
 declare const ZIZHU_VERSION: string | undefined;
 
 export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   const t0 = performance.now();
-  const files = scanFolder(options.dir, [options.out, ...(options.skip ?? [])], {
-    marker: CACHE_FILE,
-    file: SUMMARY_FILE,
-  });
+  const own = { cache: CACHE_FILE, report: REPORT_FILE, summary: SUMMARY_FILE };
+  const { files, ignored } = scanFolder(options.dir, [options.out, ...(options.skip ?? [])], own);
+  if (files.length === 0) throw new UsageError(noRosterMessage(options.dir, ignored));
+  // What must never be written over, by any name: every roster and the enrolment table.
+  const inputs = [...files.map((f) => f.path), ...(options.skip ?? [])];
+  const outputs = {
+    summary: join(options.out, SUMMARY_FILE),
+    report: join(options.out, REPORT_FILE),
+    cache: join(options.out, CACHE_FILE),
+  };
+  // Before any work: the output folder is a folder, and none of its three names is an input.
+  assertSafeOutputDir(options.out, "--out");
+  for (const path of Object.values(outputs)) assertSafeOutput(path, inputs, "--out");
   const { secret, persistent } = loadSecret(options.keyFile);
   // A new zizhu (new rules) or pack, another day or enrolment table: every file is checked again.
   const tool = typeof ZIZHU_VERSION === "string" ? ZIZHU_VERSION : "dev";
   const context = `zizhu@${tool}|${options.pack.id}@${options.pack.version}|${formatIso(options.today)}|${options.enrolmentHash}`;
-  const cachePath = join(options.out, CACHE_FILE);
   const cache = new BatchCache(
-    cachePath,
+    outputs.cache,
     sha256(secret).slice(0, 16),
     context,
     persistent && options.useCache !== false,
@@ -133,10 +164,14 @@ export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   files.forEach((f, index) => {
     let hash: string;
     try {
-      hash = sha256(readFileSync(f.path));
+      // A regular file, opened without blocking, within the size limit (files.ts).
+      hash = sha256(readRegularFile(f.path, { what: "花名册文件" }));
     } catch (e) {
-      const code = (e as { code?: string }).code ?? "未知原因";
-      results[index] = { kind: "unreadable", file: f.file, reason: `无法打开该文件（${code}），请检查文件权限` };
+      const reason =
+        e instanceof UsageError
+          ? e.message
+          : `无法打开该文件（${(e as { code?: string }).code ?? "未知原因"}），请检查文件权限`;
+      results[index] = { kind: "unreadable", file: f.file, reason };
       return;
     }
     const hit = cache.get(f.file, hash);
@@ -153,7 +188,9 @@ export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   bar.tick(done, skipped);
   const finish = (job: (typeof todo)[number], r: FileResult): void => {
     results[job.index] = r;
-    if (r.kind === "checked" || !r.internal) cache.set(job.task.file, job.hash, r);
+    // Only checked files are cached: an unreadable one is read again (and reported again, with
+    // its reason) on every run, never counted as "unchanged, skipped".
+    if (r.kind === "checked") cache.set(job.task.file, job.hash, r);
     bar.tick(++done, skipped);
   };
   const ctx: WorkerContext = {
@@ -185,21 +222,18 @@ export async function runBatch(options: RunOptions): Promise<BatchOutcome> {
   } catch (e) {
     throw new UsageError(`无法创建输出文件夹 ${options.out}（${(e as { code?: string }).code ?? "未知原因"}）`);
   }
-  const outputs = {
-    summary: join(options.out, SUMMARY_FILE),
-    report: join(options.out, REPORT_FILE),
-    cache: cachePath,
-  };
-  const base = { total: files.length, skipped, checked, unreadable, issues };
+  const base = { total: files.length, skipped, checked, unreadable, ignored, issues };
   writeOut(
     outputs.summary,
     await writeSummaryWorkbook(checked, unreadable, issues, {
       pack: { id: options.pack.id, version: options.pack.version },
       today: formatIso(options.today),
+      ignored,
     }),
+    inputs,
   );
-  writeOut(outputs.report, JSON.stringify(batchReportJson(base, options.pack, options.today), null, 2) + "\n");
-  if (persistent && options.useCache !== false) cache.save();
+  writeOut(outputs.report, JSON.stringify(batchReportJson(base, options.pack, options.today), null, 2) + "\n", inputs);
+  if (persistent && options.useCache !== false) cache.save(inputs);
   const hasErrors =
     unreadable.length > 0 || checked.some((f) => !f.report.valid) || issues.some((i) => i.severity === "error");
   const timings = { scan: t1 - t0, check: t2 - t1, county: t3 - t2, write: performance.now() - t3 };

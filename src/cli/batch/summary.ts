@@ -1,7 +1,8 @@
 /**
  * The county summary workbook (县级汇总.xlsx): 学校汇总 (one row per school file, totals by program,
  * a 总计 row and the grand total in 大写), 跨校问题 (every cross-school issue with all its places)
- * and 无法读取 (files and reasons). A new file in the output folder; school files are only read.
+ * and 无法读取 (files and reasons, and what was seen but not read: symbolic links and the like). A
+ * new file in the output folder; school files are only read.
  */
 import ExcelJS from "exceljs";
 import type { CountyIssue } from "../../core/county";
@@ -47,7 +48,7 @@ export async function writeSummaryWorkbook(
   checked: readonly CheckedFile[],
   unreadable: readonly UnreadableFile[],
   issues: readonly CountyIssue[],
-  meta: { pack: { id: string; version: string }; today: string },
+  meta: { pack: { id: string; version: string }; today: string; ignored?: readonly { file: string; reason: string }[] },
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "资助助手 zizhu batch";
@@ -107,8 +108,10 @@ export async function writeSummaryWorkbook(
   const words = ws.addRow([`合计金额（大写）：${upper.ok ? upper.value : ""}（¥${(grandFen / 100).toFixed(2)}）`]);
   ws.mergeCells(words.number, 1, words.number, fixed.length + programs.length + 1);
   words.font = { bold: true };
+  const ignored = meta.ignored ?? [];
+  const notRead = ignored.length > 0 ? `，未读取的链接等 ${ignored.length} 项` : "";
   ws.addRow([
-    `政策包 ${meta.pack.id} ${meta.pack.version}；校验日期 ${meta.today}；无法读取的文件 ${unreadable.length} 个（见“无法读取”表）`,
+    `政策包 ${meta.pack.id} ${meta.pack.version}；校验日期 ${meta.today}；无法读取的文件 ${unreadable.length} 个${notRead}（见“无法读取”表）`,
   ]);
   for (let r = 1; r <= total.number; r++)
     ws.getRow(r).eachCell({ includeEmpty: true }, (c, col) => {
@@ -154,7 +157,8 @@ export async function writeSummaryWorkbook(
   const bad = wb.addWorksheet("无法读取");
   header(bad, ["文件", "原因"], [36, 100]);
   for (const u of unreadable) bad.addRow([u.file, u.reason]).alignment = { vertical: "top", wrapText: true };
-  if (unreadable.length === 0) bad.addRow(["", "所有文件都已读取"]);
+  for (const i of ignored) bad.addRow([i.file, `未读取：${i.reason}`]).alignment = { vertical: "top", wrapText: true };
+  if (unreadable.length === 0 && ignored.length === 0) bad.addRow(["", "所有文件都已读取"]);
 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

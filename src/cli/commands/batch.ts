@@ -2,14 +2,17 @@
  * `zizhu batch DIR --out DIR [--pack FILE] [--jobs N] [--enrolment FILE.csv] [--today …]`: the
  * county's run over every school file in a folder (see src/cli/batch/run.ts).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseEnrolment } from "../../core/county";
 import type { CivilDate } from "../../core/date/civil";
 import type { Pack } from "../../core/policy";
-import { defaultKeyFile, sha256 } from "../batch/cache";
-import { runBatch, type BatchOutcome } from "../batch/run";
+import { CACHE_FILE, defaultKeyFile, sha256 } from "../batch/cache";
+import { REPORT_FILE, runBatch, type BatchOutcome } from "../batch/run";
+import { isWithin, realOrResolved, rostersInside } from "../batch/scan";
+import { SUMMARY_FILE } from "../batch/summary";
+import { assertSafeOutputDir, readRegularFile } from "../files";
 import { readWorkbookFile } from "../read-workbook";
 import { UsageError } from "./fn";
 
@@ -47,7 +50,7 @@ async function readEnrolment(file: string): Promise<{ table: Map<string, number>
   if (!grid) throw new UsageError(`在校人数表 ${file} 中没有工作表`);
   const parsed = parseEnrolment(grid);
   if (!parsed.ok) throw new UsageError(parsed.problem.message);
-  return { table: parsed.value, hash: sha256(readFileSync(file)) };
+  return { table: parsed.value, hash: sha256(readRegularFile(file, { what: "在校人数表" })) };
 }
 
 function folder(path: string | undefined, flag: string): string {
@@ -86,12 +89,21 @@ export function batchText(o: BatchOutcome): string {
   if (o.unreadable.length > 0) {
     lines.push("", "无法读取的文件：");
     for (const u of o.unreadable.slice(0, SHOW_AT_MOST)) lines.push(`  ${u.file}：${u.reason}`);
+    if (o.unreadable.length > SHOW_AT_MOST)
+      lines.push(`  ……另有 ${o.unreadable.length - SHOW_AT_MOST} 个，见县级汇总.xlsx“无法读取”表`);
   }
+  if (o.ignored.length > 0) {
+    lines.push("", `未读取（${o.ignored.length} 项，不计入上面的文件数）：`);
+    for (const i of o.ignored.slice(0, SHOW_AT_MOST)) lines.push(`  ${i.file}：${i.reason}`);
+    if (o.ignored.length > SHOW_AT_MOST)
+      lines.push(`  ……另有 ${o.ignored.length - SHOW_AT_MOST} 项，见 report.json 的 ignored`);
+  }
+  const notRead = o.ignored.length > 0 ? `（另有 ${o.ignored.length} 项未读取，见上）` : "";
   lines.push(
     "",
     `输出：${o.outputs.summary}`,
     `      ${o.outputs.report}`,
-    o.hasErrors ? "✘ 有错误，请通知相关学校修改后重新报送。" : "✔ 没有发现错误。",
+    o.hasErrors ? `✘ 有错误，请通知相关学校修改后重新报送。${notRead}` : `✔ 没有发现错误。${notRead}`,
   );
   return lines.join("\n");
 }
@@ -101,12 +113,25 @@ export async function batchCommand(args: BatchArgs): Promise<{ out: string; code
   const out = folder(args.out, "--out");
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UsageError(`找不到文件夹：${args.dir}（zizhu batch 需要一个存放各校花名册的文件夹）`);
-  if (out === dir)
+  // Compared as real paths: another spelling of the folder, or a symbolic link to it, is the folder.
+  const realDir = realOrResolved(dir);
+  const realOut = realOrResolved(out);
+  if (realOut === realDir)
     throw new UsageError(
-      `--out 不能就是 ${basename(dir)} 本身：请另指定一个文件夹（可以是其中的子文件夹，如 --out ${join(args.dir ?? "", "县级汇总")}）`,
+      `--out 不能就是 ${basename(dir)} 本身：输出文件不能与各校花名册放在一起（县级汇总.xlsx 可能与某个报送文件同名）。` +
+        `请另指定一个文件夹（可以是其中的子文件夹，如 --out ${join(args.dir ?? "", "县级汇总")}）`,
     );
-  if (existsSync(out) && !statSync(out).isDirectory())
-    throw new UsageError(`--out 应为文件夹，但 ${args.out} 是一个文件`);
+  assertSafeOutputDir(out, "--out");
+  // An output folder inside the school folder is never scanned: a roster already kept there would
+  // be left out of the batch without a word. Our own earlier summary is the one exception.
+  if (existsSync(out) && isWithin(realOut, realDir)) {
+    const inside = rostersInside(out, { cache: CACHE_FILE, report: REPORT_FILE, summary: SUMMARY_FILE });
+    if (inside.length > 0)
+      throw new UsageError(
+        `--out ${args.out} 中已有 ${inside.length} 个花名册文件（如 ${inside[0]}）：输出文件夹不作为输入读取，这些文件会漏校，` +
+          "输出文件也不应与报送文件混放。请用一个新的（或空的）文件夹作为 --out",
+      );
+  }
   const jobs = parseJobs(args.jobs);
   const enrolment = args.enrolment === undefined ? null : await readEnrolment(args.enrolment);
   const script = args.workerScript ?? join(__dirname, "batch-worker.cjs");
