@@ -1,7 +1,27 @@
-export type { IdProblem, IdInfo } from "./problems";
-export { parseId, upgradeId } from "./parse";
-export { idMessage } from "./messages";
+export type {
+  DocumentInfo,
+  DocumentProblem,
+  FormatProblem,
+  IdDocument,
+  IdInfo,
+  IdNumberDocument,
+  IdProblem,
+  OtherFormat,
+} from "./problems";
+export { ID_DOCUMENTS } from "./problems";
+export { MIN_BIRTH_YEAR, parseId, upgradeId } from "./parse";
+export { documentMessage, documentName, idMessage, idNotice, lookalikeMessage } from "./messages";
 export { checkDigit } from "./checksum";
 export type { RegionInfo } from "./region-name";
-export { regionName } from "./region-name";
+export { idRegionText, regionName } from "./region-name";
 export { isKnownProvince } from "./provinces";
+export {
+  checkDocument,
+  checkFormat,
+  documentsAgree,
+  icaoCheckDigit,
+  isIdDocument,
+  isIdNumberDocument,
+  resembles,
+  type Resemblance,
+} from "./documents";

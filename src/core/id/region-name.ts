@@ -1,3 +1,4 @@
+import type { IdInfo } from "./problems";
 import { isKnownProvince, isResidencePermitProvince } from "./provinces";
 import { timeline, type Named } from "./region-data";
 
@@ -69,4 +70,24 @@ export function regionName(regionCode: string, year: number): RegionInfo | null 
   }
   const full = province.name + (PLACEHOLDER_CITIES.has(city) ? "" : city) + county;
   return { province: province.name, city, county, full, exact };
+}
+
+/**
+ * What ZIZHU.ID_REGION shows for a valid number: the place names of a 居民身份证 (as valid in the
+ * birth year); for a residence permit the document and the region it is for (港澳居民居住证（香港特别行政区）);
+ * for a 外国人永久居留身份证 the document and its accepting province (外国人永久居留身份证（江苏省受理）).
+ * null when the data has no name for the code.
+ */
+export function idRegionText(info: Pick<IdInfo, "document" | "regionCode" | "birth">): string | null {
+  if (typeof info !== "object" || info === null) return null;
+  const region = regionName(info.regionCode, info.birth?.y);
+  if (!region) return null;
+  switch (info.document) {
+    case "港澳台居民居住证":
+      return `${info.regionCode.startsWith("83") ? "台湾居民居住证" : "港澳居民居住证"}（${region.province}）`;
+    case "外国人永久居留身份证":
+      return `外国人永久居留身份证（${region.province}受理）`;
+    default:
+      return region.full;
+  }
 }

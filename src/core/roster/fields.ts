@@ -11,6 +11,7 @@ export const FIELD_KEYS = [
   "name",
   "gender",
   "idNumber",
+  "idType",
   "studentNo",
   "school",
   "stage",
@@ -102,6 +103,15 @@ export const FIELDS: readonly FieldDef[] = Object.freeze([
     "教师身份证号",
     "idno",
     "idno.",
+  ]),
+  def("idType", "证件类型", "ID document type", "both", [
+    "身份证件类型",
+    "证件种类",
+    "身份证件种类",
+    "证件名称",
+    "证件类型名称",
+    "学生证件类型",
+    "有效证件类型",
   ]),
   def("studentNo", "学籍号", "Student number", "students", [
     "全国学籍号",

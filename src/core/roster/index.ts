@@ -8,6 +8,7 @@ export {
   normalizeDestination,
   normalizeGender,
   normalizeHardship,
+  normalizeIdDocument,
   normalizeInPost,
   normalizeKindergarten,
   normalizeLevel,

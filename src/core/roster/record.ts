@@ -6,6 +6,7 @@
  */
 import { parseDateInput } from "../date/serial";
 import { compact, integerDigits, tidy } from "../text/normalize";
+import type { IdDocument } from "../id/problems";
 import type { FieldKey } from "./fields";
 import { resolveField, type ResolvedField, type Unit } from "./header";
 import {
@@ -15,6 +16,7 @@ import {
   normalizeDestination,
   normalizeGender,
   normalizeHardship,
+  normalizeIdDocument,
   normalizeInPost,
   normalizeKindergarten,
   normalizeLevel,
@@ -44,6 +46,7 @@ export interface NormalizedRecord {
   name?: string;
   gender?: "男" | "女";
   idNumber?: string;
+  idType?: IdDocument;
   studentNo?: string;
   school?: string;
   stage?: Stage;
@@ -194,6 +197,7 @@ const READERS: { [K in FieldKey]: Reader<K> } = {
   name: text,
   gender: (v) => orUndefined(normalizeGender(v)),
   idNumber: identifier,
+  idType: (v) => orUndefined(normalizeIdDocument(v)),
   studentNo: identifier,
   school: text,
   stage: (v) => orUndefined(normalizeStage(v)),

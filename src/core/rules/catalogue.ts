@@ -3,6 +3,8 @@
  * comes from, and how its message and hint are rendered (zh-CN first, en-US second) from the
  * finding's typed data. Adding a rule means adding its data type and an entry here.
  */
+import { documentName, lookalikeMessage } from "../id/messages";
+import type { IdDocument } from "../id/problems";
 import type { Locale } from "../result";
 import type { Severity } from "../report/types";
 
@@ -15,8 +17,12 @@ export interface RuleData {
   "field.unreadable": { field: string; raw: string };
   "id.format": { detail: string };
   "id.checksum": { expected: string; actual: string };
-  "id.region": { level: "province" | "county"; code: string };
+  "id.region": { level: "province" | "county" | "foreign-province" | "permit-region"; code: string };
   "id.birthdate": { detail: string };
+  "id.birthdate-implausible": { field: string };
+  "id.document-format": { document: IdDocument; detail: string };
+  "id.document-mismatch": { declared: IdDocument; actual: IdDocument; valid: boolean };
+  "id.other-document": { field: string; document: IdDocument; hasColumn: boolean };
   "id.stored-as-number": { field: string };
   "id.gender-mismatch": { fromId: string; given: string };
   "id.age-stage": { age: number; stage: string; min: number; max: number };
@@ -195,20 +201,37 @@ export const CATALOGUE: { [K in RuleCode]: Entry<K> } = {
   },
   "id.region": {
     severity: "error",
-    source: "GB/T 2260",
+    source:
+      "GB/T 2260；GB 11643-1999（港澳台居民居住证地址码 810000/820000/830000）；外国人永久居留身份证（2023版）号码规则",
     title: { "zh-CN": "地区代码不存在", "en-US": "Unknown region code" },
-    message: (d, l) =>
-      d.level === "province"
-        ? zh(l, `身份证号前两位 ${d.code} 不是有效的省级代码`, `${d.code} is not a province code`)
-        : zh(
+    message: (d, l) => {
+      switch (d.level) {
+        case "province":
+          return zh(l, `身份证号前两位 ${d.code} 不是有效的省级代码`, `${d.code} is not a province code`);
+        case "foreign-province":
+          return zh(
+            l,
+            `外国人永久居留身份证号第2、3位 ${d.code} 不是有效的受理地省级代码`,
+            `Digits 2–3 of the foreign permanent resident ID number, ${d.code}, are not a province code`,
+          );
+        case "permit-region":
+          return zh(
+            l,
+            `港澳台居民居住证号前6位应为 810000、820000 或 830000，实为 ${d.code}`,
+            `A residence permit number starts with 810000, 820000 or 830000, not ${d.code}`,
+          );
+        default:
+          return zh(
             l,
             `地区代码 ${d.code} 不在行政区划数据中（可能是已撤销或新设的县区）`,
             `Region code ${d.code} is not in the data`,
-          ),
+          );
+      }
+    },
     hint: (d, l) =>
-      d.level === "province"
-        ? zh(l, "核对身份证原件前 6 位", "Check the first 6 digits")
-        : zh(l, "通常无需处理；若为新设县区请以身份证原件为准", "Usually fine; check the ID card"),
+      d.level === "county"
+        ? zh(l, "通常无需处理；若为新设县区请以身份证原件为准", "Usually fine; check the ID card")
+        : zh(l, "核对证件原件前 6 位", "Check the first 6 digits"),
   },
   "id.birthdate": {
     severity: "error",
@@ -216,6 +239,73 @@ export const CATALOGUE: { [K in RuleCode]: Entry<K> } = {
     title: { "zh-CN": "出生日期无效", "en-US": "Invalid birth date" },
     message: (d) => d.detail,
     hint: (_d, l) => zh(l, "核对身份证号第 7–14 位（出生日期）", "Check digits 7–14 (the birth date)"),
+  },
+  "id.birthdate-implausible": {
+    severity: "warning",
+    source: "资助助手（在册人员出生于1900年以后；号码结构本身有效）",
+    title: { "zh-CN": "出生日期不合常理", "en-US": "Implausible birth date" },
+    message: (d, l) =>
+      zh(
+        l,
+        `${d.field}中的出生日期早于1900年，作为在册人员不合常理（号码本身的结构和校验码有效）`,
+        `${d.field}: the birth date is before 1900, implausible for a person on a roster (the number itself is well-formed)`,
+      ),
+    hint: (_d, l) =>
+      zh(
+        l,
+        "对照证件原件核对第 7–14 位（出生日期）；确实如此可忽略",
+        "Check digits 7–14 (the birth date) against the card; ignore if it is right",
+      ),
+  },
+  "id.document-format": {
+    severity: "error",
+    source: "外国人永久居留证（2004、2017版）号码规则；港澳居民来往内地通行证、台湾居民来往大陆通行证、护照的号码格式",
+    title: { "zh-CN": "证件号码格式错误", "en-US": "Malformed document number" },
+    message: (d) => d.detail,
+    hint: (d, l) =>
+      zh(
+        l,
+        `对照${d.document}原件核对号码，并确认“证件类型”填写无误`,
+        `Check the number against the ${documentName(d.document, l)} and the document type`,
+      ),
+  },
+  "id.document-mismatch": {
+    severity: "error",
+    source: "全国学生资助管理信息系统（身份证件类型与身份证件号码应一致）",
+    title: { "zh-CN": "证件类型与号码不符", "en-US": "Document type does not match the number" },
+    message: (d, l) =>
+      d.valid
+        ? zh(
+            l,
+            `证件类型填为“${d.declared}”，但号码是有效的${d.actual}号码`,
+            `The document type is ${documentName(d.declared, l)}, but the number is a valid ${documentName(d.actual, l)} number`,
+          )
+        : zh(
+            l,
+            `证件类型填为“${d.declared}”，但号码不符合${d.declared}的格式，看起来是${d.actual}号码`,
+            `The document type is ${documentName(d.declared, l)}, but the number looks like a ${documentName(d.actual, l)} number`,
+          ),
+    hint: (d, l) =>
+      zh(
+        l,
+        `将“证件类型”改为“${d.actual}”，或核对号码是否录错`,
+        `Set the document type to ${documentName(d.actual, l)}, or check the number`,
+      ),
+  },
+  "id.other-document": {
+    severity: "warning",
+    source:
+      "全国学生资助管理信息系统（身份证件类型：居民身份证、港澳台居民居住证、外国人永久居留身份证、通行证、护照等）",
+    title: { "zh-CN": "不是居民身份证号", "en-US": "Not a resident ID number" },
+    message: (d, l) => `${d.field}${zh(l, "", ": ")}${lookalikeMessage(d.document, true, l, d.hasColumn)}`,
+    hint: (d, l) =>
+      d.hasColumn
+        ? zh(l, `在“证件类型”列填写“${d.document}”`, `Fill in ${documentName(d.document, l)} as the document type`)
+        : zh(
+            l,
+            `增加“证件类型”列，填写“${d.document}”；本人为居民的请核对身份证号`,
+            `Add a 证件类型 column saying ${d.document}; for residents check the ID number`,
+          ),
   },
   "id.stored-as-number": {
     severity: "error",

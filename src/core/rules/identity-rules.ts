@@ -5,7 +5,20 @@
 import { plainNumber } from "../roster/typed-amounts";
 import { cardIssuer, cardMessage, parseCard } from "../bank";
 import { wholeYearsBetween } from "../date/civil";
-import { idMessage, parseId, regionName, type IdInfo } from "../id";
+import {
+  checkDocument,
+  documentMessage,
+  documentsAgree,
+  idMessage,
+  lookalikeMessage,
+  MIN_BIRTH_YEAR,
+  parseId,
+  regionName,
+  resembles,
+  type IdDocument,
+  type IdInfo,
+  type IdProblem,
+} from "../id";
 import { timeline } from "../id/region-data";
 import { plainText } from "../id/cell-text";
 import { maskCard, maskId, maskName, maskPhone } from "../mask";
@@ -35,64 +48,183 @@ function shownId(v: CellValue): string {
   return maskId(compact(plainText(v)));
 }
 
-/** An ID cell → its info, with findings for what is wrong. */
-function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInfo | null {
-  const col = colOf(ctx, field);
-  const raw = rawOf(ctx, row, field);
-  if (col < 0 || isBlank(raw)) return null;
+/** Findings for a valid identity number: an unknown county, a birth date before 1900. */
+function reportValidId(
+  ctx: SheetContext,
+  row: RowContext,
+  col: number,
+  raw: CellValue,
+  id: IdInfo,
+  label: string,
+): void {
   const sheet = ctx.grid.name;
-  const label = fieldLabel(field);
-  const r = parseId(raw, ctx.today);
-  if (r.ok) {
-    // An unknown county code is only a warning (codes are retired and re-used); the timeline
-    // lookup is cheap, regionName only runs for the rare unknown code.
-    const code = r.value.regionCode;
-    if (!code.endsWith("00") && timeline(code).length === 0 && regionName(code, r.value.birth.y)?.county === "") {
-      ctx.out.push(
-        finding(
-          "id.region",
-          sheet,
-          row.row,
-          col,
-          shownId(raw),
-          { level: "county", code: r.value.regionCode },
-          "warning",
-        ),
-      );
-    }
-    return r.value;
+  // An unknown county code is only a warning (codes are retired and re-used); the timeline
+  // lookup is cheap, regionName only runs for the rare unknown code.
+  const code = id.regionCode;
+  if (!code.endsWith("00") && timeline(code).length === 0 && regionName(code, id.birth.y)?.county === "") {
+    ctx.out.push(
+      finding("id.region", sheet, row.row, col, shownId(raw), { level: "county", code: id.regionCode }, "warning"),
+    );
   }
-  const p = r.problem;
+  // A real date before 1900 is a well-formed number with an implausible birth date, not a broken number.
+  if (id.bornBefore1900)
+    ctx.out.push(finding("id.birthdate-implausible", sheet, row.row, col, shownId(raw), { field: label }));
+}
+
+/** Findings for a value that is not a valid identity number; `hint` is added to a malformed one's message. */
+function reportIdProblem(
+  ctx: SheetContext,
+  row: RowContext,
+  col: number,
+  raw: CellValue,
+  label: string,
+  p: IdProblem,
+  hint = "",
+): void {
+  const sheet = ctx.grid.name;
   switch (p.code) {
     case "id.empty":
-      return null;
+      return;
     case "id.stored-as-number":
       ctx.out.push(finding("id.stored-as-number", sheet, row.row, col, shownId(raw), { field: label }));
-      return null;
-    case "id.region":
-      ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level: "province", code: p.province }));
-      return null;
+      return;
+    case "id.region": {
+      const level =
+        p.document === "外国人永久居留身份证"
+          ? "foreign-province"
+          : p.document === "港澳台居民居住证"
+            ? "permit-region"
+            : "province";
+      const code = level === "permit-region" ? (p.region ?? p.province) : p.province;
+      ctx.out.push(finding("id.region", sheet, row.row, col, shownId(raw), { level, code }));
+      return;
+    }
     case "id.checksum":
       ctx.out.push(
         finding("id.checksum", sheet, row.row, col, shownId(raw), { expected: p.expected, actual: p.actual }),
       );
-      return null;
+      return;
     case "id.birthdate": {
       // An impossible date (02-30) is no one's birth date and helps to find the typo; a real date
-      // in the future or before 1900 is personal data, so the message does not repeat it.
+      // in the future or before 1870 is personal data, so the message does not repeat it.
       const detail =
         p.reason === "invalid"
           ? idMessage(p)
           : p.reason === "future"
             ? `${label}中的出生日期晚于今天`
-            : `${label}中的出生日期早于1900年`;
+            : `${label}中的出生日期早于${MIN_BIRTH_YEAR}年，不可能是持证人的出生日期`;
       ctx.out.push(finding("id.birthdate", sheet, row.row, col, shownId(raw), { detail }));
-      return null;
+      return;
     }
     case "id.format":
-      ctx.out.push(finding("id.format", sheet, row.row, col, shownId(raw), { detail: `${label}：${idMessage(p)}` }));
+      ctx.out.push(
+        finding("id.format", sheet, row.row, col, shownId(raw), {
+          detail: `${label}：${idMessage(p)}${hint === "" ? "" : `（${hint}）`}`,
+        }),
+      );
+      return;
+  }
+}
+
+/**
+ * The person's number checked as the document the row's 证件类型 names: a valid number of another
+ * identity document is a warning (the number is right, the type is not); a number that fails its
+ * document and clearly is another's is an error naming both; otherwise the document's own problem.
+ */
+function checkDeclaredDocument(
+  ctx: SheetContext,
+  row: RowContext,
+  col: number,
+  raw: CellValue,
+  declared: IdDocument,
+): IdInfo | null {
+  const sheet = ctx.grid.name;
+  const label = fieldLabel("idNumber");
+  const r = checkDocument(raw, declared, ctx.today);
+  if (r.ok) {
+    const { document, id } = r.value;
+    if (!documentsAgree(declared, document)) {
+      ctx.out.push(
+        finding(
+          "id.document-mismatch",
+          sheet,
+          row.row,
+          col,
+          shownId(raw),
+          { declared, actual: document, valid: true },
+          "warning",
+        ),
+      );
+    }
+    if (id) reportValidId(ctx, row, col, raw, id, label);
+    return id;
+  }
+  const p = r.problem;
+  switch (p.code) {
+    case "doc.mismatch":
+      ctx.out.push(
+        finding("id.document-mismatch", sheet, row.row, col, shownId(raw), {
+          declared: p.declared,
+          actual: p.looksLike,
+          valid: false,
+        }),
+      );
+      return null;
+    case "doc.format":
+    case "doc.region":
+    case "doc.birthdate":
+    case "doc.checksum":
+      ctx.out.push(
+        finding("id.document-format", sheet, row.row, col, shownId(raw), {
+          document: declared,
+          detail: documentMessage(p),
+        }),
+      );
+      return null;
+    default:
+      reportIdProblem(ctx, row, col, raw, label, p);
       return null;
   }
+}
+
+/**
+ * An ID cell → its info, with findings for what is wrong. The person's number is checked as the
+ * document the row's 证件类型 names, when there is one; otherwise as an identity number, and a
+ * value that is not one but is clearly another document's number is said to be that (a warning:
+ * the roster should say which document it is).
+ */
+function checkIdCell(ctx: SheetContext, row: RowContext, field: FieldKey): IdInfo | null {
+  const col = colOf(ctx, field);
+  const raw = rawOf(ctx, row, field);
+  if (col < 0 || isBlank(raw)) return null;
+  const declared = field === "idNumber" ? row.record.idType : undefined;
+  if (declared !== undefined) return checkDeclaredDocument(ctx, row, col, raw, declared);
+
+  const label = fieldLabel(field);
+  const r = parseId(raw, ctx.today);
+  if (r.ok) {
+    reportValidId(ctx, row, col, raw, r.value, label);
+    return r.value;
+  }
+  const p = r.problem;
+  if (p.code === "id.empty" || p.code === "id.stored-as-number") {
+    reportIdProblem(ctx, row, col, raw, label, p);
+    return null;
+  }
+  const hasColumn = field === "idNumber" && colOf(ctx, "idType") >= 0;
+  const like = resembles(raw, ctx.today);
+  if (like?.strong) {
+    ctx.out.push(
+      finding("id.other-document", ctx.grid.name, row.row, col, shownId(raw), {
+        field: label,
+        document: like.document,
+        hasColumn,
+      }),
+    );
+    return null;
+  }
+  reportIdProblem(ctx, row, col, raw, label, p, like ? lookalikeMessage(like.document, false, "zh-CN", hasColumn) : "");
+  return null;
 }
 
 function checkCard(ctx: SheetContext, row: RowContext): void {
@@ -255,7 +387,8 @@ function checkGenderAndAge(ctx: SheetContext, row: RowContext, id: IdInfo): void
       finding("id.gender-mismatch", sheet, row.row, colOf(ctx, "gender"), gender, { fromId: id.gender, given: gender }),
     );
   }
-  if (stage && ctx.layout.kind === "students") {
+  // A birth date before 1900 has its own warning; an age of 126 for the stage would repeat it.
+  if (stage && ctx.layout.kind === "students" && !id.bornBefore1900) {
     const age = wholeYearsBetween(id.birth, ctx.today);
     const [min, max] = AGE_BANDS[stage];
     if (age < min || age > max) {

@@ -20,8 +20,10 @@ describe("parseId accepts", () => {
       value: {
         value: digits === 18 ? "11010519491231002X" : "110105491231002",
         digits,
+        document: "居民身份证",
         regionCode: "110105",
         birth: { y: 1949, m: 12, d: 31 },
+        bornBefore1900: false,
         gender: "女",
         id18: "11010519491231002X",
       },
@@ -70,7 +72,13 @@ describe("parseId rejects, in order: empty, stored-as-number, chars, length, pro
     ["17 digits", "11010519491231002", { code: "id.format", reason: "length", length: 17 }],
     ["19 digits", "1101051949123100211", { code: "id.format", reason: "length", length: 19 }],
     ["short number", 12345, { code: "id.format", reason: "length", length: 5 }],
-    ["unknown province 99", "99010519491231002X", { code: "id.region", province: "99" }],
+    // 9 first is a 外国人永久居留身份证: its province is digits 2–3.
+    [
+      "9 first: 外国人永久居留身份证 with accepting province 90",
+      "99010519491231002X",
+      { code: "id.region", province: "90", document: "外国人永久居留身份证" },
+    ],
+    ["unknown province 72", "72010519491231002X", { code: "id.region", province: "72" }],
     ["unknown province 71 (not used in ids)", "710105491231002", { code: "id.region", province: "71" }],
     ["province 00", "000000194912310021", { code: "id.region", province: "00" }],
     ["30 February", "110105194902300021", { code: "id.birthdate", reason: "invalid", text: "19490230" }],
@@ -83,9 +91,8 @@ describe("parseId rejects, in order: empty, stored-as-number, chars, length, pro
     ["day 00", "110105194912000021", { code: "id.birthdate", reason: "invalid", text: "19491200" }],
     ["born tomorrow", "110105202605020021", { code: "id.birthdate", reason: "future", text: "20260502" }],
     ["born in 2030", "110105203001010011", { code: "id.birthdate", reason: "future", text: "20300101" }],
-    ["born 1899", "110105189912310011", { code: "id.birthdate", reason: "too-early", text: "18991231" }],
-    // Quoted with GB 11643-1999 (check digit 4 is right), but a birth year of 1880 is a typo today.
-    ["born 1880", "440524188001010014", { code: "id.birthdate", reason: "too-early", text: "18800101" }],
+    // Before 1870 no holder of an identity number can have been born (issued from 1984 on).
+    ["born 1869", "110105186912310011", { code: "id.birthdate", reason: "too-early", text: "18691231" }],
     ["year 0000", "110105000001010011", { code: "id.birthdate", reason: "too-early", text: "00000101" }],
     // The GB 11643-1999 example with its last character changed.
     ["wrong check digit", "110105194912310021", { code: "id.checksum", expected: "X", actual: "1" }],

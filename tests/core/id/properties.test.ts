@@ -47,7 +47,16 @@ describe("generated valid ids", () => {
         const r = parseId(id, TODAY);
         expect(r).toEqual({
           ok: true,
-          value: { value: id, digits: 18, regionCode: id.slice(0, 6), birth, gender, id18: id },
+          value: {
+            value: id,
+            digits: 18,
+            document: "居民身份证",
+            regionCode: id.slice(0, 6),
+            birth,
+            bornBefore1900: false,
+            gender,
+            id18: id,
+          },
         });
         const region = regionName(id.slice(0, 6), birth.y);
         expect(region?.county).not.toBe("");
