@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Field as FluentField, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { parseId, idMessage, regionName } from "../../src/core/id";
+import { parseId, idMessage, idNotice, idRegionText } from "../../src/core/id";
 import { maskId } from "../../src/core/mask";
 import { formatIso, wholeYearsBetween } from "../../src/core/date/civil";
 import { today } from "../../functions/clock";
@@ -26,6 +26,11 @@ export function IdTool(props: { strings: Strings; locale: UiLocale }) {
           <MessageBarBody data-testid="id-error">{idMessage(result.problem, locale)}</MessageBarBody>
         </MessageBar>
       )}
+      {result?.ok && idNotice(result.value, locale) !== "" && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="id-notice">{idNotice(result.value, locale)}</MessageBarBody>
+        </MessageBar>
+      )}
       {result?.ok && (
         <div data-testid="id-details">
           <Field label={s.idValid} value="✓" />
@@ -34,7 +39,7 @@ export function IdTool(props: { strings: Strings; locale: UiLocale }) {
           <Field label={s.age} value={String(wholeYearsBetween(result.value.birth, today()))} />
           <Field
             label={s.region}
-            value={regionName(result.value.regionCode, result.value.birth.y)?.full ?? result.value.regionCode}
+            value={idRegionText(result.value) ?? result.value.regionCode}
             testId="id-region"
           />
           {result.value.digits === 15 && <Field label={s.upgraded} value={result.value.id18} />}
