@@ -124,8 +124,9 @@ export function RecipeTab(props: {
       const columnOverrides = sheet && Object.keys(remembered).length > 0 ? { [sheet]: remembered } : undefined;
       const runOptions = { pack: props.pack ?? seedPack(), today, now, tool: toolName(), columnOverrides };
       const output = runRecipe(valid.value, read.workbook, runOptions);
-      const reseal: Reseal = (workbook) => {
-        const r = buildSeal(workbook, { ...runOptions, ...valid.value.options });
+      const reseal: Reseal = (workbook, roster) => {
+        // The whole re-read workbook may hold other rosters (花名册（格式化）…): seal the one the run sealed.
+        const r = buildSeal(workbook, { ...runOptions, ...valid.value.options, ...(roster ? { sheet: roster } : {}) });
         return r.ok ? { ok: true, spec: r.value.built.spec } : { ok: false, message: r.problem.message };
       };
       setOutcomes(output.steps);

@@ -1,15 +1,29 @@
 /**
  * The 流程 tab's host inside Excel: the recipe and triggers in the workbook's settings; a run's
  * fixes written into the original cells (the pane has asked first; Excel's Undo restores them) and
- * its sheets as NEW worksheets — the 公示表 too, since in Excel it is printed from its own sheet.
+ * its sheets as NEW worksheets — the 公示表 too, since in Excel it is printed from its own sheet —
+ * and, last, the seal, made again from the whole workbook as Excel then holds it.
  */
 import { applyFixes } from "../../src/adapters/office/fixes";
-import { readRosterFromExcel } from "../../src/adapters/office/read";
+import { readWorkbookForSeal } from "../../src/adapters/office/sheets";
 import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "../../src/adapters/office/recipe";
 import { writeSheetSpec } from "../../src/adapters/office/write-sheet";
 import { today } from "../../functions/clock";
 import { SheetConflictError } from "../../src/core/sheets/seal";
+import type { SheetSpec } from "../../src/core/sheets/spec";
 import type { RecipeHost } from "./recipe-host";
+
+/** Writes one spec as a new sheet (our seal replacing our older one); the Chinese line saying so. */
+async function write(spec: SheetSpec): Promise<string> {
+  try {
+    const w = await Excel.run((context) => writeSheetSpec(context, spec, { replace: spec.kind === "seal" }));
+    return spec.kind === "seal" ? `校验凭证（隐藏工作表“${w.name}”）` : `新工作表“${w.name}”`;
+  } catch (e) {
+    // A sheet of the user's under our seal's name: kept, and said so.
+    if (!(e instanceof SheetConflictError)) throw e;
+    return e.message;
+  }
+}
 
 export function createOfficeRecipeHost(): RecipeHost {
   return {
@@ -36,7 +50,7 @@ export function createOfficeRecipeHost(): RecipeHost {
     },
     async saveRecipeOutput(output, _input, _recipe, reseal) {
       const lines: string[] = [];
-      let specs = [...output.sheets, ...output.separate];
+      const specs = [...output.sheets, ...output.separate];
       if (output.fixes.length > 0) {
         const r = await applyFixes(output.fixes);
         if (!r.ok) return [r.problem.message];
@@ -45,27 +59,21 @@ export function createOfficeRecipeHost(): RecipeHost {
             (r.value.skipped ? `；${r.value.skipped} 个单元格在校验后已被改动，未修改` : ""),
         );
       }
-      // The seal describes the sheet as Excel holds it now (after the fixes; formulas by their
-      // text, as the county's verify reads them): read it again, with formulas, and seal that.
       const seal = specs.find((x) => x.kind === "seal");
-      if (seal) {
-        specs = specs.filter((x) => x !== seal);
-        const again = await readRosterFromExcel({ scope: "active-sheet", formulas: true });
-        const resealed = again.ok
-          ? reseal(again.value.workbook)
-          : { ok: false as const, message: again.problem.message };
-        if (resealed.ok) specs.push(resealed.spec);
-        else lines.push(`未写入校验凭证：${resealed.message}`);
-      }
       for (const spec of specs) {
-        try {
-          const w = await Excel.run((context) => writeSheetSpec(context, spec, { replace: spec.kind === "seal" }));
-          lines.push(spec.kind === "seal" ? `校验凭证（隐藏工作表“${w.name}”）` : `新工作表“${w.name}”`);
-        } catch (e) {
-          // A sheet of the user's under our seal's name: kept, and said so.
-          if (!(e instanceof SheetConflictError)) throw e;
-          lines.push(e.message);
-        }
+        if (spec === seal) continue;
+        const line = await write(spec);
+        lines.push(line);
+      }
+      // The seal covers the workbook as Excel holds it now — after the fixes and with the new
+      // sheets (the 公示表 too), formulas by their text, as the county's verify reads it: read every
+      // sheet again, seal that, and write the seal last (the pane's copy is never sealed).
+      if (seal) {
+        const again = await readWorkbookForSeal();
+        const resealed = again.ok
+          ? reseal(again.value.workbook, output.seal?.sheet)
+          : { ok: false as const, message: again.problem.message };
+        lines.push(resealed.ok ? await write(resealed.spec) : `未写入校验凭证：${resealed.message}`);
       }
       return lines;
     },

@@ -11,7 +11,14 @@ import type { Recipe } from "../../src/core/recipes/schema";
 import type { SheetSpec } from "../../src/core/sheets/spec";
 import type { Triggers } from "../../src/adapters/office/recipe";
 
-export type Reseal = (workbook: WorkbookData) => { ok: true; spec: SheetSpec } | { ok: false; message: string };
+/**
+ * Builds the seal again over `workbook` — the whole workbook as the host re-reads it after writing
+ * the fixes and the new sheets — for the roster `sheet` (the one the run sealed).
+ */
+export type Reseal = (
+  workbook: WorkbookData,
+  sheet?: string,
+) => { ok: true; spec: SheetSpec } | { ok: false; message: string };
 
 /** What the run read: the workbook as the engine saw it, and (standalone) the file it came from. */
 export interface RecipeInput {
@@ -41,8 +48,9 @@ export interface RecipeHost {
   clock(): { today: CivilDate; now: string };
   /**
    * Writes a run's results; returns Chinese lines saying what was written where. `reseal` builds
-   * the seal again on the workbook as the host re-reads it after writing the fixes (Excel may store
-   * a fixed value differently, e.g. "3" as a number, and the seal must match what is in the file).
+   * the seal again on the workbook as the host re-reads it after writing the fixes and the new
+   * sheets (Excel may store a fixed value differently, e.g. "3" as a number, and the seal — which
+   * covers every sheet — must match what is in the file).
    */
   saveRecipeOutput(output: RecipeOutput, input: RecipeInput, recipe: Recipe, reseal: Reseal): Promise<string[]>;
 }

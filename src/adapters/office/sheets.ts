@@ -1,7 +1,9 @@
 /**
  * The ribbon's 格式化花名册 / 生成汇总表 / 生成公示表 / 生成申请表 / 报送前检查 inside Excel: read the
  * active roster sheet, run the pure builder (src/core/sheets), write its spec as a NEW sheet
- * (write-sheet.ts). The original sheet is only read, never written.
+ * (write-sheet.ts). The original sheet is only read, never written. 报送前检查 and 核验凭证 read the
+ * whole workbook instead (readWorkbookForSeal): the seal covers every sheet's name, order,
+ * visibility and values, and the roster's hidden rows and columns.
  *
  * A builder activates the sheet it made, so the active sheet is often one of ours (花名册（格式化）,
  * 汇总表…: generated.ts). Such a sheet is never read as the roster: the roster of the last
@@ -14,7 +16,7 @@
  */
 import { localIsoTimestamp } from "../../core/date/timestamp";
 import type { CivilDate } from "../../core/date/civil";
-import type { Grid, WorkbookData } from "../../core/grid/types";
+import { makeGrid, type Grid, type WorkbookData } from "../../core/grid/types";
 import type { Pack } from "../../core/policy";
 import type { Report, RosterKind } from "../../core/report/types";
 import type { ColumnOverrides } from "../../core/roster/detect";
@@ -24,13 +26,22 @@ import { LAYOUT_SHEET_PREFIX } from "../../core/sheets/form-layouts";
 import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
 import { isGeneratedSheetName } from "../../core/sheets/generated";
 import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { SEAL_SHEET, SheetConflictError, buildSeal, readSeal, verifySeal, type Seal } from "../../core/sheets/seal";
+import { SEAL_SHEET, SheetConflictError, buildSeal, verifySeal, type Seal } from "../../core/sheets/seal";
 import { findRosterSource, sourceProblemText } from "../../core/sheets/source";
 import type { BuiltSheet } from "../../core/sheets/spec";
 import { buildSummarySheet } from "../../core/sheets/summary-sheet";
 import { type Result, fail, ok } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
-import { type Area, type SheetJob, type SyncCount, MAX_CELLS, mapState, readRosterFromExcel, readSheets } from "./read";
+import {
+  type Area,
+  type SheetJob,
+  type SyncCount,
+  MAX_CELLS,
+  mapState,
+  readProperties,
+  readRosterFromExcel,
+  readSheets,
+} from "./read";
 import { loadColumnOverrides, readSetting, writeSetting } from "./settings";
 import { writeSheetSpec } from "./write-sheet";
 
@@ -224,6 +235,95 @@ async function sheetNames(): Promise<string[]> {
   });
 }
 
+/** What readWorkbookForSeal read, and the roster it was asked to pick. */
+export interface SealRead {
+  /** Every sheet in tab order — empty, hidden and very hidden ones too — with formula texts. */
+  workbook: WorkbookData;
+  /** The roster `pick` chose from the active sheet's name (undefined without `pick`). */
+  roster?: string;
+  syncs: number;
+}
+
+function workbookTooLargeMessage(cells: number): string {
+  return (
+    `工作簿的数据区域共有约 ${Math.ceil(cells / 10_000)} 万个单元格，超过加载项一次能读取的 ${MAX_CELLS / 10_000} 万个，` +
+    `无法生成或核验校验凭证（凭证覆盖全部工作表）。请删除多余的行列，或将工作簿另存为 .xlsx 后用命令行 zizhu seal / zizhu verify。`
+  );
+}
+
+/**
+ * The whole workbook as the seal covers it (digest.ts "zizhu-digest/3"): every sheet's name,
+ * visibility, values, number formats and formula texts, and hidden rows and columns, in one
+ * Excel.run:
+ *
+ *   sync 1   the sheets' names and visibility (worksheets.items), the active sheet's name (only
+ *            with `pick`), the document properties (the check's privacy scan reads them)
+ *   sync 2   every sheet's used range (position and size)
+ *   sync 3…  values + formats + formulas of all sheets' chunks, shared; then ≤ 2 when some rows or
+ *            columns are hidden
+ *
+ * Unlike readWorkbookFromExcel (privacy), empty sheets are kept, as empty grids: an added empty
+ * sheet is a change the seal reports. A workbook over MAX_CELLS in total is refused with a Chinese
+ * message (a seal over part of it would be wrong). `pick` chooses the roster from the active
+ * sheet's name after sync 1; when it fails, nothing more is read.
+ */
+export async function readWorkbookForSeal(
+  pick?: (active: string) => Result<string, { message: string }>,
+): Promise<Result<SealRead, { message: string }>> {
+  try {
+    return await Excel.run(async (context): Promise<Result<SealRead, { message: string }>> => {
+      const syncs: SyncCount = { n: 0 };
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name, items/visibility");
+      const active = pick ? context.workbook.worksheets.getActiveWorksheet() : null;
+      active?.load("name");
+      const props = context.workbook.properties;
+      props.load("title, subject, author, keywords, comments, category, company, manager, lastAuthor");
+      syncs.n++;
+      await context.sync();
+
+      let roster: string | undefined;
+      if (pick && active) {
+        const picked = pick(active.name);
+        if (!picked.ok) return picked;
+        roster = picked.value;
+      }
+      const probes = worksheets.items.map((sheet) => {
+        // valuesOnly, as the other readers: text-formatted blocks would stretch the used range.
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex, columnIndex, rowCount, columnCount");
+        return { sheet, used };
+      });
+      syncs.n++;
+      await context.sync();
+
+      const jobs: SheetJob[] = [];
+      const order: (SheetJob | Grid)[] = [];
+      let total = 0;
+      for (const { sheet, used } of probes) {
+        const state = mapState(sheet.visibility);
+        if (used.isNullObject) {
+          order.push(makeGrid(sheet.name, [], { state }));
+          continue;
+        }
+        const area: Area = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+        total += area.rows * area.cols;
+        const job: SheetJob = { sheet, target: used, name: sheet.name, state, area };
+        jobs.push(job);
+        order.push(job);
+      }
+      if (total > MAX_CELLS) return fail({ message: workbookTooLargeMessage(total) });
+      const grids = jobs.length > 0 ? await readSheets(jobs, context, syncs, undefined, { formulas: true }) : [];
+      const byJob = new Map(jobs.map((job, i) => [job, grids[i]]));
+      const sheets = order.map((item) => ("area" in item ? (byJob.get(item) ?? makeGrid(item.name, [])) : item));
+      return ok({ workbook: { sheets, properties: readProperties(props) }, roster, syncs: syncs.n });
+    });
+  } catch (error) {
+    if (!isHostError(error)) throw error;
+    return fail({ message: hostFailure("读取工作簿", error) });
+  }
+}
+
 async function writeBuilt(
   built: BuiltSheet,
   replace: boolean,
@@ -294,11 +394,10 @@ function generatedSheetMessage(active: string): string {
 /**
  * The roster: the named sheet when given; else the active sheet — unless it is one of ours
  * (generated.ts), then the roster remembered from the last successful command, or a Chinese
- * message asking to switch to the original 花名册. `formulas`: load formula texts (the seal).
+ * message asking to switch to the original 花名册.
  */
 async function readRoster(
   sheet: string | undefined,
-  formulas = false,
 ): Promise<Result<{ workbook: WorkbookData; sheet: string }, { message: string }>> {
   let named = sheet;
   if (named === undefined) {
@@ -309,14 +408,14 @@ async function readRoster(
       if (!isHostError(error)) throw error;
       return fail({ message: hostFailure("读取当前工作表", error) });
     }
-    if (!isGeneratedSheetName(active)) return readRosterFromExcel({ scope: "active-sheet", formulas });
+    if (!isGeneratedSheetName(active)) return readRosterFromExcel({ scope: "active-sheet" });
     const remembered = readSetting(ROSTER_SHEET_KEY);
     if (typeof remembered !== "string" || remembered === "" || isGeneratedSheetName(remembered))
       return fail({ message: generatedSheetMessage(active) });
     named = remembered;
   }
   try {
-    const grids = await readNamedSheets([named], { formulas });
+    const grids = await readNamedSheets([named]);
     if (grids.length === 0) {
       return fail({
         message: `找不到工作表“${named}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`,
@@ -330,22 +429,55 @@ async function readRoster(
 }
 
 /**
- * 报送前检查: checks the active roster; with errors nothing is written and the report comes back
- * (the pane shows it on the 校验 tab); else the very hidden 校验凭证 sheet is written (replacing an
- * older one) and the seal's summary comes back.
+ * The roster a seal is about: the named sheet; else the active sheet — unless it is one of ours
+ * (generated.ts), then the roster remembered from the last successful command, or a Chinese
+ * message asking to switch to the original 花名册.
+ */
+function rosterToSeal(sheet: string | undefined, active: string): Result<string, { message: string }> {
+  if (sheet !== undefined) return ok(sheet);
+  if (!isGeneratedSheetName(active)) return ok(active);
+  const remembered = readSetting(ROSTER_SHEET_KEY);
+  if (typeof remembered !== "string" || remembered === "" || isGeneratedSheetName(remembered))
+    return fail({ message: generatedSheetMessage(active) });
+  return ok(remembered);
+}
+
+/**
+ * 报送前检查: checks the roster (the active sheet, or the one named or remembered) in the whole
+ * workbook — the seal covers every sheet, and the check's privacy scan reads them all, as the CLI
+ * does; with errors nothing is written and the report comes back (the pane shows it on the 校验
+ * tab); else the very hidden 校验凭证 sheet is written (replacing an older one) and the seal's
+ * summary comes back.
  */
 export async function runPreSubmitCheck(
   options: SheetCommandOptions & { sheet?: string; now?: string; tool?: string },
 ): Promise<PreSubmitOutcome> {
   // Formula texts too: the digest counts a formula cell by its formula, not its cached result.
-  const read = await readRoster(options.sheet, true);
+  let fromActive = false;
+  const read = await readWorkbookForSeal((active) => {
+    const picked = rosterToSeal(options.sheet, active);
+    fromActive = options.sheet === undefined && picked.ok && picked.value === active;
+    return picked;
+  });
   if (!read.ok) return { ok: false, message: read.problem.message, notes: [] };
-  const sealed = buildSeal(read.value.workbook, {
+  const { workbook } = read.value;
+  const wanted = read.value.roster ?? "";
+  // Excel's sheet names are case-insensitive (getItem("一补") finds "一补").
+  const grid =
+    workbook.sheets.find((g) => g.name === wanted) ??
+    workbook.sheets.find((g) => g.name.toLowerCase() === wanted.toLowerCase());
+  if (!grid || grid.rows.length === 0) {
+    const message = fromActive
+      ? `工作表“${wanted}”是空的，没有可校验的数据。请切换到花名册所在的工作表后再校验。`
+      : `找不到工作表“${wanted}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`;
+    return { ok: false, message, notes: [] };
+  }
+  const sealed = buildSeal(workbook, {
     pack: options.pack,
     today: options.today,
     now: options.now ?? isoNow(),
     tool: options.tool ?? toolVersion(),
-    sheet: read.value.sheet,
+    sheet: grid.name,
     kind: options.kind,
     program: text(options.program),
     enrolled: options.enrolled,
@@ -368,17 +500,14 @@ export async function runPreSubmitCheck(
   };
 }
 
-/** 核验凭证: whether the roster the 校验凭证 sheet covers still holds the values it held when sealed. */
+/**
+ * 核验凭证: whether the workbook is still what the 校验凭证 sheet sealed — every sheet's name, order,
+ * visibility and values, the roster's hidden rows and columns (one read of the whole workbook:
+ * readWorkbookForSeal) — and if not, what kind of change was found.
+ */
 export async function verifyWorkbookSeal(): Promise<SealCheckOutcome> {
-  try {
-    const [sealGrid] = await readNamedSheets([SEAL_SHEET]);
-    const sealOnly: WorkbookData = { sheets: sealGrid ? [sealGrid] : [], properties: {} };
-    const seal = readSeal(sealOnly);
-    const roster = seal.ok ? await readNamedSheets([seal.value.sheet], { formulas: true }) : [];
-    const verdict = verifySeal({ sheets: [...sealOnly.sheets, ...roster], properties: {} });
-    return { status: verdict.status, message: verdict.message, ...(verdict.detail ? { detail: verdict.detail } : {}) };
-  } catch (error) {
-    if (!isHostError(error)) throw error;
-    return { status: "unsealed", message: hostFailure("读取校验凭证", error) };
-  }
+  const read = await readWorkbookForSeal();
+  if (!read.ok) return { status: "unsealed", message: read.problem.message };
+  const verdict = verifySeal(read.value.workbook);
+  return { status: verdict.status, message: verdict.message, ...(verdict.detail ? { detail: verdict.detail } : {}) };
 }

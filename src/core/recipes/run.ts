@@ -19,7 +19,7 @@ import { DEFAULT_FORMAT, buildExportSheet, parseSubmissionFormat } from "../shee
 import { buildFormsSheet, findLayoutSheet } from "../sheets/forms-sheet";
 import { buildNoticeSheet } from "../sheets/notice-sheet";
 import { buildRosterSheet } from "../sheets/roster-sheet";
-import { buildSeal, type Seal } from "../sheets/seal";
+import { buildSeal, gridsAsWritten, type Seal, type SealOptions } from "../sheets/seal";
 import { findRosterSource, sourceProblemText, type RosterSource } from "../sheets/source";
 import type { BuildResult, SheetSpec } from "../sheets/spec";
 import { buildSummarySheet } from "../sheets/summary-sheet";
@@ -75,12 +75,23 @@ export interface RecipeOutput {
   ok: boolean;
 }
 
+/** A seal made by the seal step, written last: its digest covers the recipe's other new sheets. */
+interface PendingSeal {
+  /** 0-based index of the seal step in the outcomes. */
+  step: number;
+  spec: SheetSpec;
+  /** What it covered: the workbook and how many new sheets (a later step may change either). */
+  workbook: WorkbookData;
+  sheets: number;
+}
+
 interface State {
   workbook: WorkbookData;
   fixes: Fix[];
   sheets: SheetSpec[];
   separate: SheetSpec[];
   seal: Seal | null;
+  pendingSeal: PendingSeal | null;
   report: Report | null;
 }
 
@@ -196,7 +207,32 @@ function noticeStart(step: Extract<RecipeStep, { step: "notice" }>, today: Civil
   return d.ok ? d.date : `公示开始日期无效：${step.start}`;
 }
 
-function runStep(state: State, o: RecipeRunOptions, step: RecipeStep): StepResult {
+/**
+ * The seal's options. It covers the workbook as the host will write it: the workbook after the
+ * fixes plus the new sheets made so far, named and filled as a file writer writes them (the hosts
+ * write them before the seal: CLI and standalone page as they are; the add-in seals again after
+ * writing them, from what Excel holds).
+ */
+function sealOptions(state: State, o: RecipeRunOptions): SealOptions {
+  return {
+    pack: o.pack,
+    today: o.today,
+    program: o.program,
+    now: o.now,
+    tool: o.tool,
+    sheet: o.sheet,
+    kind: o.kind,
+    enrolled: o.enrolled,
+    columnOverrides: o.columnOverrides,
+    alsoWritten: gridsAsWritten(state.workbook, state.sheets),
+  };
+}
+
+function sealMessage(seal: Seal): string {
+  return `已写入校验凭证：${seal.rows} 人，合计 ${seal.total.toFixed(2)} 元`;
+}
+
+function runStep(state: State, o: RecipeRunOptions, step: RecipeStep, index: number): StepResult {
   const base = { pack: o.pack, today: o.today, program: o.program };
   switch (step.step) {
     case "check":
@@ -206,15 +242,7 @@ function runStep(state: State, o: RecipeRunOptions, step: RecipeStep): StepResul
     case "fix":
       return runFix(state, o, step);
     case "seal": {
-      const r = buildSeal(state.workbook, {
-        ...base,
-        now: o.now,
-        tool: o.tool,
-        sheet: o.sheet,
-        kind: o.kind,
-        enrolled: o.enrolled,
-        columnOverrides: o.columnOverrides,
-      });
+      const r = buildSeal(state.workbook, sealOptions(state, o));
       if (!r.ok) {
         if (r.problem.report) state.report = r.problem.report;
         const notes = r.problem.report ? errorLines(r.problem.report) : [];
@@ -227,12 +255,13 @@ function runStep(state: State, o: RecipeRunOptions, step: RecipeStep): StepResul
       }
       state.report = r.value.report;
       state.seal = r.value.seal;
-      state.sheets.push(r.value.built.spec);
-      return {
-        status: "done",
-        message: `已写入校验凭证：${r.value.seal.rows} 人，合计 ${r.value.seal.total.toFixed(2)} 元`,
-        notes: r.value.built.notes,
+      state.pendingSeal = {
+        step: index,
+        spec: r.value.built.spec,
+        workbook: state.workbook,
+        sheets: state.sheets.length,
       };
+      return { status: "done", message: sealMessage(r.value.seal), notes: r.value.built.notes };
     }
     default:
       break;
@@ -290,7 +319,7 @@ export function runRecipe(recipe: Recipe, workbook: WorkbookData, options: Recip
     kind: options.kind ?? recipe.options?.kind,
     enrolled: options.enrolled ?? recipe.options?.enrolled,
   };
-  const state: State = { workbook, fixes: [], sheets: [], separate: [], seal: null, report: null };
+  const state: State = { workbook, fixes: [], sheets: [], separate: [], seal: null, pendingSeal: null, report: null };
   const steps: StepOutcome[] = [];
   let stopped = false;
   recipe.steps.forEach((step, i) => {
@@ -307,7 +336,7 @@ export function runRecipe(recipe: Recipe, workbook: WorkbookData, options: Recip
       });
       return;
     }
-    const r = runStep(state, o, step);
+    const r = runStep(state, o, step, i);
     steps.push({
       index: i + 1,
       step: step.step,
@@ -319,6 +348,38 @@ export function runRecipe(recipe: Recipe, workbook: WorkbookData, options: Recip
     });
     if (r.status === "failed" && !step.continueOnError) stopped = true;
   });
+  finishSeal(state, o, steps);
   const ok = steps.every((s) => s.status !== "failed" || recipe.steps[s.index - 1]?.continueOnError === true);
-  return { ...state, steps, stopped, ok };
+  const { pendingSeal: _, ...output } = state;
+  return { ...output, steps, stopped, ok };
+}
+
+/**
+ * The seal goes last among the new sheets. When a later step added sheets or fixed cells, it is
+ * made again over the final workbook (its digest covers them); should that fail, no seal is written
+ * and the seal step says why.
+ */
+function finishSeal(state: State, o: RecipeRunOptions, steps: StepOutcome[]): void {
+  const pending = state.pendingSeal;
+  if (!pending) return;
+  if (pending.workbook === state.workbook && pending.sheets === state.sheets.length) {
+    state.sheets.push(pending.spec);
+    return;
+  }
+  const r = buildSeal(state.workbook, sealOptions(state, o));
+  const outcome = steps[pending.step];
+  if (r.ok) {
+    state.seal = r.value.seal;
+    state.sheets.push(r.value.built.spec);
+    if (outcome) steps[pending.step] = { ...outcome, message: sealMessage(r.value.seal), notes: r.value.built.notes };
+    return;
+  }
+  state.seal = null;
+  if (outcome)
+    steps[pending.step] = {
+      ...outcome,
+      status: "failed",
+      message: `后面的步骤改动了工作簿，重新生成校验凭证时未通过：${r.problem.message}`,
+      errors: Math.max(1, r.problem.report?.stats.errors ?? 1),
+    };
 }

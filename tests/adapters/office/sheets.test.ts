@@ -19,7 +19,7 @@ import { cellKey, makeGrid, type CellValue, type Grid } from "../../../src/core/
 import { seedPack } from "../../../src/core/policy";
 import { scanSheet } from "../../../src/core/privacy";
 import { rosterDigest } from "../../../src/core/sheets/digest";
-import { SEAL_SHEET } from "../../../src/core/sheets/seal";
+import { SEAL_SHEET, verifySeal } from "../../../src/core/sheets/seal";
 
 interface Sheet {
   name: string;
@@ -27,7 +27,16 @@ interface Sheet {
   cells: Map<string, CellValue>;
   formats: Map<string, string>;
   formulas: Map<string, string>;
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
   deleted: boolean;
+}
+
+/** Office.js's rowHidden / columnHidden of a block: true (all hidden), false (none), null (some). */
+function hiddenFlag(hidden: ReadonlySet<number>, from: number, count: number): boolean | null {
+  let n = 0;
+  for (let i = from; i < from + count; i++) if (hidden.has(i)) n++;
+  return n === 0 ? false : n === count ? true : null;
 }
 
 /** Accepts any property read, set or call: the formatting the flows do not look at. */
@@ -49,6 +58,8 @@ class Book {
       cells: new Map(),
       formats: new Map(grid.formats),
       formulas: new Map(),
+      hiddenRows: new Set(grid.hiddenRows),
+      hiddenColumns: new Set(grid.hiddenColumns),
       deleted: false,
     };
     grid.rows.forEach((row, r) =>
@@ -100,8 +111,12 @@ class Book {
       columnIndex: left,
       rowCount: rows,
       columnCount: cols,
-      rowHidden: false,
-      columnHidden: false,
+      get rowHidden() {
+        return hiddenFlag(sheet.hiddenRows, top, rows);
+      },
+      get columnHidden() {
+        return hiddenFlag(sheet.hiddenColumns, left, cols);
+      },
       get values() {
         return grid((r, c) => sheet.cells.get(cellKey(r, c)) ?? "");
       },
@@ -139,6 +154,9 @@ class Book {
       },
       get visibility() {
         return sheet.visibility;
+      },
+      set name(v: string) {
+        sheet.name = v;
       },
       set visibility(v: string) {
         sheet.visibility = v;
@@ -451,7 +469,10 @@ describe("the seal's formulas and sheet name", () => {
     if (!read.ok) throw new Error(read.problem.message);
     const file = read.value.sheets.find((g) => g.name === roster) as Grid;
     expect(file.rows[43]?.[12]).toBe(17500);
-    expect(rosterDigest(file)).toBe(out.seal.digest);
+    expect(rosterDigest(file).slice(0, 16)).toBe(out.seal.coverage.sheets[0]?.content);
+    // The seal Excel wrote verifies from the file: the readers agree on the whole workbook.
+    const sealGrid = makeGrid(SEAL_SHEET, book.rows(SEAL_SHEET), { state: "veryHidden" });
+    expect(verifySeal({ ...read.value, sheets: [...read.value.sheets, sealGrid] }).status).toBe("unchanged");
     // In Excel too: a changed cached result (recalculated differently) still verifies.
     book.find(roster)?.cells.set(total, 17500);
     expect((await verifyWorkbookSeal()).status).toBe("unchanged");
@@ -468,5 +489,127 @@ describe("the seal's formulas and sheet name", () => {
     expect(out.message).toBe("工作簿中已有名为“校验凭证”的工作表，不是资助助手写入的凭证，未覆盖；请改名后再试");
     expect(book.rows(SEAL_SHEET)).toEqual([["我的备忘"]]);
     expect(book.live().filter((s) => s.name.startsWith(SEAL_SHEET))).toHaveLength(1);
+  });
+});
+
+describe("核验凭证 covers the whole workbook", () => {
+  const ID = "110105194912310021";
+  const NOW = "2026-11-28T10:30:00+08:00";
+
+  /** The sample roster and a hidden 说明 sheet, sealed by 报送前检查. */
+  async function sealedBook() {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    book.addGrid(makeGrid("说明", [["本工作簿用于一补报送"]]), "Hidden");
+    const out = await runPreSubmitCheck({ ...options, now: NOW, tool: "0.1.0" });
+    if (!out.ok) throw new Error(out.message);
+    return { book, roster, seal: out.seal };
+  }
+
+  /** The seal sheet's value cell on the row labelled `label`. */
+  function sealCell(book: Book, label: string): string {
+    const sheet = book.find(SEAL_SHEET);
+    const hit = [...(sheet?.cells ?? [])].find(([key, v]) => key.endsWith(",0") && v === label);
+    if (!hit) throw new Error(`no row ${label}`);
+    return cellKey(Number(hit[0].split(",")[0]), 1);
+  }
+
+  test("sealed: every sheet in the seal; verified in three syncs, in one read", async () => {
+    const { book, seal } = await sealedBook();
+    expect(seal.coverage.sheets.map((s) => [s.name, s.state])).toEqual([
+      ["一补花名册", "visible"],
+      ["说明", "hidden"],
+    ]);
+    const before = book.syncs;
+    const v = await verifyWorkbookSeal();
+    expect(v.status).toBe("unchanged");
+    expect(v.message).toContain("格式不在校验范围内");
+    // Names + visibility, used ranges, one batch of chunks for both sheets.
+    expect(book.syncs - before).toBe(3);
+  });
+
+  test("a hidden roster row at sealing time is read (one more sync) and recorded", async () => {
+    const { book, roster } = await bookWith("一补花名册-示例.xlsx");
+    book.find(roster)?.hiddenRows.add(20);
+    const out = await runPreSubmitCheck(options);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.seal.coverage.hiddenRows).toBe("21");
+    const before = book.syncs;
+    expect((await verifyWorkbookSeal()).status).toBe("unchanged");
+    expect(book.syncs - before).toBe(4);
+    book.find(roster)?.hiddenRows.delete(20);
+    expect((await verifyWorkbookSeal()).message).toContain("隐藏的行有变化（校验时：第 21 行；现在：无）");
+  });
+
+  test.each<[string, (book: Book, roster: string) => void, RegExp]>([
+    [
+      "a very hidden sheet with an ID number added",
+      (book) => void book.addGrid(makeGrid("数据", [["身份证号"], [ID]]), "VeryHidden"),
+      /新增了工作表“数据”（深度隐藏）/,
+    ],
+    ["an empty sheet added", (book) => void book.addGrid(makeGrid("Sheet2", [])), /新增了工作表“Sheet2”（可见）/],
+    [
+      "a roster row hidden",
+      (book, roster) => void book.find(roster)?.hiddenRows.add(9),
+      /工作表“一补花名册”中隐藏的行有变化（校验时：无；现在：第 10 行）/,
+    ],
+    [
+      "a roster column hidden",
+      (book, roster) => void book.find(roster)?.hiddenColumns.add(2),
+      /中隐藏的列有变化（校验时：无；现在：C 列）/,
+    ],
+    [
+      "the seal sheet unhidden",
+      (book) => {
+        const s = book.find(SEAL_SHEET);
+        if (s) s.visibility = "Visible";
+      },
+      /“校验凭证”工作表已被取消深度隐藏（现为可见）/,
+    ],
+    [
+      "a readable total on the seal sheet edited",
+      (book) => void book.find(SEAL_SHEET)?.cells.set(sealCell(book, "金额合计（元）"), 17500),
+      /校验凭证上的“金额合计（元）”与凭证数据不一致/,
+    ],
+    [
+      "a sheet renamed",
+      (book) => {
+        const s = book.find("说明");
+        if (s) s.name = "备注";
+      },
+      /工作表“说明”改名为“备注”/,
+    ],
+    [
+      "a hidden sheet shown",
+      (book) => {
+        const s = book.find("说明");
+        if (s) s.visibility = "Visible";
+      },
+      /工作表“说明”由隐藏改为可见/,
+    ],
+    [
+      "an ID number written into the hidden sheet",
+      (book) => void book.find("说明")?.cells.set(cellKey(3, 0), ID),
+      /工作表“说明”的内容有改动/,
+    ],
+  ])("%s: 校验后已修改, saying so", async (_, change, says) => {
+    const { book, roster } = await sealedBook();
+    change(book, roster);
+    const v = await verifyWorkbookSeal();
+    expect(v.status).toBe("modified");
+    expect(v.message).toMatch(says);
+    expect(v.message).not.toContain(ID);
+  });
+
+  test("an active sheet that is ours and no remembered roster: the message after one sync, nothing else read", async () => {
+    const { book } = await bookWith("一补花名册-示例.xlsx");
+    installSettings();
+    book.addGrid(makeGrid("汇总表", [["x"]]));
+    book.active = "汇总表";
+    const before = book.syncs;
+    const out = await runPreSubmitCheck(options);
+    expect(out.ok).toBe(false);
+    expect(out.message).toContain("是资助助手生成的工作表");
+    expect(book.syncs - before).toBe(1);
   });
 });

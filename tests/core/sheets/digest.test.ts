@@ -3,7 +3,19 @@ import { makeGrid, type CellValue } from "../../../src/core/grid/types";
 import ExcelJS from "exceljs";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { type Grid } from "../../../src/core/grid/types";
-import { canonicalCells, DIGEST_FORMAT, normalizeFormula, rosterDigest } from "../../../src/core/sheets/digest";
+import {
+  canonicalCells,
+  canonicalWorkbook,
+  dataExtent,
+  hiddenInExtent,
+  normalizeFormula,
+  rosterDigest,
+  SHEET_DIGEST_FORMAT,
+  WORKBOOK_DIGEST_FORMAT,
+  workbookDigest,
+  workbookDigestParts,
+} from "../../../src/core/sheets/digest";
+import type { WorkbookData } from "../../../src/core/grid/types";
 
 const sha = (text: string) => createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex");
 
@@ -15,7 +27,7 @@ describe("rosterDigest", () => {
       [null, "", true],
     ]);
     const text =
-      `${DIGEST_FORMAT}\n` +
+      `${SHEET_DIGEST_FORMAT}\n` +
       `0\t0\ts\t"序号"\n0\t1\ts\t"姓名"\n0\t2\ts\t"金额"\n` +
       `1\t0\tn\t1\n1\t1\ts\t"张三"\n1\t2\tm\t27000000000\n` +
       `2\t2\tb\tTRUE\n`;
@@ -25,7 +37,7 @@ describe("rosterDigest", () => {
   });
 
   test("the empty sheet has the digest of the format line alone", () => {
-    expect(rosterDigest(makeGrid("空", []))).toBe(sha(`${DIGEST_FORMAT}\n`));
+    expect(rosterDigest(makeGrid("空", []))).toBe(sha(`${SHEET_DIGEST_FORMAT}\n`));
   });
 
   const base: CellValue[][] = [
@@ -81,19 +93,19 @@ describe("rosterDigest", () => {
   test("a string cannot forge another cell's line", () => {
     const forged = makeGrid("a", [["x\n0\t1\tn\t5"]]);
     const real = makeGrid("a", [["x"], [null]]);
-    expect(canonicalCells(forged)).toBe(`${DIGEST_FORMAT}\n0\t0\ts\t"x\\n0\\t1\\tn\\t5"\n`);
+    expect(canonicalCells(forged)).toBe(`${SHEET_DIGEST_FORMAT}\n0\t0\ts\t"x\\n0\\t1\\tn\\t5"\n`);
     expect(rosterDigest(forged)).not.toBe(rosterDigest(real));
   });
 
   test("integers use the shortest round-trip text; -0 is 0", () => {
     expect(canonicalCells(makeGrid("a", [[-0, 1e21, 46304, -12]]))).toBe(
-      `${DIGEST_FORMAT}\n0\t0\tn\t0\n0\t1\tn\t1e+21\n0\t2\tn\t46304\n0\t3\tn\t-12\n`,
+      `${SHEET_DIGEST_FORMAT}\n0\t0\tn\t0\n0\t1\tn\t1e+21\n0\t2\tn\t46304\n0\t3\tn\t-12\n`,
     );
   });
 
   test("other numbers are whole milliseconds of a day (tag m)", () => {
     expect(canonicalCells(makeGrid("a", [[0.1 + 0.2, 312.5, -0.5, 46000.43315972222]]))).toBe(
-      `${DIGEST_FORMAT}\n0\t0\tm\t25920000\n0\t1\tm\t27000000000\n0\t2\tm\t-43200000\n0\t3\tm\t3974437425000\n`,
+      `${SHEET_DIGEST_FORMAT}\n0\t0\tm\t25920000\n0\t1\tm\t27000000000\n0\t2\tm\t-43200000\n0\t3\tm\t3974437425000\n`,
     );
   });
 
@@ -124,7 +136,7 @@ describe("formula cells", () => {
 
   test("count by their text, whatever their cached result", () => {
     expect(canonicalCells(withFormula("SUM(B2:B2)", 500))).toBe(
-      `${DIGEST_FORMAT}\n0\t0\ts\t"姓名"\n0\t1\ts\t"金额"\n1\t0\ts\t"张三"\n1\t1\tn\t500\n` +
+      `${SHEET_DIGEST_FORMAT}\n0\t0\ts\t"姓名"\n0\t1\ts\t"金额"\n1\t0\ts\t"张三"\n1\t1\tn\t500\n` +
         `2\t0\ts\t"合计"\n2\t1\tf\t"SUM(B2:B2)"\n`,
     );
     // A stale or volatile result (a fix written after the SUM was cached; TODAY()) does not count.
@@ -188,5 +200,103 @@ describe("across readers", () => {
     expect(file.rows[2]?.[2]).toBe(499);
     // …and agree on the digest.
     expect(rosterDigest(file)).toBe(rosterDigest(office));
+  });
+});
+
+describe("workbook digest (zizhu-digest/3)", () => {
+  const roster = makeGrid("花名册", [
+    [null, null],
+    ["姓名", "金额"],
+    ["张三", 500],
+    ["李四", 300],
+  ]);
+  const notes = makeGrid("说明", [["备注"]], { state: "hidden" });
+  const seal = makeGrid("校验凭证", [["x"]], { state: "veryHidden" });
+  const book = (sheets: Grid[]): WorkbookData => ({ sheets, properties: {} });
+  const parts = (wb: WorkbookData, statement = '["p"]') =>
+    workbookDigestParts(wb, { roster: "花名册", leaveOut: "校验凭证", statement });
+  const digest = (wb: WorkbookData, statement?: string) => workbookDigest(parts(wb, statement));
+  const base = book([roster, notes, seal]);
+
+  test("is the SHA-256 of the documented canonical text", () => {
+    const hidden = book([{ ...roster, hiddenRows: new Set([2]), hiddenColumns: new Set([1]) }, notes, seal]);
+    const text =
+      `${WORKBOOK_DIGEST_FORMAT}\n` +
+      `sheet\tvisible\t${rosterDigest(roster)}\t"花名册"\n` +
+      `sheet\thidden\t${rosterDigest(notes)}\t"说明"\n` +
+      `roster\t"花名册"\n` +
+      `hidden-rows\t2\n` +
+      `hidden-columns\t1\n` +
+      `statement\t["p"]\n`;
+    expect(canonicalWorkbook(parts(hidden))).toBe(text);
+    expect(workbookDigest(parts(hidden))).toBe(sha(text));
+  });
+
+  test.each<[string, WorkbookData, string | undefined]>([
+    ["a sheet added", book([roster, notes, makeGrid("新表", []), seal]), undefined],
+    ["a very hidden sheet added", book([roster, notes, makeGrid("x", [], { state: "veryHidden" }), seal]), undefined],
+    ["a sheet removed", book([roster, seal]), undefined],
+    ["a sheet renamed", book([roster, { ...notes, name: "备注" }, seal]), undefined],
+    ["two sheets swapped", book([notes, roster, seal]), undefined],
+    ["a sheet shown", book([roster, { ...notes, state: "visible" }, seal]), undefined],
+    ["a sheet very hidden", book([roster, { ...notes, state: "veryHidden" }, seal]), undefined],
+    [
+      "another sheet's value",
+      book([roster, makeGrid("说明", [["备注 110105194912310021"]], { state: "hidden" }), seal]),
+      undefined,
+    ],
+    ["a roster value", book([makeGrid("花名册", [[null], ["姓名", "金额"], ["张三", 501]]), notes, seal]), undefined],
+    ["a roster row hidden", book([{ ...roster, hiddenRows: new Set([3]) }, notes, seal]), undefined],
+    ["a roster column hidden", book([{ ...roster, hiddenColumns: new Set([0]) }, notes, seal]), undefined],
+    ["the statement", base, '["q"]'],
+  ])("changes with %s", (_, other, statement) => {
+    expect(digest(other, statement)).not.toBe(digest(base));
+  });
+
+  test.each<[string, WorkbookData]>([
+    ["the seal sheet's contents and state", book([roster, notes, makeGrid("校验凭证", [["y"]])])],
+    ["the seal sheet's place", book([seal, roster, notes])],
+    ["no seal sheet at all", book([roster, notes])],
+    [
+      "a hidden row above the data (the first row is empty)",
+      book([{ ...roster, hiddenRows: new Set([0]) }, notes, seal]),
+    ],
+    [
+      "hidden rows and columns below and right of the data",
+      book([{ ...roster, hiddenRows: new Set([4, 99]), hiddenColumns: new Set([2, 30]) }, notes, seal]),
+    ],
+    ["another sheet's hidden rows", book([roster, { ...notes, hiddenRows: new Set([0]) }, seal])],
+    [
+      "formats, merges and notes",
+      book([
+        { ...roster, formats: new Map([["2,1", "0.00"]]), merges: [{ top: 1, left: 0, bottom: 1, right: 1 }] },
+        { ...notes, notes: [{ row: 0, col: 0, text: "批注" }] },
+        seal,
+      ]),
+    ],
+  ])("does not change with %s", (_, other) => {
+    expect(digest(other)).toBe(digest(base));
+  });
+
+  test("the data extent counts formulas, and ignores empty strings", () => {
+    expect(dataExtent(makeGrid("a", []))).toBeNull();
+    expect(
+      dataExtent(
+        makeGrid("a", [
+          [null, ""],
+          [null, "x"],
+        ]),
+      ),
+    ).toEqual({ top: 1, bottom: 1, left: 1, right: 1 });
+    const withFormula = makeGrid("a", [["x"]], { formulas: new Map([["3,4", "SUM(A1)"]]) });
+    expect(dataExtent(withFormula)).toEqual({ top: 0, bottom: 3, left: 0, right: 4 });
+    expect(hiddenInExtent({ ...withFormula, hiddenRows: new Set([3, 4]), hiddenColumns: new Set([4, 5]) })).toEqual({
+      rows: [3],
+      columns: [4],
+    });
+  });
+
+  test("a statement with a line break is a bug, not a digest", () => {
+    expect(() => canonicalWorkbook(parts(base, "a\nb"))).toThrow(/one line/);
   });
 });

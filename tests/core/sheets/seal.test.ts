@@ -3,8 +3,21 @@ import { readXlsx } from "../../../src/adapters/xlsx/read";
 import type { CellValue, Grid, WorkbookData } from "../../../src/core/grid/types";
 import { makeGrid } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
-import { rosterDigest } from "../../../src/core/sheets/digest";
-import { buildSeal, readSeal, SEAL_JSON_LABEL, SEAL_SHEET, verifySeal, type Seal } from "../../../src/core/sheets/seal";
+import { rosterDigest, workbookDigest, workbookDigestParts } from "../../../src/core/sheets/digest";
+import {
+  buildSeal,
+  LEGACY_SEAL_FORMAT,
+  readSeal,
+  SEAL_FORMAT,
+  SEAL_JSON_LABEL,
+  SEAL_SHEET,
+  sealSheetRows,
+  sealStatement,
+  verifySeal,
+  type LegacySeal,
+  type Seal,
+  type StoredSeal,
+} from "../../../src/core/sheets/seal";
 import { loadSample as sample } from "./samples";
 
 const pack = seedPack();
@@ -42,7 +55,8 @@ describe("buildSeal", () => {
     const roster = wb.sheets[0] as Grid;
     expect(report.valid).toBe(true);
     expect(seal).toEqual<Seal>({
-      format: "zizhu-seal/1",
+      format: "zizhu-seal/2",
+      digestFormat: "zizhu-digest/3",
       pack: { id: pack.id, version: pack.version },
       sealedAt: NOW,
       tool: "0.1.0",
@@ -50,7 +64,14 @@ describe("buildSeal", () => {
       rows: 40,
       totals: [{ program: expect.any(String) as string, count: 40, amount: 18000 }],
       total: 18000,
-      digest: rosterDigest(roster),
+      coverage: {
+        sheets: [{ name: "一补花名册", state: "visible", content: rosterDigest(roster).slice(0, 16) }],
+        hiddenRows: "",
+        hiddenColumns: "",
+      },
+      digest: workbookDigest(
+        workbookDigestParts(wb, { roster: "一补花名册", leaveOut: SEAL_SHEET, statement: sealStatement(seal) }),
+      ),
       algorithm: "SHA-256",
     });
     expect(seal.totals[0]?.program).toContain("一补");
@@ -63,7 +84,11 @@ describe("buildSeal", () => {
     expect(byLabel.get("内容摘要")).toBe(seal.digest);
     expect(byLabel.get("花名册工作表")).toBe("一补花名册");
     expect(byLabel.get("金额合计（元）")).toBe(18000);
+    expect(byLabel.get("覆盖的工作表（不含本表）")).toBe("一补花名册（可见）");
+    expect(byLabel.get("花名册中隐藏的行")).toBe("无");
+    expect(byLabel.get("摘要格式")).toBe("zizhu-digest/3");
     expect(JSON.parse(String(byLabel.get(SEAL_JSON_LABEL)))).toEqual(seal);
+    expect(built.spec.rows).toEqual(sealSheetRows(seal));
   });
 
   test("amounts in 万元 are counted in 元", async () => {
@@ -110,12 +135,16 @@ describe("readSeal / verifySeal", () => {
     expect(v.seal).toEqual(seal);
   });
 
-  test("the seal sheet itself is not part of the digest", async () => {
+  test("the seal sheet is not part of the digest, but its rows must be the seal's own", async () => {
     const wb = await sample("一补花名册-示例.xlsx");
     const { built } = sealOf(wb);
     const out = sealed(wb, built.spec);
-    const edited = withCell(out, SEAL_SHEET, 1, 1, "别的说明");
-    expect(verifySeal(edited).status).toBe("unchanged");
+    // Where the seal sheet sits does not matter: it is not in the sheet list.
+    expect(verifySeal({ ...out, sheets: [...out.sheets].reverse() }).status).toBe("unchanged");
+    const edited = verifySeal(withCell(out, SEAL_SHEET, 1, 1, "别的说明"));
+    expect(edited.status).toBe("modified");
+    expect(edited.message).toContain("校验凭证上的“说明”与凭证数据不一致");
+    expect(edited.changes.map((c) => c.kind)).toEqual(["seal-edited"]);
   });
 
   test.each<[string, number, number, CellValue]>([
@@ -181,8 +210,16 @@ describe("readSeal / verifySeal", () => {
     [
       "a wrong format",
       (rows) =>
-        rows.map((r) => (r[0] === SEAL_JSON_LABEL ? [r[0], String(r[1]).replace("zizhu-seal/1", "zizhu-seal/9")] : r)),
-      /格式应为 zizhu-seal\/1/,
+        rows.map((r) => (r[0] === SEAL_JSON_LABEL ? [r[0], String(r[1]).replace(SEAL_FORMAT, "zizhu-seal/9")] : r)),
+      /格式应为 zizhu-seal\/2（或旧版 zizhu-seal\/1），实际为 zizhu-seal\/9/,
+    ],
+    [
+      "a new seal without its coverage",
+      (rows) =>
+        rows.map((r) =>
+          r[0] === SEAL_JSON_LABEL ? [r[0], String(r[1]).replace(/"coverage":\{.*?\]/, '"coverage":{"x":[]')] : r,
+        ),
+      /工作表列表不完整/,
     ],
     [
       "a short digest",
@@ -203,22 +240,96 @@ describe("readSeal / verifySeal", () => {
   });
 });
 
+/** A zizhu-seal/1 seal over `grid`, as the first version wrote it: digest "zizhu-digest/2" of the roster. */
+function legacySeal(grid: Grid, rows = 1): LegacySeal {
+  return {
+    format: LEGACY_SEAL_FORMAT,
+    pack: { id: pack.id, version: pack.version },
+    sealedAt: NOW,
+    tool: "0.1.0",
+    sheet: grid.name,
+    rows,
+    totals: [],
+    total: 0,
+    digest: rosterDigest(grid),
+    algorithm: "SHA-256",
+  };
+}
+
+/** A zizhu-seal/2 seal over the workbook whose roster is `grid` (made by hand: no check runs). */
+function currentSeal(wb: WorkbookData, roster: string): Seal {
+  const statement = {
+    pack: { id: pack.id, version: pack.version },
+    sealedAt: NOW,
+    tool: "0.1.0",
+    sheet: roster,
+    rows: 1,
+    totals: [],
+    total: 0,
+  };
+  const parts = workbookDigestParts(wb, { roster, leaveOut: SEAL_SHEET, statement: sealStatement(statement) });
+  return {
+    format: SEAL_FORMAT,
+    digestFormat: "zizhu-digest/3",
+    ...statement,
+    coverage: {
+      sheets: parts.sheets.map((s) => ({ name: s.name, state: s.state, content: s.content.slice(0, 16) })),
+      hiddenRows: "",
+      hiddenColumns: "",
+    },
+    digest: workbookDigest(parts),
+    algorithm: "SHA-256",
+  };
+}
+
+const sealGrid = (seal: StoredSeal) => makeGrid(SEAL_SHEET, sealSheetRows(seal), { state: "veryHidden" });
+
+describe("an older zizhu-seal/1 seal", () => {
+  test("still verifies, the old way, saying what it does not cover", async () => {
+    const wb = await sample("一补花名册-示例.xlsx");
+    const roster = wb.sheets[0] as Grid;
+    const old = { ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40))] };
+    expect(readSeal(old)).toEqual({ ok: true, value: legacySeal(roster, 40) });
+    const v = verifySeal(old);
+    expect(v.status).toBe("unchanged");
+    expect(v.message).toMatch(/^已校验且未改动/);
+    expect(v.message).toContain("旧版凭证（zizhu-seal/1，摘要格式 zizhu-digest/2）");
+    expect(v.message).toContain("不覆盖工作表列表、可见性和隐藏的行列");
+    // What it does not cover stays uncovered: an added hidden sheet, a hidden row.
+    const more = { ...old, sheets: [...old.sheets, makeGrid("x", [["110105194912310021"]], { state: "hidden" })] };
+    expect(verifySeal(more).status).toBe("unchanged");
+    const hidden = { ...old, sheets: [{ ...roster, hiddenRows: new Set([9]) }, ...old.sheets.slice(1)] };
+    expect(verifySeal(hidden).status).toBe("unchanged");
+  });
+
+  test.each<[string, (wb: WorkbookData) => WorkbookData, RegExp]>([
+    ["a changed value", (wb) => withCell(wb, "一补花名册", 3, 12, 501), /内容摘要与凭证不符/],
+    [
+      "the roster renamed",
+      (wb) => ({ ...wb, sheets: wb.sheets.map((g) => (g.name === "一补花名册" ? { ...g, name: "改名" } : g)) }),
+      /“一补花名册”已不存在/,
+    ],
+    [
+      "its seal sheet unhidden",
+      (wb) => ({ ...wb, sheets: wb.sheets.map((g) => (g.name === SEAL_SHEET ? { ...g, state: "visible" } : g)) }),
+      /取消深度隐藏/,
+    ],
+    ["a readable row edited", (wb) => withCell(wb, SEAL_SHEET, 7, 1, 39), /校验凭证上的“人数（行）”与凭证数据不一致/],
+  ])("%s: modified", async (_, change, says) => {
+    const wb = await sample("一补花名册-示例.xlsx");
+    const roster = wb.sheets[0] as Grid;
+    const v = verifySeal(change({ ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40))] }));
+    expect(v.status).toBe("modified");
+    expect(v.message).toMatch(says);
+  });
+});
+
 describe("verifySeal across hosts", () => {
-  /** A seal over `grid` as the add-in would write it (only the JSON row matters to readSeal). */
-  function sealFor(grid: Grid): Grid {
-    const seal: Seal = {
-      format: "zizhu-seal/1",
-      pack: { id: pack.id, version: pack.version },
-      sealedAt: NOW,
-      tool: "0.1.0",
-      sheet: grid.name,
-      rows: 1,
-      totals: [],
-      total: 0,
-      digest: rosterDigest(grid),
-      algorithm: "SHA-256",
-    };
-    return makeGrid(SEAL_SHEET, [[SEAL_JSON_LABEL, JSON.stringify(seal)]], { state: "veryHidden" });
+  /** The file's roster with a seal made over the add-in's read, as the add-in would write it. */
+  function sealedBy(sealer: Grid, reader: Grid, format: "legacy" | "current"): WorkbookData {
+    const seal =
+      format === "legacy" ? legacySeal(sealer) : currentSeal({ sheets: [sealer], properties: {} }, sealer.name);
+    return { sheets: [reader, sealGrid(seal)], properties: {} };
   }
 
   const DATE = "yyyy-mm-dd";
@@ -244,29 +355,32 @@ describe("verifySeal across hosts", () => {
     return read.value.sheets[0] as Grid;
   }
 
-  test("a 1904-date workbook sealed in Excel and verified from the file: says it is the date system", async () => {
-    const file = await fileRead(true);
-    expect(file.rows[1]?.[1]).toBe(44538 + 1462); // the library converts to the 1900 system
-    const verdict = verifySeal({ sheets: [file, sealFor(office)], properties: {} });
-    expect(verdict.status).toBe("modified");
-    expect(verdict.message).toMatch(/^校验后已修改（很可能只是日期系统的差异）/);
-    expect(verdict.message).toContain("1904 日期系统");
-    expect(verdict.message).toContain("相差 1462 天");
-    // And the other way round: sealed from the file, verified in Excel.
-    const back = verifySeal({ sheets: [office, sealFor(file)], properties: {} });
-    expect(back.message).toContain("1904 日期系统");
-  });
+  describe.each(["legacy", "current"] as const)("a %s seal", (format) => {
+    test("a 1904-date workbook sealed in Excel and verified from the file: says it is the date system", async () => {
+      const file = await fileRead(true);
+      expect(file.rows[1]?.[1]).toBe(44538 + 1462); // the library converts to the 1900 system
+      const verdict = verifySeal(sealedBy(office, file, format));
+      expect(verdict.status).toBe("modified");
+      expect(verdict.message).toMatch(/^校验后已修改（很可能只是日期系统的差异）/);
+      expect(verdict.message).toContain("1904 日期系统");
+      expect(verdict.message).toContain("相差 1462 天");
+      expect(verdict.changes.map((c) => c.kind)).toEqual(["date-system"]);
+      // And the other way round: sealed from the file, verified in Excel.
+      const back = verifySeal(sealedBy(file, office, format));
+      expect(back.message).toContain("1904 日期系统");
+    });
 
-  test("a real edit of a dated roster is not blamed on the date system", async () => {
-    const file = await fileRead(true, 44539);
-    const verdict = verifySeal({ sheets: [file, sealFor(office)], properties: {} });
-    expect(verdict.status).toBe("modified");
-    expect(verdict.message).not.toContain("1904");
-    expect(verdict.message).toContain("内容摘要与凭证不符");
-  });
+    test("a real edit of a dated roster is not blamed on the date system", async () => {
+      const file = await fileRead(true, 44539);
+      const verdict = verifySeal(sealedBy(office, file, format));
+      expect(verdict.status).toBe("modified");
+      expect(verdict.message).not.toContain("1904");
+      expect(verdict.message).toContain("内容摘要与凭证不符");
+    });
 
-  test("a 1900-date workbook verifies unchanged across the readers", async () => {
-    const file = await fileRead(false);
-    expect(verifySeal({ sheets: [file, sealFor(office)], properties: {} }).status).toBe("unchanged");
+    test("a 1900-date workbook verifies unchanged across the readers", async () => {
+      const file = await fileRead(false);
+      expect(verifySeal(sealedBy(office, file, format)).status).toBe("unchanged");
+    });
   });
 });
