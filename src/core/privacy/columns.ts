@@ -55,3 +55,13 @@ export function columnExpects(field: FieldKey | null | undefined, kind: PiiKind)
   if (kind === "id-number" && field === "studentNo") return true;
   return kindOfField(field) === kind;
 }
+
+/**
+ * The kind a label cell gives the value next to it or below it (出生日期：, 出生, 银行卡号, 账号),
+ * for the kinds a value's shape alone does not show: a date is a birth date only under such a
+ * label, a number failing Luhn a card only there. Null for any other label (发放日期, 姓名 …).
+ */
+export function labelKindOf(text: string): "birth-date" | "bank-card" | null {
+  const kind = kindOfField(fieldForHeader(text));
+  return kind === "birth-date" || kind === "bank-card" ? kind : null;
+}

@@ -101,13 +101,26 @@ const ID15 = /(?<!\d)(\d{6})[ -]?(\d{6})[ -]?(\d{3})(?![\dA-Za-z])/g;
  * such as 12430300444878123T has 17 digits in a row.
  */
 const CARD = /(?<![\dA-Za-z])\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![\dA-Za-z])/g;
-/** Mainland mobile: 1[3-9] + 9 digits, optionally +86/0086 and grouped 3-4-4. */
-const MOBILE = /(?<!\d)(?:(?:\+|00)86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)/g;
+/** Mainland mobile: 1[3-9] + 9 digits, optionally +86/0086/86 and grouped 3-4-4. */
+const MOBILE = /(?<!\d)(?:(?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)/g;
 /**
  * Landline with its area code: 010 / 02x / 0[3-9]xx, then a 7–8-digit subscriber number not
- * starting with 0 or 1. Service numbers (95533, 12345, 110, 400-/800-) never start with 0.
+ * starting with 0 or 1, whole or in two groups (6234 5678, 555-1234). Service numbers (95533,
+ * 12345, 110, 400-/800-) never start with 0. After +86 / 0086 the area code drops its 0
+ * (+86 10 6123 4567) or keeps it in brackets (+86 (0)21 …); +86 400 … is still a service number.
  */
-const LANDLINE = /(?<!\d)\(?(0(?:10|2\d|[3-9]\d{2}))(?:\)\s?|[ -])?([2-9]\d{6,7})(?!\d)/g;
+const LANDLINE =
+  /(?<!\d)(?:(?:\+|00)86[ -]?(?:\(0\)[ -]?)?\(?(?!400|800)(10|2\d|[3-9]\d{2})|\(?(0(?:10|2\d|[3-9]\d{2})))(?:\)\s?|[ -])?([2-9]\d{6,7}|[2-9]\d{2,3}[ -]\d{4})(?!\d)/g;
+/**
+ * A card or account number after a label naming it (银行卡号：, 卡号, 账号/帐号, 账户, 存折, 一卡通, 农业银行卡):
+ * personal data whatever its Luhn digit says. 16–19 digits, grouped any way.
+ */
+const LABELLED_CARD =
+  /(?:卡号|[账帐][号户]|存折|卡折|一卡通|(?:银行|储蓄|借记|信用|社保)卡)(?:号码|号|码)?[\s:是为]{0,4}(\d(?:[ -]?\d){15,18})(?![\dA-Za-z])/g;
+/** An organisation's account (收款单位账号, 学校对公账户): published on purpose, nobody's personal data. */
+const ORGANISATION = /(?:单位|对公|公司|学校|财政|机关|企业)\s*$/;
+/** A 16–19-digit run anywhere in a card column's text: 6217 0000 1234 5678 901（农行）. */
+const CARD_RUN = /(?<![\dA-Za-z])\d(?:[ -]?\d){15,18}(?![\dA-Za-z])/;
 const SEPARATORS = /[\s-]/g;
 /**
  * A number a notice publishes on purpose: 公示期间如有异议，请拨打监督电话 0731-5551234. The
@@ -185,11 +198,31 @@ function landlineHit(digits: string): RawHit | null {
   return m ? { kind: "phone", by: "content", raw: `${m.area}-${m.subscriber}`, mask: maskPhone } : null;
 }
 
+function isMobileDigits(d: string, at: number): boolean {
+  return d.length - at === 11 && d.charCodeAt(at) === 0x31 && d.charCodeAt(at + 1) >= 0x33;
+}
+
+/**
+ * Digits after the country code (0086 or 86, typed without +): a mobile, or for 0086 a landline
+ * whose area code has dropped its 0 (00861061234567). A bare 86 only before a mobile number.
+ */
+function internationalHit(d: string): RawHit | null {
+  if (d.startsWith("0086")) {
+    if (isMobileDigits(d, 4)) return { kind: "phone", by: "content", raw: d.slice(4), mask: maskMobile };
+    return d.charCodeAt(4) === 0x30 ? null : landlineHit(`0${d.slice(4)}`);
+  }
+  return d.startsWith("86") && isMobileDigits(d, 2)
+    ? { kind: "phone", by: "content", raw: d.slice(2), mask: maskMobile }
+    : null;
+}
+
 /**
  * A value of ASCII digits only (the usual ID, card or phone cell), told apart by its length
  * without a regex; the same answers as findIdentifiers gives for such text.
  */
 function classifyDigits(d: string): RawHit | null {
+  // 0086 + a mobile or landline (13–16 digits); a bank card or an ID never starts with 00.
+  if (d.length >= 13 && d.length <= 16 && d.charCodeAt(0) === 0x30 && d.startsWith("0086")) return internationalHit(d);
   switch (d.length) {
     case 18:
       if (idShapeOk(d, true)) return idHit(d, "content");
@@ -201,10 +234,10 @@ function classifyDigits(d: string): RawHit | null {
     case 19:
       return luhnValid(d) ? cardHit(d, "content", true) : null;
     case 11:
-      if (d.charCodeAt(0) === 0x31 && d.charCodeAt(1) >= 0x33) {
-        return { kind: "phone", by: "content", raw: d, mask: maskMobile };
-      }
+      if (isMobileDigits(d, 0)) return { kind: "phone", by: "content", raw: d, mask: maskMobile };
       return d.charCodeAt(0) === 0x30 ? landlineHit(d) : null;
+    case 13:
+      return internationalHit(d);
     case 10:
     case 12:
       return d.charCodeAt(0) === 0x30 ? landlineHit(d) : null;
@@ -239,6 +272,15 @@ function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
     hits = push(hits, { kind: "bank-card", by: "content", raw: whole, mask: maskCard, checksumOk: true });
     taken.push(m.index, m.index + whole.length);
   }
+  LABELLED_CARD.lastIndex = 0;
+  while ((m = LABELLED_CARD.exec(text)) !== null) {
+    const card = m[1] ?? "";
+    const at = m.index + m[0].length - card.length;
+    if (isTaken(at, at + card.length) || ORGANISATION.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const digits = card.replace(SEPARATORS, "");
+    hits = push(hits, { kind: "bank-card", by: "content", raw: card, mask: maskCard, checksumOk: luhnValid(digits) });
+    taken.push(at, at + card.length);
+  }
   MOBILE.lastIndex = 0;
   while ((m = MOBILE.exec(text)) !== null) {
     if (isTaken(m.index, m.index + m[0].length) || endsWithServiceLabel(text.slice(0, m.index))) continue;
@@ -248,7 +290,9 @@ function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
   LANDLINE.lastIndex = 0;
   while ((m = LANDLINE.exec(text)) !== null) {
     if (isTaken(m.index, m.index + m[0].length) || endsWithServiceLabel(text.slice(0, m.index))) continue;
-    hits = push(hits, { kind: "phone", by: "content", raw: `${m[1]}-${m[2]}`, mask: maskPhone });
+    const area = m[1] === undefined ? (m[2] ?? "") : `0${m[1]}`;
+    const subscriber = (m[3] ?? "").replace(SEPARATORS, "");
+    hits = push(hits, { kind: "phone", by: "content", raw: `${area}-${subscriber}`, mask: maskPhone });
     taken.push(m.index, m.index + m[0].length);
   }
   return hits;
@@ -310,7 +354,12 @@ function columnHit(text: string, digits: number, column: PiiKind): RawHit | null
     }
     case "bank-card": {
       const value = compact(text).replace(SEPARATORS, "");
-      return CARD_DIGITS.test(value) ? cardHit(value, "column", luhnValid(value)) : null;
+      if (CARD_DIGITS.test(value)) return cardHit(value, "column", luhnValid(value));
+      // A card with a remark around it: 6217 0000 1234 5678 901（农行）.
+      const run = value.length > 16 ? CARD_RUN.exec(toHalfWidth(text)) : null;
+      if (run === null) return null;
+      const digits = run[0].replace(SEPARATORS, "");
+      return cardHit(digits, "column", luhnValid(digits));
     }
     case "phone":
       return digits >= MIN_DIGITS && !MASKED.test(text) && !isHeaderRepeat(text, column)
@@ -405,8 +454,11 @@ function detectNumber(n: number, column: PiiKind | null, format: string | undefi
   // Below 1e15 every integer is exact: its digits are what was typed (less any leading 0).
   const digits = String(n);
   if (digits.length === 15 && idShapeOk(digits, false)) return [idHit(digits, "content")];
-  if (digits.length === 11 && digits.charCodeAt(0) === 0x31 && digits.charCodeAt(1) >= 0x33) {
-    return [{ kind: "phone", by: "content", raw: digits, mask: maskMobile }];
+  if (isMobileDigits(digits, 0)) return [{ kind: "phone", by: "content", raw: digits, mask: maskMobile }];
+  // 008618812341234 typed into a General cell: Excel keeps 8618812341234.
+  if (digits.length === 13) {
+    const hit = internationalHit(digits);
+    if (hit) return [hit];
   }
   if (column === "phone") {
     // A landline stored as a number has lost the 0 of its area code (7315551234).

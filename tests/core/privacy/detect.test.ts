@@ -85,6 +85,38 @@ describe("detectPii: bank cards", () => {
     ]);
     expect(detectPii("6222021234567890127", { headerText: "银行帐号" })).toMatchObject([{ by: "column" }]);
   });
+
+  // Issue 11: the label makes it personal data whatever Luhn says.
+  it.each<[string, string, string]>([
+    ["银行卡号：, groups of 4", "银行卡号：6217 0000 1234 5678 901", "**** **** **** ***8 901"],
+    ["卡号 and a space", "卡号 6222021234567890127", "***************0127"],
+    ["账号:", "账号:6228480012345678901", "***************8901"],
+    ["帐号 with dashes", "帐号：6217-0000-1234-5678-902", "****-****-****-***8-902"],
+    ["a bank's card, remark after", "农业银行卡6228480012345678901（本人）", "***************8901"],
+    ["odd groups", "银行卡号 621700 0012345678 901", "****** *********8 901"],
+    ["一卡通账号", "一卡通账号：6228480012345678901", "***************8901"],
+    ["存折", "存折 6217000012345678903", "***************8903"],
+  ])("labelled, Luhn fails: %s", (_label, value, masked) => {
+    expect(detectPii(value)).toEqual([{ kind: "bank-card", masked, by: "content", checksumOk: false }]);
+  });
+
+  it.each<[string, string]>([
+    ["no label", "流水号 6217000012345678901"],
+    ["an organisation's account", "收款单位账号：4305017536360000012"],
+    ["对公账户", "学校对公账户 4305 0175 3636 0000 012"],
+    ["20 digits", "卡号 62170000123456789012"],
+    ["too short", "卡号：1234"],
+    ["masked", "账号：6217********8901"],
+  ])("not a card: %s", (_label, value) => {
+    expect(detectPii(value)).toEqual([]);
+  });
+
+  it("account column: a card with a remark around it", () => {
+    expect(detectPii("6217 0000 1234 5678 901（农行）", { field: "account" })).toEqual([
+      { kind: "bank-card", masked: "***************8901", by: "column", checksumOk: false },
+    ]);
+    expect(detectPii("6217 **** **** 8902（农行）", { field: "account" })).toEqual([]);
+  });
 });
 
 describe("detectPii: phone numbers", () => {
@@ -102,6 +134,27 @@ describe("detectPii: phone numbers", () => {
     ["a parent's, beside the office's", "监督电话0731-5551234,家长电话13812345678", ["phone 138****5678"]],
   ])("%s", (_label, value, expected) => {
     expect(found(value)).toEqual(expected);
+  });
+
+  // Issue 11: spaces inside the groups, 0086 / 86 prefixes, international landlines.
+  it.each<[string, unknown, string]>([
+    ["space inside the subscriber number", "021-6234 5678", "021-****5678"],
+    ["spaces only", "0371 6512 3456", "0371-****3456"],
+    ["dash inside the subscriber number", "010-6123-4567", "010-****4567"],
+    ["3-4 groups in brackets", "（0731）555 1234", "0731-***1234"],
+    ["in text", "家长电话：021-6234 5678", "021-****5678"],
+    ["+86, area code without its 0", "+86 10 6123 4567", "010-****4567"],
+    ["+86 and dashes", "+86-731-5551234", "0731-***1234"],
+    ["+86 (0)", "+86 (0)21 6234 5678", "021-****5678"],
+    ["0086 landline", "0086 371 6512 3456", "0371-****3456"],
+    ["+86 landline in text", "联系人张三，电话+86 10 6123 4567", "010-****4567"],
+    ["0086 mobile, digits only", "008618812341234", "188****1234"],
+    ["0086 landline, digits only", "00861061234567", "010-****4567"],
+    ["86 mobile, digits only", "8618812341234", "188****1234"],
+    ["86 mobile in text", "电话8618812341234", "188****1234"],
+    ["0086 mobile typed into a number cell", 8618812341234, "188****1234"],
+  ])("%s", (_label, value, masked) => {
+    expect(detectPii(value)).toEqual([{ kind: "phone", masked, by: "content" }]);
   });
 
   it.each<[string, unknown, string]>([
@@ -254,6 +307,19 @@ describe("detectPii: no false alarms", () => {
         ["supervision line", "公示期间如有异议,请拨打监督电话:0731-5551234"],
         ["complaint mobile", "举报电话：13812345678"],
         ["advice line", "咨询电话 0731 5551234"],
+        ["supervision line, spaced", "监督电话：021-6234 5678"],
+        ["advice line, +86", "咨询电话：+86 10 6123 4567"],
+        ["office line, spaced", "办公电话 0371 6512 3456"],
+        ["400 number after +86", "+86 400 800 1234"],
+        ["800 number after 0086", "0086 800 820 8820"],
+        ["carrier hotline", "10086"],
+        ["carrier hotline in text", "中国移动客服10086"],
+        ["86 before no mobile", "861234567890"],
+        ["0086 and a short number", "0086 1234"],
+        ["school year", "2025-2026学年"],
+        ["times", "上午8:30-12:00，下午14:30-17:30"],
+        ["batch number", "批次号 2026090112345"],
+        ["order number", "订单号138123456789"],
       ] as [string, unknown, PiiContext?][]
     ).map(([label, value, context]) => [label, value, context ?? {}]),
   )("%s", (_label, value, context) => {

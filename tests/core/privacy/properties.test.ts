@@ -134,6 +134,30 @@ describe("privacy properties", () => {
     );
   });
 
+  it("finds every card after a card label, whatever its Luhn digit", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^62(?:\d{14}|\d{15}|\d{17})$/),
+        fc.constantFrom("银行卡号：", "卡号 ", "账号:", "帐号", "存折号 "),
+        (card, label) => {
+          expect(detectPii(`${label}${card}`)).toEqual([
+            expect.objectContaining({ kind: "bank-card", masked: `${"*".repeat(card.length - 4)}${card.slice(-4)}` }),
+          ]);
+        },
+      ),
+    );
+  });
+
+  it("finds every mobile number written with a country code", () => {
+    fc.assert(
+      fc.property(mobileArb, fc.constantFrom("+86 ", "0086", "0086 ", "86", "+86-"), (mobile, prefix) => {
+        expect(detectPii(`${prefix}${mobile}`)).toEqual([
+          { kind: "phone", masked: `${mobile.slice(0, 3)}****${mobile.slice(-4)}`, by: "content" },
+        ]);
+      }),
+    );
+  });
+
   it("finds every Luhn-valid card and every mobile number", () => {
     fc.assert(
       fc.property(cardArb, mobileArb, (card, mobile) => {

@@ -320,3 +320,157 @@ describe("scanWorkbook", () => {
     expect(scanWorkbook(workbook([]), { mode: "notice" })).toEqual([]);
   });
 });
+
+describe("scanSheet: labels say what a value is (issue 11)", () => {
+  const BORN = 40299; // 2010-05-01
+  const PAID = 46266; // 2026-09-01
+  const ISO = "yyyy-mm-dd";
+
+  /** Grid with the given date-formatted cells. */
+  function dated(rows: CellValue[][], cells: readonly [number, number][], format = ISO): Grid {
+    return makeGrid("公示", rows, { formats: new Map(cells.map(([r, c]) => [cellKey(r, c), format])) });
+  }
+
+  it("birth dates stored as dates under a 出生日期 header, with no header row given; payment dates are not", () => {
+    const grid = dated(
+      [
+        ["某某县2026年秋季学期学生资助公示"],
+        ["序号", "姓名", "出生日期", "发放日期", "金额"],
+        [1, "张三", BORN, PAID, 1250],
+        [2, "李四", 40983, PAID, 2000],
+        [3, "王五", null, PAID, 2000],
+      ],
+      [2, 3, 4].flatMap((r) => [[r, 2] as [number, number], [r, 3] as [number, number]]),
+    );
+    const findings = scanSheet(grid, { mode: "notice" });
+    expect(brief(findings)).toEqual([
+      "privacy.birth-date @2,2 error 2010-**-**",
+      "privacy.birth-date @3,2 error 2012-**-**",
+    ]);
+    expect(findings[0]?.data).toEqual({ kind: "birth-date", by: "column", where: "cell" });
+  });
+
+  it.each<[string, CellValue[][], readonly [number, number][], string[]]>([
+    ["right of 出生日期", [["姓名", "张三", "出生日期", BORN]], [[0, 3]], ["@0,3"]],
+    ["right of 出生日期：, a blank between", [["出生日期：", null, BORN]], [[0, 2]], ["@0,2"]],
+    ["below 出生", [["出生"], [BORN]], [[1, 0]], ["@1,0"]],
+    ["under 出生年月, a few blanks between", [["出生年月"], [null], [null], [BORN]], [[3, 0]], ["@3,0"]],
+    ["packed 20100501 beside 出生年月日", [["出生年月日", 20100501]], [], ["@0,1"]],
+    ["a year beside 出生年份", [["出生年份", 2010]], [], ["@0,1"]],
+    ["text beside 出生日期", [["出生日期", "2010-05-01"]], [], ["@0,1"]],
+    ["too far below its label", [["出生日期"], [null], [null], [null], [null], [null], [null], [BORN]], [[7, 0]], []],
+    [
+      "beside 发放日期 under a 出生日期 column",
+      [
+        ["出生日期", null],
+        ["2010-**", null],
+        ["发放日期", PAID],
+      ],
+      [[2, 1]],
+      [],
+    ],
+    [
+      "beside 日期：, under a 出生日期 column",
+      [
+        [null, "出生日期"],
+        [null, "2010-**"],
+        ["日期：", PAID],
+      ],
+      [[2, 1]],
+      [],
+    ],
+    ["under a label that is not 出生", [["出生地"], [BORN]], [[1, 0]], []],
+    ["under 出生日期, then a name", [["出生日期"], ["张三"], [BORN]], [[2, 0]], []],
+    ["a serial shown as a number", [["出生日期", BORN]], [], []],
+    ["an amount beside 出生人口", [["出生人口", 1234]], [], []],
+    ["a date with no label", [[PAID]], [[0, 0]], []],
+  ])("birth date %s", (_label, rows, cells, expected) => {
+    const findings = scanSheet(dated(rows, cells), { mode: "notice" });
+    expect(findings.map((f) => `@${f.row},${f.col}`)).toEqual(expected);
+    expect(findings.every((f) => f.rule === "privacy.birth-date")).toBe(true);
+  });
+
+  it("a card failing Luhn under 卡号 / 账号, or right of 银行卡号：, with no header row given", () => {
+    const grid = makeGrid("公示", [
+      ["姓名", "卡号", "账号", "备注"],
+      ["张三", "6217000012345678903", "6230 5800 0012 3456 789", "6217000012345678901"],
+      ["李四", "****8901", "6217 **** **** 8902", "银行卡号："],
+      ["银行卡号：", "6217000012345678901", null, null],
+    ]);
+    const findings = scanSheet(grid, { mode: "notice" });
+    expect(brief(findings)).toEqual([
+      "privacy.bank-card @1,1 error ***************8903",
+      "privacy.bank-card @1,2 error ***************6789",
+      "privacy.bank-card @3,1 error ***************8901",
+    ]);
+    expect(findings[0]?.data).toEqual({ kind: "bank-card", by: "column", where: "cell", checksumOk: false });
+  });
+
+  it("roster mode: a birth date or card under its own label is where it belongs; on a hidden sheet it warns", () => {
+    const rows: CellValue[][] = [
+      ["姓名", "出生日期", "卡号"],
+      ["张三", BORN, "6217000012345678903"],
+    ];
+    const visible = dated(rows, [[1, 1]]);
+    expect(scanSheet(visible, { mode: "roster" })).toEqual([]);
+    const hidden = { ...visible, state: "hidden" as const };
+    expect(brief(scanSheet(hidden, { mode: "roster" }))).toEqual([
+      "privacy.birth-date @1,1 warning 2010-**-**",
+      "privacy.bank-card @1,2 warning ***************8903",
+    ]);
+    expect(scanSheet(visible, { mode: "inventory" }).map((f) => f.severity)).toEqual(["warning", "warning"]);
+  });
+});
+
+describe("scanWorkbook: properties with any name, notes and page headers (issue 11)", () => {
+  /** What a reader of docProps/custom.xml, or of a streamed file's notes and headers, hands over. */
+  const read: WorkbookData = {
+    sheets: [
+      makeGrid(
+        "公示",
+        [
+          ["姓名", "金额"],
+          ["张三", 1250],
+        ],
+        {
+          notes: [{ row: 1, col: 0, text: "家长电话 021-6234 5678" }],
+          headerFooter: ['&L&"宋体,常规"联系人 +86 10 6123 4567&R第&P页', "&C监督电话：0371 6512 3456"],
+        },
+      ),
+    ],
+    properties: {
+      title: "2026年秋季学期资助公示",
+      联系电话: "13812345678",
+      "custom:银行卡号": "6217000012345678901",
+      出生日期: "2010-05-01T00:00:00Z",
+      经办人: "张三",
+      监督电话: "0731-5551234",
+      发布日期: "2026-09-01",
+      备用: "0086 188 1234 1234",
+    },
+  };
+
+  it("reports each, masked, with the property's name", () => {
+    const findings = scanWorkbook(read, { mode: "notice" });
+    expect(findings.map((f) => [f.rule, f.row, f.col, f.value, f.data.where, f.data.property ?? null])).toEqual([
+      ["privacy.phone", 1, 0, "021-****5678", "note", null],
+      ["privacy.phone", -1, -1, "010-****4567", "header-footer", null],
+      ["privacy.phone", -1, -1, "138****5678", "property", "联系电话"],
+      ["privacy.bank-card", -1, -1, "***************8901", "property", "custom:银行卡号"],
+      ["privacy.birth-date", -1, -1, "2010-**-**", "property", "出生日期"],
+      ["privacy.phone", -1, -1, "188****1234", "property", "备用"],
+    ]);
+    expect(findings[3]?.data).toMatchObject({ by: "column", checksumOk: false });
+  });
+
+  it("a property named after a number does not show the number", () => {
+    const findings = scanWorkbook(
+      { sheets: [], properties: { "13812345678": "张三", 身份证号: 110105491231002 as unknown as string } },
+      { mode: "inventory" },
+    );
+    expect(findings.map((f) => [f.rule, f.value, f.data.property])).toEqual([
+      ["privacy.phone", "138****5678", "***********"],
+      ["privacy.id-number", "110105*****1002", "身份证号"],
+    ]);
+  });
+});
