@@ -217,7 +217,8 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
     for (const c of layout.columns) columnFields[c.col] = c.field;
     sheets.set(grid.name, { columnFields, headerRow: layout.headerRows[layout.headerRows.length - 1] ?? 0, mode });
   }
-  out.push(...scanWorkbook(wb, { mode: "roster", sheets }));
+  // A notice is published whole: its other sheets and document properties are public too.
+  out.push(...scanWorkbook(wb, { mode, sheets }));
   return {
     report: buildReport(out, { pack: packInfo, kind, rows: layout?.dataRows.length ?? 0, locale: options.locale }),
     layout,
