@@ -105,8 +105,28 @@ export function columnIndex(letters: string): number {
 
 /** 0-based row and column of an A1 cell reference ("C5" → 4, 2), or null. */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
-  const row = Number(m[2]) - 1;
-  return row >= 0 ? { row, col: columnIndex(m[1]) } : null;
+  // Scanned by hand, not with a regular expression: the readers call this for every cell.
+  let i = 0;
+  let end = ref.length;
+  while (i < end && ref.charCodeAt(i) <= 32) i++;
+  while (end > i && ref.charCodeAt(end - 1) <= 32) end--;
+  if (ref.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  let letters = 0;
+  for (; i < end; i++, letters++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (letters < 1 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i++, digits++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (digits === 0 || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
 }

@@ -3,7 +3,15 @@
  * message that says how to fix it. Browser-safe: bytes in, a problem (or null) out; no node:*.
  */
 export type ReadProblemCode =
-  "file.empty" | "file.xls" | "file.encrypted" | "file.not-xlsx" | "file.sheet-missing" | "file.unreadable";
+  | "file.empty"
+  | "file.xls"
+  | "file.encrypted"
+  | "file.not-xlsx"
+  | "file.truncated"
+  | "file.too-large"
+  | "file.sheet-missing"
+  | "file.unreadable"
+  | "file.write-unsupported";
 
 export type ReadProblem = { code: ReadProblemCode; message: string };
 
@@ -58,6 +66,18 @@ function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
 }
 
+/** The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes, at the very end. */
+const EOCD = Uint8Array.from([0x50, 0x4b, 0x05, 0x06]);
+export const ZIP_TAIL_BYTES = 22 + 0xffff;
+
+/**
+ * Whether the last bytes of a zip hold its end-of-central-directory record. A zip cut short (an
+ * interrupted download or copy) starts well but has lost its directory, which sits at the end.
+ */
+export function hasZipDirectory(tail: Uint8Array): boolean {
+  return indexOfBytes(tail, EOCD, Math.max(0, tail.length - ZIP_TAIL_BYTES)) !== -1;
+}
+
 function firstText(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 512);
   const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
@@ -95,6 +115,7 @@ export function sniffXlsx(bytes: Uint8Array, fileName?: string): ReadProblem | n
     };
   }
   if (isZip(bytes)) {
+    if (!hasZipDirectory(bytes)) return truncatedProblem(fileName);
     if (contains(bytes, "xl/workbook.xml")) return null;
     if (contains(bytes, "word/document.xml")) {
       return {
@@ -148,5 +169,71 @@ export function sheetMissingProblem(
     message:
       `${fileLabel(fileName)}中没有名为“${missing}”的工作表。现有工作表：${list || "（无）"}。` +
       `请改用其中一个名称（注意全角/半角和空格）。`,
+  };
+}
+
+export function truncatedProblem(fileName: string | undefined): ReadProblem {
+  return {
+    code: "file.truncated",
+    message:
+      `${fileLabel(fileName)}不完整：文件末尾缺了一段（缺少压缩包的目录），通常是下载、复制或保存附件时中断造成的。` +
+      `请重新下载或复制一份完整的文件（可与原文件比较大小），再导入。`,
+  };
+}
+
+/** 1.5 GB, 300 MB, 12 KB: sizes as people read them. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Why a package is refused before it can eat the memory: the limit it passes. */
+export type TooLarge =
+  | { kind: "entries"; count: number; limit: number }
+  | { kind: "part"; part: string; size: number; limit: number; streaming: boolean }
+  | { kind: "total"; size: number; limit: number }
+  | { kind: "cells"; sheet: string; limit: number };
+
+const STREAM_HINT = "命令行“zizhu check”会逐行流式读取大文件，不必整个载入；也可以把名单拆成几个较小的文件再导入。";
+const SPLIT_HINT = "请把名单拆成几个较小的文件（例如按年级或学校）后再检查。";
+
+export function tooLargeProblem(fileName: string | undefined, why: TooLarge): ReadProblem {
+  const file = fileLabel(fileName);
+  let message: string;
+  switch (why.kind) {
+    case "entries":
+      message =
+        `${file}包含 ${why.count} 个内部文件，超过上限 ${why.limit} 个（正常的 Excel 工作簿只有几十个）。` +
+        `它可能已损坏，或是特意构造的压缩包；为免耗尽内存，没有读取。` +
+        `请用 Excel 或 WPS 打开后“另存为 Excel 工作簿(*.xlsx)”，再导入新文件。`;
+      break;
+    case "part":
+      message = why.streaming
+        ? `${file}中的“${why.part}”解压后有 ${sizeText(why.size)}，超过读取上限 ${sizeText(why.limit)}，为免耗尽内存，没有读取。${SPLIT_HINT}`
+        : `${file}太大，无法整个载入内存读取：其中“${why.part}”解压后有 ${sizeText(why.size)}，` +
+          `超过一次载入的上限 ${sizeText(why.limit)}。${STREAM_HINT}`;
+      break;
+    case "total":
+      message =
+        `${file}太大，无法整个载入内存读取：要读取的内容解压后共 ${sizeText(why.size)}，` +
+        `超过一次载入的上限 ${sizeText(why.limit)}。${STREAM_HINT}`;
+      break;
+    case "cells":
+      message =
+        `${file}的工作表“${why.sheet}”中有内容的单元格超过 ${why.limit.toLocaleString("en-US")} 个，` +
+        `超出本工具的读取上限，为免耗尽内存，已停止读取。${SPLIT_HINT}`;
+      break;
+  }
+  return { code: "file.too-large", message };
+}
+
+/** ExcelJS (which writes fixes and new sheets into the user's file) cannot load a file we can read. */
+export function writeUnsupportedProblem(fileName: string | undefined, detail: string): ReadProblem {
+  return {
+    code: "file.write-unsupported",
+    message:
+      `${fileLabel(fileName)}可以读取和检查，但它由其他程序写出，内部格式无法在原文件上写入修正或新工作表（${detail}）。` +
+      `请用 Excel 或 WPS 打开后“另存为 Excel 工作簿(*.xlsx)”，再对新文件操作。`,
   };
 }

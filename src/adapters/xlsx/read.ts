@@ -1,20 +1,30 @@
 /**
- * Reads a whole .xlsx from its bytes with ExcelJS into the engine's WorkbookData. Runs in the
- * browser (standalone page, task pane) and in Node: bytes in, data out; the CLI does file I/O.
- * For very large files in Node, stream.node.ts reads one sheet with a fraction of the memory.
+ * Reads a whole .xlsx from its bytes into the engine's WorkbookData. Runs in the browser
+ * (standalone page, task pane) and in Node: bytes in, data out; the CLI does file I/O. For very
+ * large files in Node, stream.node.ts reads sheets with a fraction of the memory.
+ *
+ * The package is unzipped with fflate and its parts parsed by package.ts (shared with the
+ * streaming reader), not by ExcelJS: measured on the writers' corpus (tests/fixtures/xlsx-corpus),
+ * ExcelJS 4.4.0 rejected or misread 8 of 25 valid files (openpyxl comments, namespace prefixes,
+ * rows without r, sheet parts not named sheetN.xml, t="d" dates, date1904="true"…). ExcelJS is
+ * still what loadWorkbook() returns, for writing fixes and new sheets into the user's file.
  */
 import ExcelJS from "exceljs";
-import {
-  type CellNote,
-  type CellRange,
-  type CellValue,
-  type Grid,
-  type WorkbookData,
-  cellKey,
-} from "../../core/grid/types";
+import { unzipSync } from "fflate";
+import type { CellValue, WorkbookData } from "../../core/grid/types";
 import { type Result, fail, ok } from "../../core/result";
-import { headerFooterText, isRecordedFormat, parseRangeRef, serialFromDate } from "./cells";
-import { type ReadProblem, sheetMissingProblem, sniffXlsx, unreadableProblem } from "./problems";
+import { serialFromDate } from "./cells";
+import {
+  DEFAULT_LIMITS,
+  type PackageEntry,
+  type PackageSource,
+  type ReadLimits,
+  ZipError,
+  inMemoryLimitPassed,
+  readPackage,
+} from "./package";
+import { type ReadProblem, sniffXlsx, tooLargeProblem, unreadableProblem, writeUnsupportedProblem } from "./problems";
+import { type XmlHandler, parseXmlBytes } from "./xml";
 
 export type { ReadProblem, ReadProblemCode } from "./problems";
 
@@ -23,25 +33,13 @@ export interface ReadXlsxOptions {
   sheets?: string[];
   /** The file's name, used in problem messages (“花名册.xlsx”). */
   fileName?: string;
+  /** Lower limits than DEFAULT_LIMITS (tests; a host with less memory). */
+  limits?: Partial<ReadLimits>;
 }
 
 export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
-
-/** ExcelJS's ValueType enum, as values (the .d.ts declares it `declare enum`, so it has no runtime import). */
-const VT = {
-  Null: 0,
-  Merge: 1,
-  Number: 2,
-  String: 3,
-  Date: 4,
-  Hyperlink: 5,
-  Formula: 6,
-  RichText: 8,
-  Boolean: 9,
-  Error: 10,
-};
 
 type RawValue = ExcelJS.CellValue | { richText: ExcelJS.RichText[] } | Record<string, unknown>;
 
@@ -66,147 +64,99 @@ export function plainValue(value: RawValue): CellValue {
   return null;
 }
 
-function noteText(note: string | ExcelJS.Comment | undefined): string {
-  if (note === undefined || note === null) return "";
-  if (typeof note === "string") return note;
-  return (note.texts ?? []).map((run) => run.text).join("");
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-const PROPERTY_KEYS = [
-  "title",
-  "subject",
-  "creator",
-  "keywords",
-  "description",
-  "category",
-  "company",
-  "manager",
-  "lastModifiedBy",
-] as const;
+/** The zip held in memory: fflate lists the central directory, then inflates one part at a time. */
+class MemorySource implements PackageSource {
+  readonly streamsSheets = false;
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: readonly PackageEntry[],
+  ) {}
 
-function documentProperties(workbook: ExcelJS.Workbook): Record<string, string> {
-  const props: Record<string, string> = {};
-  for (const key of PROPERTY_KEYS) {
-    const value: unknown = workbook[key];
-    if (typeof value === "string" && value.trim() !== "") props[key] = value;
-  }
-  // ExcelJS exposes contentStatus and language only on the model (and does not read docProps/custom.xml at all).
-  const extra = workbook as unknown as { contentStatus?: unknown; language?: unknown };
-  if (typeof extra.contentStatus === "string" && extra.contentStatus.trim() !== "")
-    props.contentStatus = extra.contentStatus;
-  if (typeof extra.language === "string" && extra.language.trim() !== "") props.language = extra.language;
-  return props;
-}
-
-/** Merges without `worksheet.model` (which serialises every row: slow on 100k rows). */
-function mergeRanges(worksheet: ExcelJS.Worksheet): CellRange[] {
-  // Host quirk: ExcelJS keeps merges in the private `_merges` map (master address → Range);
-  // the public `model.merges` rebuilds the whole sheet model to get at them.
-  const merges = (worksheet as unknown as { _merges?: Record<string, { range?: string } | undefined> })._merges ?? {};
-  const ranges: CellRange[] = [];
-  for (const merge of Object.values(merges)) {
-    const range = merge?.range ? parseRangeRef(merge.range) : null;
-    if (range) ranges.push(range);
-  }
-  return ranges.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-function readSheet(worksheet: ExcelJS.Worksheet): Grid {
-  const rows: CellValue[][] = [];
-  const formats = new Map<string, string>();
-  const formulas = new Map<string, string>();
-  const hiddenRows = new Set<number>();
-  const hiddenColumns = new Set<number>();
-  const notes: CellNote[] = [];
-
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    if (row.hidden) hiddenRows.add(r);
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      const type = cell.type as number;
-      // The covered cells of a merge show nothing in Excel; ExcelJS reports the master's value there.
-      const value = type === VT.Merge ? null : plainValue(cell.value as RawValue);
-      // An empty text (a ="" formula, an empty shared string) shows nothing: null, like an empty cell.
-      if (value !== null && value !== "") {
-        while (values.length < c) values.push(null);
-        values[c] = value;
-      }
-      const format = cell.numFmt;
-      if (isRecordedFormat(format)) formats.set(cellKey(r, c), format);
-      if (type === VT.Formula) formulas.set(cellKey(r, c), cell.formula);
-      const note = noteText(cell.note);
-      if (note !== "") notes.push({ row: r, col: c, text: note });
-    });
-    while (rows.length < r) rows.push([]);
-    rows[r] = values;
-  });
-  // Rows end at the last row holding a value; trailing empty-but-styled rows are dropped.
-  while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
-
-  const columns = (worksheet.columns ?? []) as (ExcelJS.Column | undefined)[];
-  columns.forEach((column, c) => {
-    if (column?.hidden) hiddenColumns.add(c);
-  });
-
-  const headerFooter: string[] = [];
-  const hf = worksheet.headerFooter ?? {};
-  for (const key of ["oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"] as const) {
-    const raw = hf[key];
-    const text = typeof raw === "string" ? headerFooterText(raw) : "";
-    if (text !== "") headerFooter.push(text);
+  /** Lists the entries from the central directory without inflating any (ZipError when it is damaged). */
+  static open(bytes: Uint8Array): MemorySource {
+    const entries: PackageEntry[] = [];
+    try {
+      unzipSync(bytes, {
+        filter: (file) => {
+          entries.push({ name: file.name, compressed: file.size, uncompressed: file.originalSize });
+          return false;
+        },
+      });
+    } catch (error) {
+      throw new ZipError(message(error));
+    }
+    return new MemorySource(bytes, entries);
   }
 
-  return {
-    name: worksheet.name,
-    rows,
-    formats,
-    formulas,
-    merges: mergeRanges(worksheet),
-    hiddenRows,
-    hiddenColumns,
-    state: worksheet.state === "hidden" || worksheet.state === "veryHidden" ? worksheet.state : "visible",
-    notes,
-    headerFooter,
-  };
+  parse(entry: PackageEntry, handler: XmlHandler): Promise<void> {
+    let data: Uint8Array | undefined;
+    try {
+      // fflate inflates into a buffer of the declared size and never past it: a part whose data
+      // inflates to more than its central directory says is cut there, not allowed to grow.
+      data = unzipSync(this.bytes, { filter: (file) => file.name === entry.name })[entry.name];
+    } catch (error) {
+      throw new ZipError(message(error));
+    }
+    if (!data) throw new ZipError(`${entry.name} 无法解压`);
+    parseXmlBytes(data, handler);
+    return Promise.resolve();
+  }
 }
 
-/** Loads the bytes into an ExcelJS workbook, or says in Chinese why they cannot be. */
-export async function loadWorkbook(
-  data: ArrayBuffer | Uint8Array,
-  fileName?: string,
-): Promise<Result<ExcelJS.Workbook, ReadProblem>> {
-  const bytes = toBytes(data);
+function openSource(bytes: Uint8Array, fileName: string | undefined): Result<MemorySource, ReadProblem> {
   const problem = sniffXlsx(bytes, fileName);
   if (problem) return fail(problem);
-  const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS's load() accepts a Buffer in Node and an ArrayBuffer/Uint8Array in the browser (JSZip);
-    // the cast is only for its Node-flavoured .d.ts. JSZip reads the bytes, it never writes them.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return ok(MemorySource.open(bytes));
   } catch (error) {
-    // A zip holding xl/workbook.xml that ExcelJS still cannot parse: damaged or non-standard.
-    return fail(unreadableProblem(fileName, error instanceof Error ? error.message : String(error)));
+    if (error instanceof ZipError) return fail(unreadableProblem(fileName, error.message));
+    throw error;
   }
-  return ok(workbook);
 }
 
 export async function readXlsx(
   data: ArrayBuffer | Uint8Array,
   options: ReadXlsxOptions = {},
 ): Promise<Result<WorkbookData, ReadProblem>> {
-  const loaded = await loadWorkbook(data, options.fileName);
-  if (!loaded.ok) return loaded;
-  const workbook = loaded.value;
-  const worksheets = workbook.worksheets;
-  let chosen = worksheets;
-  if (options.sheets) {
-    const names = worksheets.map((ws) => ws.name);
-    const missing = options.sheets.find((name) => !names.includes(name));
-    if (missing !== undefined) return fail(sheetMissingProblem(options.fileName, missing, names));
-    const wanted = new Set(options.sheets);
-    chosen = worksheets.filter((ws) => wanted.has(ws.name));
+  const source = openSource(toBytes(data), options.fileName);
+  if (!source.ok) return source;
+  return readPackage(source.value, {
+    fileName: options.fileName,
+    sheets: options.sheets ?? "all",
+    notes: true,
+    properties: true,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  });
+}
+
+/**
+ * Loads the bytes into an ExcelJS workbook (to write fixes or sheets into the user's file), or
+ * says in Chinese why they cannot be. The package's declared sizes are checked first: ExcelJS
+ * inflates everything at once.
+ */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  fileName?: string,
+): Promise<Result<ExcelJS.Workbook, ReadProblem>> {
+  const bytes = toBytes(data);
+  const source = openSource(bytes, fileName);
+  if (!source.ok) return source;
+  const passed = inMemoryLimitPassed(source.value.entries);
+  if (passed) return fail(tooLargeProblem(fileName, passed));
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's load() accepts a Buffer in Node and an ArrayBuffer/Uint8Array in the browser (JSZip);
+    // the cast is only for its Node-flavoured .d.ts. JSZip reads the bytes, it never writes them.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    // ExcelJS 4.4.0 throws TypeErrors on valid files from other writers (comments at absolute
+    // targets, prefixed XML, rows without r): damaged only if our own reader fails too.
+    const read = await readXlsx(bytes, { fileName });
+    return fail(read.ok ? writeUnsupportedProblem(fileName, message(error)) : read.problem);
   }
-  return ok({ sheets: chosen.map(readSheet), properties: documentProperties(workbook) });
+  return ok(workbook);
 }

@@ -1,0 +1,104 @@
+/**
+ * SAX parsing of the package's XML parts with saxes (the parser ExcelJS itself uses), reduced to
+ * what the readers need: open / text / close with namespace prefixes dropped. Writers differ in
+ * prefixes (`<x:worksheet xmlns:x=…>` from the .NET Open XML SDK, `r:id` vs `rel:id`) and in
+ * namespaces (Transitional vs Strict OOXML), never in local names, so local names are what we
+ * match. Browser-safe: strings in, events out.
+ */
+import { SaxesParser } from "saxes";
+
+export interface XmlHandler {
+  /**
+   * An element opens: its local name and its attributes as written. SpreadsheetML attributes are
+   * unqualified (r, t, s, ref…); only a few are prefixed (r:id, xml:space), and those by any
+   * prefix a writer chose: look them up with prefixedAttribute().
+   */
+  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  /** Character data (text or CDATA) inside the current element. */
+  text(value: string): void;
+  close(name: string): void;
+}
+
+/** The XML part is not well-formed: a damaged (or truncated) part, never a bug of ours. */
+export class XmlError extends Error {
+  override name = "XmlError";
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** The value of a prefixed attribute by its local name, whatever the prefix (r:id, rel:id…). */
+export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
+  const suffix = `:${local}`;
+  for (const key in attributes) if (key.endsWith(suffix) && !key.startsWith("xmlns")) return attributes[key];
+  return undefined;
+}
+
+export interface XmlSink {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** A push parser: write the part's text in chunks of any size, then close. Throws XmlError. */
+export function xmlSink(handler: XmlHandler): XmlSink {
+  // position: false — saxes then skips line/column bookkeeping (messages name no position).
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on("opentag", (tag) => handler.open(localName(tag.name), tag.attributes));
+  parser.on("text", (text) => handler.text(text));
+  parser.on("cdata", (text) => handler.text(text));
+  parser.on("closetag", (tag) => handler.close(localName(tag.name)));
+  let failure: Error | null = null;
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  const check = (): void => {
+    if (failure) throw new XmlError(failure.message);
+  };
+  return {
+    write(chunk: string) {
+      if (failure) return;
+      parser.write(chunk);
+      check();
+    },
+    close() {
+      if (!failure) parser.close();
+      check();
+    },
+  };
+}
+
+/**
+ * Decodes a part's bytes in chunks (UTF-8, or UTF-16 with a byte-order mark, as a few writers
+ * emit) so that no string the size of the whole part is ever built: a 300 MB sheet would
+ * otherwise need one 300-million-character string (V8 stops at 2^29 − 24).
+ */
+export class PartDecoder {
+  private decoder: TextDecoder | null = null;
+
+  decode(bytes: Uint8Array): string {
+    if (!this.decoder) {
+      const utf16le = bytes[0] === 0xff && bytes[1] === 0xfe;
+      const utf16be = bytes[0] === 0xfe && bytes[1] === 0xff;
+      // TextDecoder drops a UTF-8 or UTF-16 byte-order mark itself (ignoreBOM: false).
+      this.decoder = new TextDecoder(utf16le ? "utf-16le" : utf16be ? "utf-16be" : "utf-8");
+    }
+    return this.decoder.decode(bytes, { stream: true });
+  }
+
+  end(): string {
+    return this.decoder ? this.decoder.decode() : "";
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** Parses a whole part held in memory, 1 MB of bytes at a time. */
+export function parseXmlBytes(bytes: Uint8Array, handler: XmlHandler): void {
+  const sink = xmlSink(handler);
+  const decoder = new PartDecoder();
+  for (let at = 0; at < bytes.length; at += CHUNK) sink.write(decoder.decode(bytes.subarray(at, at + CHUNK)));
+  sink.write(decoder.end());
+  sink.close();
+}
