@@ -105,6 +105,7 @@ export async function checkCommand(args: CheckArgs): Promise<{ out: string; code
     sheet: args.sheet,
     onProgress: progress.update,
     needBytes: args.report !== undefined,
+    command: "zizhu check --report",
   });
   progress.done();
   if (args.sheet !== undefined && !read.data.sheets.some((s) => s.name === args.sheet)) {
@@ -135,8 +136,9 @@ export async function privacyCommand(args: {
   pack: Pack;
 }): Promise<{ out: string; code: number }> {
   checkOutputs(args);
-  // Privacy looks everywhere (hidden sheets, notes, properties): never the streamed one-sheet read.
-  const read = await readWorkbookFile(args.file, { needBytes: true });
+  // Privacy looks everywhere (hidden sheets, notes, headers/footers, properties): a big file is
+  // streamed sheet by sheet with all of them, never the one-sheet read of check.
+  const read = await readWorkbookFile(args.file, { allSheets: true });
   const findings = scanWorkbook(read.data, { mode: "inventory" });
   const report = buildReport(findings, {
     pack: { id: args.pack.id, version: args.pack.version },

@@ -154,7 +154,7 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
     lines.push("", file);
     let read;
     try {
-      read = await readAsXlsx(file);
+      read = await readAsXlsx(file, "zizhu run");
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       lines.push(`  ✘ 无法读取：${e.message}`);

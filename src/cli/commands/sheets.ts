@@ -221,7 +221,7 @@ export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
   positiveInteger("--enrolled", "在校人数", args.enrolled);
   positiveInteger("--days", "公示工作日天数", args.days);
   parseStart(args.start);
-  const { data, bytes } = await readAsXlsx(args.file);
+  const { data, bytes } = await readAsXlsx(args.file, `zizhu ${args.command}`);
   if (args.sheet !== undefined && !data.sheets.some((s) => s.name === args.sheet)) {
     throw new UsageError(
       `没有名为“${args.sheet}”的工作表；文件中的工作表：${data.sheets.map((s) => s.name).join("、")}`,
@@ -246,7 +246,8 @@ export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
 
 /** `zizhu verify FILE`: 0 unchanged since sealed; 1 modified or unsealed; 2 (thrown) unreadable. */
 export async function verifyCommand(args: { file: string }): Promise<CommandOutput> {
-  const read = await readWorkbookFile(args.file, { needBytes: true });
+  // Every sheet counts for the seal; a big file is streamed sheet by sheet rather than loaded whole.
+  const read = await readWorkbookFile(args.file, { allSheets: true });
   const v = verifySeal(read.data);
   const lines = [`${args.file}：${v.message}`];
   if (v.seal) {

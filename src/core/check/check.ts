@@ -23,6 +23,7 @@ import {
 } from "../rules/sheet-rules";
 import { finding } from "../rules/finding";
 import type { RowContext, SheetContext } from "../rules/context";
+import { appendAll } from "../arrays";
 
 export interface CheckOptions {
   pack: Pack;
@@ -218,7 +219,7 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
     sheets.set(grid.name, { columnFields, headerRow: layout.headerRows[layout.headerRows.length - 1] ?? 0, mode });
   }
   // A notice is published whole: its other sheets and document properties are public too.
-  out.push(...scanWorkbook(wb, { mode, sheets }));
+  appendAll(out, scanWorkbook(wb, { mode, sheets }));
   return {
     report: buildReport(out, { pack: packInfo, kind, rows: layout?.dataRows.length ?? 0, locale: options.locale }),
     layout,

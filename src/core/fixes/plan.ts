@@ -18,6 +18,7 @@ import type { RosterLayout } from "../roster/detect";
 import type { Issue, Report } from "../report/types";
 import { programFromTitle } from "../check/check";
 import { compact, tidy, toHalfWidth } from "../text/normalize";
+import { appendAll, maxOf } from "../arrays";
 
 export type CellFixKind = "trim" | "half-width" | "amount" | "number";
 
@@ -257,8 +258,11 @@ export function planFixes(grid: Grid, layout: RosterLayout, report: Report, opti
     }
   }
 
-  fixes.push(...[...cellFixes.values()].sort((a, b) => a.row - b.row || a.col - b.col));
-  fixes.push(...textFormatFixes(grid, layout));
+  appendAll(
+    fixes,
+    [...cellFixes.values()].sort((a, b) => a.row - b.row || a.col - b.col),
+  );
+  appendAll(fixes, textFormatFixes(grid, layout));
   return { fixes, unfixable };
 }
 
@@ -267,7 +271,7 @@ function textFormatFixes(grid: Grid, layout: RosterLayout): ColumnFix[] {
   const out: ColumnFix[] = [];
   if (layout.dataRows.length === 0) return out;
   const fromRow = layout.headerRows[layout.headerRows.length - 1] ?? 0;
-  const toRow = Math.max(...layout.dataRows);
+  const toRow = maxOf(layout.dataRows);
   for (const c of layout.columns) {
     if (!IDENTIFIERS.has(c.field)) continue;
     if (layout.dataRows.every((r) => grid.formats.get(`${r},${c.col}`) === "@")) continue;

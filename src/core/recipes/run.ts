@@ -24,6 +24,7 @@ import { findRosterSource, sourceProblemText, type RosterSource } from "../sheet
 import type { BuildResult, SheetSpec } from "../sheets/spec";
 import { buildSummarySheet } from "../sheets/summary-sheet";
 import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "./schema";
+import { appendAll } from "../arrays";
 
 export interface RecipeRunOptions {
   pack: Pack;
@@ -186,7 +187,7 @@ function runFix(state: State, o: RecipeRunOptions, step: Extract<RecipeStep, { s
   const fixes = plan.fixes.filter((f) => kinds.has(f.kind));
   if (fixes.length > 0) {
     state.workbook = { ...state.workbook, sheets: state.workbook.sheets.map((g) => applyFixesToGrid(g, fixes)) };
-    state.fixes.push(...fixes);
+    appendAll(state.fixes, fixes);
     state.report = null;
   }
   const notes = plan.unfixable.slice(0, SHOW_ERRORS).map((u) => `${u.sheet}!${u.cell}：${u.reason}`);

@@ -17,6 +17,7 @@ import { integerDigits, toHalfWidth } from "../text/normalize";
 import { chineseDate, peopleForBuilder, sheetProgram, termOf, type RosterSource } from "./source";
 import { emptySpec, type BuildResult, type CellStyle, type SpecFormula, type StyleRange } from "./spec";
 import { landscapeA4, portraitA4, STYLE, textWidth } from "./styles";
+import { appendAll } from "../arrays";
 
 /** The new sheet's default name (generated.ts recognises it). */
 export const NOTICE_SHEET_NAME = "公示表";
@@ -255,7 +256,7 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
   styleRanges.push({ range: line(headerRow), style: "header" });
   rowHeights.set(headerRow, 24);
   const firstData = rows.length;
-  rows.push(...body);
+  appendAll(rows, body);
   const lastData = rows.length - 1;
   const table: CellRange = { top: firstData, left: 0, bottom: lastData, right: last };
   styleRanges.push({ range: table, style: "cell" });
