@@ -16,6 +16,7 @@
 import type { Grid, WorkbookData } from "../../core/grid/types";
 import { type Result, fail, ok } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
+import { excelApiSupported } from "./write-sheet";
 import {
   type Area,
   type ExcelReadProblem,
@@ -44,6 +45,17 @@ function skippedNote(sheet: string, address: string, area: Area): string {
   );
 }
 
+/** Custom properties under "custom:NAME", as the file reader keys them (the scanner reads NAME as a label). */
+function customProperties(custom: Excel.CustomPropertyCollection | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of custom?.items ?? []) {
+    const value: unknown = item.value;
+    const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+    if (item.key.trim() !== "" && text.trim() !== "") out[`custom:${item.key}`] = text;
+  }
+  return out;
+}
+
 export async function readWorkbookFromExcel(
   options: { chunkRows?: number } = {},
 ): Promise<Result<WorkbookRead, ExcelReadProblem>> {
@@ -54,6 +66,9 @@ export async function readWorkbookFromExcel(
       worksheets.load("items/name, items/visibility");
       const props = context.workbook.properties;
       props.load("title, subject, author, keywords, comments, category, company, manager, lastAuthor");
+      // 文件 → 属性 → 自定义 (ExcelApi 1.7): loaded in the same sync; absent on older hosts.
+      const custom = excelApiSupported("1.7") ? props.custom : null;
+      custom?.load("items/key, items/value");
       syncs.n++;
       await context.sync();
 
@@ -81,7 +96,8 @@ export async function readWorkbookFromExcel(
         jobs.push({ sheet, target: used, name: sheet.name, state: mapState(sheet.visibility), area });
       }
       const grids: Grid[] = jobs.length > 0 ? await readSheets(jobs, context, syncs, options.chunkRows) : [];
-      return ok({ workbook: { sheets: grids, properties: readProperties(props) }, syncs: syncs.n, notes });
+      const properties = { ...readProperties(props), ...customProperties(custom) };
+      return ok({ workbook: { sheets: grids, properties }, syncs: syncs.n, notes });
     });
   } catch (error) {
     if (!isHostError(error)) throw error;

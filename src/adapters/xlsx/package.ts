@@ -14,6 +14,7 @@ import { parseCellRef } from "./cells";
 import {
   CommentsParser,
   PropertiesParser,
+  CustomPropertiesParser,
   type Relationship,
   RelsParser,
   SharedStringsParser,
@@ -214,6 +215,7 @@ async function read(reader: PackageReader, options: PackageReadOptions): Promise
     reader.entry(sheetRels.get(entry)?.find((r) => r.kind === "comments")?.part);
   const coreEntry = reader.entry(rootRels.find((r) => r.kind === "core-properties")?.part ?? "docProps/core.xml");
   const appEntry = reader.entry(rootRels.find((r) => r.kind === "extended-properties")?.part ?? "docProps/app.xml");
+  const customEntry = reader.entry(rootRels.find((r) => r.kind === "custom-properties")?.part ?? "docProps/custom.xml");
   // Every part this read inflates, checked against the limits before the first is.
   const sheetEntries = new Set(chosen.map((w) => w.entry));
   reader.reserve(
@@ -222,7 +224,7 @@ async function read(reader: PackageReader, options: PackageReadOptions): Promise
       stylesEntry,
       ...chosen.map((w) => w.entry),
       ...(options.notes ? chosen.map((w) => commentsOf(w.entry)) : []),
-      ...(options.properties ? [coreEntry, appEntry] : []),
+      ...(options.properties ? [coreEntry, appEntry, customEntry] : []),
     ],
     sheetEntries,
   );
@@ -251,6 +253,8 @@ async function read(reader: PackageReader, options: PackageReadOptions): Promise
     for (const entry of [coreEntry, appEntry]) {
       if (entry) Object.assign(properties, (await reader.parse(entry, new PropertiesParser())).properties);
     }
+    if (customEntry)
+      Object.assign(properties, (await reader.parse(customEntry, new CustomPropertiesParser())).properties);
   }
   return ok({ sheets: grids, properties });
 }

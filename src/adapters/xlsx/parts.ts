@@ -255,3 +255,32 @@ export class PropertiesParser implements XmlHandler {
     this.depth--;
   }
 }
+
+/**
+ * Handler for docProps/custom.xml (文件 → 属性 → 自定义): <property name="联系电话"><vt:lpwstr>…</…>.
+ * Names are whatever the author typed, so each is kept under "custom:NAME" (the privacy scanner reads
+ * the name as a label), apart from the core keys.
+ */
+export class CustomPropertiesParser implements XmlHandler {
+  readonly properties: Record<string, string> = {};
+  private depth = 0;
+  private name: string | null = null;
+  private value = "";
+  open(name: string, a: Readonly<Record<string, string>>): void {
+    this.depth++;
+    if (this.depth === 2 && name === "property") {
+      this.name = a.name ?? null;
+      this.value = "";
+    }
+  }
+  text(value: string): void {
+    if (this.name !== null && this.depth >= 3) this.value += value;
+  }
+  close(): void {
+    if (this.depth === 2 && this.name !== null) {
+      if (this.name.trim() !== "" && this.value.trim() !== "") this.properties[`custom:${this.name}`] = this.value;
+      this.name = null;
+    }
+    this.depth--;
+  }
+}

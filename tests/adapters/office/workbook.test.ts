@@ -44,13 +44,32 @@ function loadable<T extends object>(ctx: Context, fields: Record<string, unknown
   });
 }
 
+/** properties.custom: items read only after load("items/key, items/value") + sync. */
+function customCollection(ctx: Context, items: { key: string; value: unknown }[]) {
+  let loaded = false;
+  return {
+    load(what: string) {
+      expect(what).toBe("items/key, items/value");
+      ctx.later(() => (loaded = true));
+    },
+    get items() {
+      if (!loaded) throw new Error("custom.items read before load + sync");
+      return items;
+    },
+  };
+}
+
 interface SheetModel {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   rows: CellValue[][];
 }
 
-function install(models: SheetModel[], properties: Record<string, string>): Context {
+function install(
+  models: SheetModel[],
+  properties: Record<string, string>,
+  custom?: { key: string; value: unknown }[],
+): Context {
   const ctx = new Context();
   const sheets = models.map((m) => {
     const cols = Math.max(0, ...m.rows.map((r) => r.length));
@@ -119,7 +138,7 @@ function install(models: SheetModel[], properties: Record<string, string>): Cont
       lastAuthor: "",
       ...properties,
     },
-    {},
+    custom ? { custom: customCollection(ctx, custom) } : {},
   );
   Object.assign(globalThis, {
     Excel: {
@@ -174,6 +193,23 @@ test("reads every sheet, a very hidden one included, and the document properties
   // Sheets + properties, used ranges, then the chunks of all three sheets in one shared sync.
   expect(syncs).toBe(3);
   expect(ctx.syncs).toBe(3);
+});
+
+test("custom document properties (ExcelApi 1.7) are read in the first sync, keyed custom:NAME", async () => {
+  Object.assign(globalThis, { Office: { context: { requirements: { isSetSupported: () => true } } } });
+  try {
+    const ctx = install([{ name: "公示", visibility: "Visible", rows: [["姓名"], ["张三"]] }], {}, [
+      { key: "联系电话", value: "13812345678" },
+      { key: "份数", value: 3 },
+      { key: "空", value: "" },
+    ]);
+    const r = await readWorkbookFromExcel();
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.value.workbook.properties).toEqual({ "custom:联系电话": "13812345678", "custom:份数": "3" });
+    expect(ctx.syncs).toBe(3);
+  } finally {
+    delete (globalThis as { Office?: unknown }).Office;
+  }
 });
 
 test("turns a host error into a Chinese message", async () => {
