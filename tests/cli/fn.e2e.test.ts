@@ -142,9 +142,11 @@ describe("zizhu usage", () => {
     const unknown = runCli(["fn", "NOPE", "1"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("没有名为 ZIZHU.NOPE 的函数");
-    const arity = runCli(["fn", "ID_VALID"]);
+    const arity = runCli(["fn", "ID_GENDER"]);
     expect(arity.code).toBe(2);
     expect(arity.stderr).toContain("需要 1 个参数");
+    // An optional second parameter (证件类型): the range is named.
+    expect(runCli(["fn", "ID_VALID"]).stderr).toContain("需要 1–2 个参数");
     expect(runCli(["frobnicate"]).code).toBe(2);
   });
 

@@ -66,16 +66,44 @@ function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
 }
 
-/** The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes, at the very end. */
-const EOCD = Uint8Array.from([0x50, 0x4b, 0x05, 0x06]);
-export const ZIP_TAIL_BYTES = 22 + 0xffff;
+/**
+ * The end-of-central-directory record is 22 bytes plus a comment of at most 65,535 bytes; it sits at
+ * the end, or before trailing junk. How far back from the end we look for it.
+ */
+export const ZIP_TAIL_BYTES = 1024 * 1024;
 
 /**
  * Whether the last bytes of a zip hold its end-of-central-directory record. A zip cut short (an
  * interrupted download or copy) starts well but has lost its directory, which sits at the end.
  */
 export function hasZipDirectory(tail: Uint8Array): boolean {
-  return indexOfBytes(tail, EOCD, Math.max(0, tail.length - ZIP_TAIL_BYTES)) !== -1;
+  return zipEnd(tail) !== null;
+}
+
+/**
+ * Where the zip really ends inside `tail` (the file's last bytes; `tailStart` is where they start
+ * in the file): just after the last end-of-central-directory record whose directory ends right
+ * where the record starts. Bytes after it are trailing junk (padding from a transfer, an appended
+ * signature) that Excel and most zip readers ignore; null when no record is there (a file cut short).
+ */
+export function zipEnd(tail: Uint8Array, tailStart = 0): number | null {
+  const u32 = (i: number): number =>
+    ((tail[i] ?? 0) | ((tail[i + 1] ?? 0) << 8) | ((tail[i + 2] ?? 0) << 16) | ((tail[i + 3] ?? 0) << 24)) >>> 0;
+  const stop = Math.max(0, tail.length - ZIP_TAIL_BYTES);
+  let fallback: number | null = null;
+  for (let i = tail.length - 22; i >= stop; i--) {
+    if (tail[i] !== 0x50 || tail[i + 1] !== 0x4b || tail[i + 2] !== 0x05 || tail[i + 3] !== 0x06) continue;
+    const commentLength = (tail[i + 20] ?? 0) | ((tail[i + 21] ?? 0) << 8);
+    const end = i + 22 + commentLength;
+    if (end > tail.length) continue;
+    const size = u32(i + 12);
+    const offset = u32(i + 16);
+    // Zip64 keeps the real numbers elsewhere; otherwise the directory must end at the record.
+    if (size === 0xffffffff || offset === 0xffffffff || offset + size === tailStart + i) return end;
+    // A record-like run of bytes inside the junk, or a zip with a prefix (self-extracting).
+    fallback ??= end;
+  }
+  return fallback;
 }
 
 function firstText(bytes: Uint8Array): string {

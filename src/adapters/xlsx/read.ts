@@ -23,7 +23,14 @@ import {
   inMemoryLimitPassed,
   readPackage,
 } from "./package";
-import { type ReadProblem, sniffXlsx, tooLargeProblem, unreadableProblem, writeUnsupportedProblem } from "./problems";
+import {
+  type ReadProblem,
+  sniffXlsx,
+  tooLargeProblem,
+  unreadableProblem,
+  writeUnsupportedProblem,
+  zipEnd,
+} from "./problems";
 import { type XmlHandler, parseXmlBytes } from "./xml";
 
 export type { ReadProblem, ReadProblemCode } from "./problems";
@@ -77,7 +84,10 @@ class MemorySource implements PackageSource {
   ) {}
 
   /** Lists the entries from the central directory without inflating any (ZipError when it is damaged). */
-  static open(bytes: Uint8Array): MemorySource {
+  static open(data: Uint8Array): MemorySource {
+    // Trailing junk after the zip's end record (padding, an appended signature) is ignored, as Excel does.
+    const end = zipEnd(data);
+    const bytes = end !== null && end < data.length ? data.subarray(0, end) : data;
     const entries: PackageEntry[] = [];
     try {
       unzipSync(bytes, {
