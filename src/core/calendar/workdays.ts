@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../result";
 import { civilFromDays, daysFromCivil, isValidCivil, weekdayOfDays, type CivilDate } from "../date/civil";
 import { MAX_DAY_COUNT, type CalendarProblem } from "./problem";
-import { schedule } from "./schedule";
+import { schedule, type Calendar } from "./schedule";
 
 type R<T> = Result<T, CalendarProblem>;
 
@@ -40,6 +40,7 @@ function dayCount(days: unknown, min: number): R<number> {
  * schedule is published) is recomputed only when a walk crosses 1 January.
  */
 class YearGate {
+  constructor(private readonly calendar: Calendar) {}
   private lo = 1;
   private hi = 0;
   private year = 0;
@@ -51,14 +52,14 @@ class YearGate {
       this.year = civilFromDays(day).y;
       this.lo = daysFromCivil(this.year, 1, 1);
       this.hi = daysFromCivil(this.year, 12, 31);
-      this.open = schedule().published.has(this.year);
+      this.open = this.calendar.published.has(this.year);
     }
     return this.open ? null : this.year;
   }
 }
 
-function workingDay(day: number): boolean {
-  const special = schedule().days.get(day);
+function workingDay(day: number, calendar: Calendar): boolean {
+  const special = calendar.days.get(day);
   if (special) return !special.off;
   const weekday = weekdayOfDays(day);
   return weekday !== 0 && weekday !== 6;
@@ -75,12 +76,12 @@ export interface DayInfo {
   readonly makeUp: boolean;
 }
 
-export function dayInfo(date: CivilDate): R<DayInfo> {
+export function dayInfo(date: CivilDate, calendar: Calendar = schedule()): R<DayInfo> {
   const start = dayNumber(date);
   if (!start.ok) return start;
-  const blocked = new YearGate().blocked(start.value);
+  const blocked = new YearGate(calendar).blocked(start.value);
   if (blocked !== null) return noSchedule(blocked);
-  const special = schedule().days.get(start.value);
+  const special = calendar.days.get(start.value);
   const weekday = weekdayOfDays(start.value);
   const weekend = weekday === 0 || weekday === 6;
   if (special?.off) return ok({ workday: false, holiday: special.name, makeUp: false });
@@ -90,14 +91,14 @@ export function dayInfo(date: CivilDate): R<DayInfo> {
   return ok({ workday: !weekend, holiday: null, makeUp: false });
 }
 
-export function isWorkday(date: CivilDate): R<boolean> {
-  const info = dayInfo(date);
+export function isWorkday(date: CivilDate, calendar: Calendar = schedule()): R<boolean> {
+  const info = dayInfo(date, calendar);
   return info.ok ? ok(info.value.workday) : info;
 }
 
 /** Steps `days` working days from a valid day number (0: the day itself). */
-function step(startDay: number, days: number): R<number> {
-  const gate = new YearGate();
+function step(startDay: number, days: number, calendar: Calendar): R<number> {
+  const gate = new YearGate(calendar);
   // The start must be in a published year too: an answer from 2027 would be a weekends-only guess.
   const blocked = gate.blocked(startDay);
   if (blocked !== null) return noSchedule(blocked);
@@ -108,7 +109,7 @@ function step(startDay: number, days: number): R<number> {
     day += dir;
     const year = gate.blocked(day);
     if (year !== null) return noSchedule(year);
-    if (workingDay(day)) left--;
+    if (workingDay(day, calendar)) left--;
   }
   return ok(day);
 }
@@ -117,24 +118,24 @@ function step(startDay: number, days: number): R<number> {
  * Excel WORKDAY with mainland holidays and 调休: the start is not counted; a negative count goes
  * back; 0 gives the start itself.
  */
-export function addWorkdays(start: CivilDate, days: number): R<CivilDate> {
+export function addWorkdays(start: CivilDate, days: number, calendar: Calendar = schedule()): R<CivilDate> {
   const from = dayNumber(start);
   if (!from.ok) return from;
   const count = dayCount(days, -MAX_DAY_COUNT);
   if (!count.ok) return count;
-  const end = step(from.value, count.value);
+  const end = step(from.value, count.value, calendar);
   return end.ok ? ok(civilFromDays(end.value)) : end;
 }
 
 /** Excel NETWORKDAYS: both ends counted; negative when end is before start. */
-export function countWorkdays(start: CivilDate, end: CivilDate): R<number> {
+export function countWorkdays(start: CivilDate, end: CivilDate, calendar: Calendar = schedule()): R<number> {
   const a = dayNumber(start);
   if (!a.ok) return a;
   const b = dayNumber(end);
   if (!b.ok) return b;
   const dir = b.value < a.value ? -1 : 1;
   // Check every year on the way first, so a long range into 2027 fails before any counting.
-  const published = schedule().published;
+  const published = calendar.published;
   const fromYear = civilFromDays(a.value).y;
   const toYear = civilFromDays(b.value).y;
   for (let y = fromYear; ; y += dir) {
@@ -143,7 +144,7 @@ export function countWorkdays(start: CivilDate, end: CivilDate): R<number> {
   }
   let count = 0;
   for (let day = a.value; ; day += dir) {
-    if (workingDay(day)) count++;
+    if (workingDay(day, calendar)) count++;
     if (day === b.value) break;
   }
   return ok(dir * count);
@@ -153,17 +154,17 @@ export function countWorkdays(start: CivilDate, end: CivilDate): R<number> {
  * The last day of a public notice (公示) lasting `days` working days from `start`, the start
  * counted when it is a working day: a notice from Monday for 5 working days ends on Friday.
  */
-export function noticeEnd(start: CivilDate, days: number = 5): R<CivilDate> {
+export function noticeEnd(start: CivilDate, days: number = 5, calendar: Calendar = schedule()): R<CivilDate> {
   const from = dayNumber(start);
   if (!from.ok) return from;
   const count = dayCount(days, 1);
   if (!count.ok) return count;
-  const blocked = new YearGate().blocked(from.value);
+  const blocked = new YearGate(calendar).blocked(from.value);
   if (blocked !== null) return noSchedule(blocked);
-  const end = step(from.value, workingDay(from.value) ? count.value - 1 : count.value);
+  const end = step(from.value, workingDay(from.value, calendar) ? count.value - 1 : count.value, calendar);
   return end.ok ? ok(civilFromDays(end.value)) : end;
 }
 
-export function publishedYears(): readonly number[] {
-  return schedule().years;
+export function publishedYears(calendar: Calendar = schedule()): readonly number[] {
+  return calendar.years;
 }
