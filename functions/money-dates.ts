@@ -7,6 +7,7 @@ import { addWorkdays, countWorkdays, noticeEnd, calendarMessage, type CalendarPr
 import { serialFromCivil } from "../src/core/date/serial";
 import { isEmptyCell } from "../src/core/text/normalize";
 import { guard, isBlankArg, valueOr } from "./excel";
+import { activeCalendar } from "./calendar-context";
 import { dateArg, integerArg } from "./args";
 
 const describeCalendar = (p: CalendarProblem): string => calendarMessage(p);
@@ -35,7 +36,10 @@ export function rmb(amount: unknown, jiaoZheng?: unknown): string {
 export function workday(start: unknown, days: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start)) return "";
-    const end = valueOr(addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数")), describeCalendar);
+    const end = valueOr(
+      addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数"), activeCalendar()),
+      describeCalendar,
+    );
     return serialFromCivil(end);
   });
 }
@@ -50,7 +54,10 @@ export function workday(start: unknown, days: unknown): number | string {
 export function networkdays(start: unknown, end: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start) || isBlankArg(end)) return "";
-    return valueOr(countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期")), describeCalendar);
+    return valueOr(
+      countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期"), activeCalendar()),
+      describeCalendar,
+    );
   });
 }
 
@@ -65,6 +72,6 @@ export function noticeEndDate(start: unknown, days?: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start)) return "";
     const n = isBlankArg(days) ? 5 : integerArg(days, "公示天数");
-    return serialFromCivil(valueOr(noticeEnd(dateArg(start, "公示开始日期"), n), describeCalendar));
+    return serialFromCivil(valueOr(noticeEnd(dateArg(start, "公示开始日期"), n, activeCalendar()), describeCalendar));
   });
 }

@@ -14,6 +14,9 @@ import { localIsoNow } from "./commands/sheets";
 import { today } from "../../functions/clock";
 import { packFor } from "./pack-file";
 import { setActivePack } from "../../functions/policy-context";
+import { setActiveCalendar } from "../../functions/calendar-context";
+import { calendarCommand, defaultCalendarDir, loadUserCalendar, type UserCalendar } from "./commands/calendar";
+import { conflictText } from "../core/calendar";
 
 declare const ZIZHU_VERSION: string;
 
@@ -45,6 +48,10 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
       [--jobs N] [--enrolment 在校人数.csv] [--pack FILE] [--today YYYY-MM-DD]
       输出 县级汇总.xlsx、report.json；内容未改动的文件再次运行时跳过（缓存 .zizhu-cache.json）
   zizhu verify FILE               核对校验凭证：已校验且未改动（退出码 0）/ 校验后已修改、未校验（1）/ 无法读取（2）
+  zizhu calendar import FILE      导入国务院办公厅的放假通知（粘贴成 .txt，或 .docx）：读出当年的放假日和调休上班日，
+      [--year YYYY] [--out FILE]  核对后保存到放假安排文件夹（默认 ~/.zizhu/calendar，可用 ZIZHU_CALENDAR_DIR 指定）；
+                                  --out 另存为文件（供 --calendar 使用）；通知中没有年份时用 --year 指定
+  zizhu calendar list             已收录的年份：内置数据、导入的通知（文件、标题）及冲突
   zizhu policy list               列出政策包中的资助项目 List the programs of the policy pack
   zizhu policy show CODE          一个项目的条件、标准、名额及出处 One program in full, with sources
   zizhu policy check PACK.json    校验自定义政策包 Validate a user policy pack
@@ -53,6 +60,8 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
 选项 Options:
   --today YYYY-MM-DD              把“今天”固定为某日（默认本机当天；也可用环境变量 ZIZHU_TODAY）
   --pack FILE                     使用自定义政策包（可用 "extends" 在种子包基础上修改）；默认种子包
+  --calendar FILE                 另加一份放假安排（zizhu calendar import --out 写出的文件，或 holiday-cn 的年份文件）；
+                                  默认读取放假安排文件夹；与内置数据冲突时按内置数据计算
 
 参数 Arguments: 不超过 15 位有效数字的普通数字按数字传入，TRUE/FALSE 按逻辑值，其余按文本
   （所以 110105194912310021 按文本传入，与文本格式单元格一致）。--batch 中按 JSON 类型传入。
@@ -107,7 +116,7 @@ function parseArgv(argv: string[]): Parsed {
     else if (a === "--pack") parsed.pack = next();
     else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
     else if (
-      /^--(sheet|kind|program|enrolled|json|report|out|title|unit|start|days|contact|mapping|jobs|enrolment)(=|$)/.test(
+      /^--(sheet|kind|program|enrolled|json|report|out|title|unit|start|days|contact|mapping|jobs|enrolment|calendar|year)(=|$)/.test(
         a,
       )
     ) {
@@ -146,6 +155,22 @@ export async function main(
     if (args.version) return { out: ZIZHU_VERSION, err: "", code: 0 };
     const [command, ...rest] = args.words;
     if (args.help || command === undefined || command === "help") return { out: HELP, err: "", code: 0 };
+    const calendarDir = defaultCalendarDir(env);
+    if (command === "calendar") {
+      const o = args.options;
+      return calendarCommand(rest, { dir: calendarDir, calendarFile: o["calendar"], year: o["year"], out: o["out"] });
+    }
+    // The holiday schedules every date computation uses: the data package, --calendar FILE and the
+    // user calendar folder. Read once; what is skipped or conflicts is said on stderr.
+    const user: UserCalendar = loadUserCalendar({ dir: calendarDir, file: args.options["calendar"] });
+    setActiveCalendar(user.calendar);
+    const notes = [...user.warnings, ...user.conflicts.map((c) => conflictText(c))]
+      .map((n) => `zizhu: ${n}`)
+      .join("\n");
+    const withNotes = (r: { out: string; err: string; code: number }) => ({
+      ...r,
+      err: [notes, r.err].filter((x) => x !== "").join("\n"),
+    });
     if (command === "check" || command === "privacy") {
       const [file] = rest;
       if (!file) throw new UsageError(`请给出文件，如 zizhu ${command} 花名册.xlsx`);
@@ -195,8 +220,9 @@ export async function main(
         pack: packFor(args.pack),
         today: today(),
         tool: ZIZHU_VERSION,
+        calendar: user.calendar,
       });
-      return { out: r.out, err: r.err, code: r.code };
+      return withNotes({ out: r.out, err: r.err, code: r.code });
     }
     if (command === "run") {
       const [recipe, ...files] = rest;
@@ -220,8 +246,9 @@ export async function main(
         program: o["program"],
         kind,
         enrolled,
+        calendar: user.calendar,
       });
-      return { out: r.out, err: "", code: r.code };
+      return withNotes({ out: r.out, err: "", code: r.code });
     }
     if (command === "batch") {
       const o = args.options;
@@ -248,7 +275,7 @@ export async function main(
         throw new UsageError("请给出函数名，如 zizhu fn ID_ERROR 110105194912310021；zizhu fn --list 列出全部函数");
       const r =
         args.batch !== undefined ? await runBatch(name, args.batch, metadata) : await runFn(name, fnArgs, metadata);
-      return { out: r.out, err: "", code: r.code };
+      return withNotes({ out: r.out, err: "", code: r.code });
     }
     throw new UsageError(`未知命令：${command}。运行 zizhu --help 查看用法`);
   } catch (e) {

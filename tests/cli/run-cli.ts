@@ -19,7 +19,14 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: `--require ${NO_NETWORK}`, ZIZHU_TODAY: "2026-11-28", ...options.env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${NO_NETWORK}`,
+      ZIZHU_TODAY: "2026-11-28",
+      // Never the developer's own ~/.zizhu/calendar: a test that wants one sets its own folder.
+      ZIZHU_CALENDAR_DIR: join(ROOT, "tests", "fixtures", "no-calendar-folder"),
+      ...options.env,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,3 +1,4 @@
+import type { Calendar } from "../../core/calendar";
 /**
  * `zizhu run RECIPE FILE... [--out DIR]`: a recipe (a shipped one by name, or a JSON file) run on
  * each file, the same runner the add-in uses. Each file gets a NEW result workbook in DIR (its
@@ -34,6 +35,7 @@ export interface RunArgs {
   program?: string;
   kind?: RosterKind;
   enrolled?: number;
+  calendar?: Calendar;
 }
 
 const STATUS = { done: "✔", failed: "✘", skipped: "·" } as const;
@@ -164,6 +166,7 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
     const output = runRecipe(recipe, read.data, {
       pack: args.pack,
       today: args.today,
+      calendar: args.calendar,
       now: args.now,
       tool: args.tool,
       sheet: args.sheet,

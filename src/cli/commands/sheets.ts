@@ -1,3 +1,4 @@
+import type { Calendar } from "../../core/calendar";
 /**
  * The official sheets from the command line: `zizhu format | summary | notice | forms | seal |
  * export FILE --out OUT.xlsx`, and `zizhu verify FILE`.
@@ -51,6 +52,8 @@ export interface SheetsArgs {
   tool: string;
   /** The sealing time, ISO 8601 with offset; default: now, in the machine's time zone. */
   now?: string;
+  /** Holiday schedules for the 公示期 (data package plus imported notices). */
+  calendar?: Calendar;
 }
 
 export interface CommandOutput {
@@ -153,6 +156,7 @@ function build(args: SheetsArgs, data: WorkbookData, source: RosterSource): Buil
         title,
         unit,
         program,
+        calendar: args.calendar,
       });
     case "forms":
       return buildFormsSheet(source, { pack, today, layout: findLayoutSheet(data) ?? undefined, program });

@@ -1,3 +1,4 @@
+import type { Calendar } from "../calendar";
 /**
  * Running a recipe on a workbook, purely: every step works on data and says what it did; what to
  * write (fixed cells, new sheets, a separate 公示表 file, the seal) comes back as data for the
@@ -29,6 +30,8 @@ import { appendAll } from "../arrays";
 export interface RecipeRunOptions {
   pack: Pack;
   today: CivilDate;
+  /** Holiday schedules for the 公示期; default the data package. */
+  calendar?: Calendar;
   /** ISO 8601 time of the run (the seal records it). */
   now: string;
   /** "zizhu 0.x" (the seal records it). */
@@ -285,6 +288,7 @@ function runStep(state: State, o: RecipeRunOptions, step: RecipeStep, index: num
         ...base,
         start,
         days: step.days,
+        calendar: o.calendar,
         contact: step.contact,
         title: step.title,
         unit: step.unit,

@@ -5,7 +5,7 @@
  * unknown columns and 备注 never are — and the copied cells are scrubbed of digit runs someone
  * typed into the wrong column.
  */
-import { calendarMessage, noticeEnd } from "../calendar";
+import { calendarMessage, noticeEnd, type Calendar } from "../calendar";
 import type { CivilDate } from "../date/civil";
 import { cellAddress, cellKey, columnName, type CellRange, type CellValue } from "../grid/types";
 import { maskCard, maskId, maskPhone } from "../mask";
@@ -38,6 +38,8 @@ export interface NoticeOptions {
   program?: string;
   /** Sheet name; default 公示表. */
   name?: string;
+  /** The holiday schedules to count working days with; default the data package. */
+  calendar?: Calendar;
 }
 
 /**
@@ -151,7 +153,7 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
   if (!found.ok) return found;
   const people = found.people;
   const start = options.start ?? options.today;
-  const end = noticeEnd(start, days);
+  const end = noticeEnd(start, days, options.calendar);
   if (!end.ok) return problem(end.problem.code, `无法计算公示期的结束日期：${calendarMessage(end.problem)}。`);
 
   const fields = source.layout.fieldColumns;
