@@ -30,8 +30,8 @@ function noSchedule(year: number, locale: Locale): string {
       : `The ${year} holiday schedule (with make-up working days) is not included (data starts in ${first}), so working days cannot be computed`;
   }
   return locale === "zh-CN"
-    ? `${year}年的放假安排（含调休）尚未收录，无法计算工作日；请在国务院办公厅发布通知后更新节假日数据`
-    : `The ${year} holiday schedule (with make-up working days) is not included yet, so working days cannot be computed; update the holiday data once the General Office of the State Council publishes its notice`;
+    ? `${year}年的放假安排（含调休）尚未收录，无法计算工作日；国务院办公厅发布放假通知后，请导入该通知（任务窗格“工具”页，或 zizhu calendar import 通知.txt）`
+    : `The ${year} holiday schedule (with make-up working days) is not included yet, so working days cannot be computed; once the General Office of the State Council publishes its notice, import it (the pane's Tools tab, or zizhu calendar import notice.txt)`;
 }
 
 export function calendarMessage(problem: CalendarProblem, locale: Locale = "zh-CN"): string {

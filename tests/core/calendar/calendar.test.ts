@@ -284,7 +284,7 @@ describe("calendarMessage", () => {
   test.each([
     [
       { code: "calendar.no-schedule", year: 2027 },
-      "2027年的放假安排（含调休）尚未收录，无法计算工作日；请在国务院办公厅发布通知后更新节假日数据",
+      "2027年的放假安排（含调休）尚未收录，无法计算工作日；国务院办公厅发布放假通知后，请导入该通知（任务窗格“工具”页，或 zizhu calendar import 通知.txt）",
     ],
     [
       { code: "calendar.no-schedule", year: 2006 },
