@@ -102,6 +102,7 @@ module.exports = (env, argv) => {
       check: "./bench/check.bench.ts",
       rules: "./bench/rules.bench.ts",
       batch: "./bench/batch.bench.ts",
+      read: "./bench/read.bench.ts",
       "batch-worker": "./src/cli/batch/worker.ts",
     },
     output: {
