@@ -31,6 +31,7 @@ import { SheetsTab, isSheetsCommand } from "./sheets/SheetsTab";
 import { PreSubmitReport } from "./sheets/PreSubmitReport";
 import { RecipeTab } from "./recipes/RecipeTab";
 import type { RecipeHost } from "./recipes/recipe-host";
+import { currentCalendar, loadPaneCalendar, usesImports, type PaneCalendar } from "./calendar";
 
 export type HostMode = PaneHost["mode"];
 export type TabId = "check" | "privacy" | "sheets" | "recipes" | "tools";
@@ -89,6 +90,27 @@ export function App(props: {
       }),
     [],
   );
+  // The holiday notices imported into the workbook (Excel) or the page (standalone): read at start,
+  // so the notice tool, the 公示表 and the recipes count with them from the first click. In Excel
+  // the pane's page is the shared runtime, loaded with the workbook even while the pane is hidden.
+  const [calendar, setCalendar] = useState<PaneCalendar>(() => currentCalendar());
+  const [calendarNote, setCalendarNote] = useState<string | null>(null);
+  useEffect(() => {
+    if (!host.loadCalendar) return;
+    let live = true;
+    void loadPaneCalendar(host).then(async (state) => {
+      if (!live) return;
+      setCalendar(state);
+      // Excel may have called ZIZHU.NOTICE_END… as the workbook opened, before the calendar was
+      // read: count those cells again (only when an import is in use).
+      if (!usesImports(state) || !host.recalculate) return;
+      const r = await host.recalculate();
+      if (live && !r.ok) setCalendarNote(s.calRecalcFailed(r.message));
+    });
+    return () => {
+      live = false;
+    };
+  }, [host]);
   // 运行流程 from the ribbon: run once per click, even if the pane remounts.
   const [recipeRun, setRecipeRun] = useState<number | undefined>(undefined);
   useEffect(() => {
@@ -218,7 +240,17 @@ export function App(props: {
         )}
         <div role="tabpanel" hidden={tab !== "tools"} aria-label={s.tabTools}>
           <ErrorBoundary message={s.tabCrashed}>
-            <ToolsTab strings={s} locale={props.locale} />
+            <ToolsTab
+              strings={s}
+              locale={props.locale}
+              host={host}
+              calendar={calendar}
+              onCalendarChange={(next) => {
+                setCalendar(next);
+                setCalendarNote(null);
+              }}
+              calendarNote={calendarNote}
+            />
           </ErrorBoundary>
         </div>
       </main>

@@ -94,7 +94,19 @@ export interface PaneHost {
   preSubmitCheck?(options: SheetRunOptions): Promise<PreSubmitOutcome>;
   /** 核验凭证: whether the roster still holds what the 校验凭证 recorded. */
   verifySeal?(): Promise<SealCheckOutcome>;
+  /**
+   * The holiday notices imported on the 工具 tab, as serializeCalendar wrote them (null: none).
+   * Office: the workbook's settings (they travel with the file); standalone: this page's
+   * localStorage. The pane checks the text (deserializeCalendar); the host only keeps it.
+   */
+  loadCalendar?(): Promise<string | null>;
+  /** Keeps the serialized years (null: removes them). A failed save is a value with a Chinese message. */
+  saveCalendar?(serialized: string | null): Promise<CalendarOutcome>;
+  /** Office: recalculates the workbook, so cells with ZIZHU.NOTICE_END… count with the new calendar. */
+  recalculate?(): Promise<CalendarOutcome>;
 }
+
+export type CalendarOutcome = { ok: true } | { ok: false; message: string };
 
 /** The standalone host can also be handed a file (picker, drop) or load the bundled sample. */
 export interface FileHost extends PaneHost {

@@ -2,6 +2,7 @@
  * The pane's host inside Excel, on the Office.js adapter: reads the active sheet in chunks,
  * selects an issue's cell, marks flagged cells with conditional formats the pane owns, writes a
  * new 校验结果 sheet, saves a masked copy as a new sheet, and watches edits for the live check.
+ * Imported holiday notices are kept in the workbook's settings (calendar.ts).
  */
 import { readRosterFromExcel } from "../../src/adapters/office/read";
 import { readWorkbookFromExcel } from "../../src/adapters/office/workbook";
@@ -12,6 +13,7 @@ import { writeIssuesSheet } from "../../src/adapters/office/export";
 import { startLiveCheck } from "../../src/adapters/office/live";
 import { applyFixes } from "../../src/adapters/office/fixes";
 import { loadColumnOverrides, saveColumnOverrides } from "../../src/adapters/office/settings";
+import { loadWorkbookCalendar, recalculateWorkbook, saveWorkbookCalendar } from "../../src/adapters/office/calendar";
 import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "../../src/adapters/office/sheets";
 import { isFieldKey } from "../../src/core/roster/fields";
 import type { ColumnOverrides } from "../../src/core/roster/detect";
@@ -104,6 +106,18 @@ export function createOfficeHost(): PaneHost {
       return Object.keys(overrides).length > 0
         ? `已在工作簿中记住工作表“${sheet}”的列对应关系（保存工作簿后随文件保留）`
         : `已清除工作表“${sheet}”记住的列对应关系`;
+    },
+    // The imported notices travel with the workbook: every colleague who opens it gets the same days.
+    loadCalendar() {
+      return Promise.resolve(loadWorkbookCalendar());
+    },
+    async saveCalendar(serialized) {
+      const r = await saveWorkbookCalendar(serialized);
+      return r.ok ? { ok: true } : { ok: false, message: r.problem.message };
+    },
+    async recalculate() {
+      const r = await recalculateWorkbook();
+      return r.ok ? { ok: true } : { ok: false, message: r.problem.message };
     },
   };
 }

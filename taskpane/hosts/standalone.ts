@@ -1,7 +1,8 @@
 /**
  * The standalone page's host: the roster is a file the user opened or dropped, or the sample the
  * page fetches from its own origin (./samples/sample-roster.xlsx, copied there by the build).
- * Results leave as downloads; nothing is uploaded.
+ * Results leave as downloads; nothing is uploaded. Imported holiday notices are kept for the page
+ * in its localStorage (CALENDAR_STORAGE_KEY), on this machine and in this browser only.
  */
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { readCsv } from "../../src/adapters/csv/read";
@@ -18,12 +19,29 @@ import { derivedName, downloadBytes } from "../download";
 
 export const SAMPLE_URL = "./samples/sample-roster.xlsx";
 export const SAMPLE_NAME = "一补花名册-问题示例.xlsx";
+export const CALENDAR_STORAGE_KEY = "zizhu.calendar";
+
+/** The part of Web Storage the host uses. */
+export type PageStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface StandaloneDeps {
   /** Fetches the sample's bytes (default: fetch() on the page's own origin). */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** Saves a new file (default: an <a download> link). */
   download?: (bytes: Uint8Array, fileName: string) => void;
+  /** Where imported holiday notices are kept (default: the page's localStorage). */
+  storage?: () => PageStorage;
+}
+
+function pageStorage(): PageStorage {
+  return window.localStorage;
+}
+
+function storageError(error: unknown): string {
+  const name = error instanceof Error ? error.name : "";
+  return name === "QuotaExceededError"
+    ? "浏览器的本地存储已满。"
+    : `浏览器不允许本页面保存数据（${error instanceof Error ? error.message : String(error)}）。请关闭无痕模式或允许本站存储数据后重新导入。`;
 }
 
 async function fetchSame(url: string): Promise<Uint8Array> {
@@ -41,6 +59,7 @@ function formatOf(name: string): "xlsx" | "csv" | null {
 export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
   const fetchBytes = deps.fetchBytes ?? fetchSame;
   const download = deps.download ?? ((bytes: Uint8Array, name: string) => downloadBytes(bytes, name));
+  const storage = deps.storage ?? pageStorage;
   let file: { name: string; bytes: Uint8Array } | null = null;
   // The parsed workbook of the current file: the pane reads again for every check, parse once.
   let cached: ReadResult | null = null;
@@ -117,6 +136,25 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       return Promise.resolve(
         `已记住工作表“${sheet}”的列对应关系（仅在本页面打开期间有效；独立页面无法写入工作簿设置）`,
       );
+    },
+    loadCalendar() {
+      try {
+        return Promise.resolve(storage().getItem(CALENDAR_STORAGE_KEY));
+      } catch {
+        // Storage blocked (a private window, a sandboxed frame): nothing kept can be read, and a
+        // save will say why it failed.
+        return Promise.resolve(null);
+      }
+    },
+    saveCalendar(serialized) {
+      try {
+        if (serialized === null) storage().removeItem(CALENDAR_STORAGE_KEY);
+        else storage().setItem(CALENDAR_STORAGE_KEY, serialized);
+        return Promise.resolve({ ok: true });
+      } catch (error) {
+        // Host quirk: a full or forbidden localStorage throws (QuotaExceededError, SecurityError).
+        return Promise.resolve({ ok: false, message: storageError(error) });
+      }
     },
     async buildSheet(command, options) {
       const r = await host.read();

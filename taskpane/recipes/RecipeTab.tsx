@@ -33,6 +33,7 @@ import type { UiLocale } from "../strings";
 import { recipeStrings } from "./recipe-strings";
 import type { RecipeHost, Reseal } from "./recipe-host";
 import { buildSeal } from "../../src/core/sheets/seal";
+import { activeCalendar } from "../../functions/calendar-context";
 import { RecipeEditor } from "./RecipeEditor";
 
 declare const ZIZHU_VERSION: string;
@@ -122,7 +123,15 @@ export function RecipeTab(props: {
       const sheet = read.workbook.sheets[0]?.name;
       const remembered = sheet && host.loadColumnOverrides ? await host.loadColumnOverrides(sheet) : {};
       const columnOverrides = sheet && Object.keys(remembered).length > 0 ? { [sheet]: remembered } : undefined;
-      const runOptions = { pack: props.pack ?? seedPack(), today, now, tool: toolName(), columnOverrides };
+      // The 公示 step counts with the active calendar (the shipped data plus imported notices).
+      const runOptions = {
+        pack: props.pack ?? seedPack(),
+        today,
+        now,
+        tool: toolName(),
+        columnOverrides,
+        calendar: activeCalendar(),
+      };
       const output = runRecipe(valid.value, read.workbook, runOptions);
       const reseal: Reseal = (workbook, roster) => {
         // The whole re-read workbook may hold other rosters (花名册（格式化）…): seal the one the run sealed.

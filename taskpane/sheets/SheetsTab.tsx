@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { today } from "../../functions/clock";
+import { activeCalendar } from "../../functions/calendar-context";
 import { parseDateInput } from "../../src/core/date/serial";
 import { seedPack, type Pack } from "../../src/core/policy";
 import type { Report } from "../../src/core/report/types";
@@ -100,7 +101,13 @@ export function SheetsTab(props: {
 
   /** The form as builder options; a Chinese message when a field cannot be read. */
   function options(defaults: boolean, again: boolean): SheetRunOptions | string {
-    const base: SheetRunOptions = { pack, today: today(), ...(again ? { sheet: lastRoster.current } : {}) };
+    // The 公示期 counts with the active calendar: the shipped data plus the notices imported on 工具.
+    const base: SheetRunOptions = {
+      pack,
+      today: today(),
+      calendar: activeCalendar(),
+      ...(again ? { sheet: lastRoster.current } : {}),
+    };
     if (defaults) return base;
     const n = Number(enrolled);
     const out: SheetRunOptions = {

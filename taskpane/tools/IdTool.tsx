@@ -37,11 +37,7 @@ export function IdTool(props: { strings: Strings; locale: UiLocale }) {
           <Field label={s.birth} value={formatIso(result.value.birth)} />
           <Field label={s.gender} value={result.value.gender} />
           <Field label={s.age} value={String(wholeYearsBetween(result.value.birth, today()))} />
-          <Field
-            label={s.region}
-            value={idRegionText(result.value) ?? result.value.regionCode}
-            testId="id-region"
-          />
+          <Field label={s.region} value={idRegionText(result.value) ?? result.value.regionCode} testId="id-region" />
           {result.value.digits === 15 && <Field label={s.upgraded} value={result.value.id18} />}
           <Field label={s.masked} value={maskId(result.value.value)} />
         </div>

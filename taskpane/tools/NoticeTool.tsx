@@ -1,18 +1,20 @@
 import { useState } from "react";
 import { Field as FluentField, Input, MessageBar, MessageBarBody, SpinButton } from "@fluentui/react-components";
-import { noticeEnd, calendarMessage } from "../../src/core/calendar";
+import { noticeEnd, calendarMessage, type Calendar } from "../../src/core/calendar";
+import { activeCalendar } from "../../functions/calendar-context";
 import { parseDateInput } from "../../src/core/date/serial";
 import { formatIso } from "../../src/core/date/civil";
 import { today } from "../../functions/clock";
 import type { Strings, UiLocale } from "../strings";
 import { Field } from "./Field";
 
-export function NoticeTool(props: { strings: Strings; locale: UiLocale }) {
+/** The notice period's last day, counted with the active calendar (the shipped data plus imported notices). */
+export function NoticeTool(props: { strings: Strings; locale: UiLocale; calendar?: Calendar }) {
   const { strings: s, locale } = props;
   const [start, setStart] = useState(formatIso(today()));
   const [days, setDays] = useState(5);
   const parsed = parseDateInput(start);
-  const result = parsed.ok ? noticeEnd(parsed.date, days) : null;
+  const result = parsed.ok ? noticeEnd(parsed.date, days, props.calendar ?? activeCalendar()) : null;
   return (
     <section aria-label={s.noticeLabel}>
       <FluentField label={s.noticeLabel}>

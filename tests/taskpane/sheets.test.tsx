@@ -98,6 +98,8 @@ test("the options reach the builder: title, unit, program, enrolment, notice sta
     start: { y: 2026, m: 9, d: 28 },
     days: 7,
     contact: "学校资助办",
+    // The active calendar (the shipped data plus imported notices) counts the 公示期.
+    calendar: expect.anything(),
   });
   expect(code).not.toBe("");
 });

@@ -15,6 +15,7 @@
  * writes the same spec into a downloaded copy instead.
  */
 import { localIsoTimestamp } from "../../core/date/timestamp";
+import type { Calendar } from "../../core/calendar";
 import type { CivilDate } from "../../core/date/civil";
 import { makeGrid, type Grid, type WorkbookData } from "../../core/grid/types";
 import type { Pack } from "../../core/policy";
@@ -69,6 +70,8 @@ export interface SheetCommandOptions {
   start?: CivilDate;
   days?: number;
   contact?: string;
+  /** Holiday schedules for the 公示期 (the shipped data plus imported notices); default the shipped data. */
+  calendar?: Calendar;
   kind?: RosterKind;
   columnOverrides?: Record<string, ColumnOverrides>;
 }
@@ -166,6 +169,7 @@ export function buildForCommand(
         unit,
         start: options.start,
         days: options.days,
+        calendar: options.calendar,
         contact: text(options.contact),
       });
       break;

@@ -26,10 +26,10 @@ import {
   storeProblemText,
   type Calendar,
   type CalendarConflict,
-  type HolidayDay,
   type ImportedYear,
   type NoticeProblem,
 } from "../../core/calendar";
+import { describeYear, repairNotes } from "../../core/calendar/describe";
 import { localIsoTimestamp } from "../../core/date/timestamp";
 import { assertSafeOutput, readRegularFile, readTextFile, writeFileAtomic } from "../files";
 import { UsageError } from "./fn";
@@ -148,61 +148,8 @@ export function readNoticeFile(file: string): string {
   return decodeText(bytes).text;
 }
 
-function chineseDate(iso: string, withYear: boolean): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return withYear ? `${y}年${m}月${d}日` : `${m}月${d}日`;
-}
-
-/** 2月15日至23日、2月28日: consecutive days folded into ranges. */
-function daysText(days: readonly HolidayDay[], year: number): string {
-  const parts: string[] = [];
-  let start: string | null = null;
-  let prev: string | null = null;
-  const next = (iso: string): string => {
-    const t = new Date(`${iso}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() + 1);
-    return t.toISOString().slice(0, 10);
-  };
-  const flush = (): void => {
-    if (start === null || prev === null) return;
-    const other = Number(start.slice(0, 4)) !== year || Number(prev.slice(0, 4)) !== year;
-    parts.push(
-      start === prev ? chineseDate(start, other) : `${chineseDate(start, other)}至${chineseDate(prev, other)}`,
-    );
-  };
-  for (const d of days) {
-    if (prev !== null && next(prev) === d.date) prev = d.date;
-    else {
-      flush();
-      start = d.date;
-      prev = d.date;
-    }
-  }
-  flush();
-  return parts.join("、");
-}
-
-/** What was read, festival by festival, for the user to compare with the notice. */
-export function describeYear(y: ImportedYear): string {
-  const lines: string[] = [];
-  for (const name of y.source.festivals) {
-    const days = y.days.filter((d) => d.name === name);
-    const off = days.filter((d) => d.isOffDay);
-    const work = days.filter((d) => !d.isOffDay);
-    let line = `  ${name}：${off.length > 0 ? `${daysText(off, y.year)}放假（${off.length}天）` : "无放假日"}`;
-    if (work.length > 0) line += `；${daysText(work, y.year)}上班`;
-    lines.push(line);
-  }
-  return lines.join("\n");
-}
-
 function repairNote(y: ImportedYear): string {
-  const r = y.source.repairs;
-  if (!r) return "";
-  const notes: string[] = [];
-  if (r.traditional > 0) notes.push("繁体字已按简体读取");
-  if (r.pinyin > 0) notes.push(`已去掉拼音注音 ${r.pinyin} 处`);
-  if (r.junk > 0) notes.push(`已去掉网页复制带入的乱码 ${r.junk} 处`);
+  const notes = repairNotes(y);
   return notes.length > 0 ? `\n（${notes.join("；")}，请对照通知核对上面的日期）` : "";
 }
 

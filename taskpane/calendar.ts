@@ -1,0 +1,67 @@
+/**
+ * The pane's holiday calendar: the shipped data plus the notices imported on the 工具 tab, kept by
+ * the host (workbook settings in Excel, localStorage on the standalone page). Loading or changing
+ * it sets the active calendar (functions/calendar-context.ts) that the notice tool, the 公示表 and
+ * the recipes count working days with.
+ */
+import { activeCalendar, setImportedYears } from "../functions/calendar-context";
+import {
+  deserializeCalendar,
+  serializeCalendar,
+  type Calendar,
+  type CalendarConflict,
+  type ImportedYear,
+  type StoreProblem,
+} from "../src/core/calendar";
+import type { CalendarOutcome, PaneHost } from "./host";
+
+export interface PaneCalendar {
+  /** The imported years as kept (those not used too: a conflict, or the same as the shipped data). */
+  readonly years: readonly ImportedYear[];
+  /** Imported years that contradict the shipped data: the shipped data is used. */
+  readonly conflicts: readonly CalendarConflict[];
+  /** The calendar in use (activeCalendar()). */
+  readonly calendar: Calendar;
+  /** The stored value could not be read (it is not used; an import replaces it). */
+  readonly broken: readonly StoreProblem[] | null;
+}
+
+/** Makes these years the active calendar's imported ones. */
+export function applyImportedYears(
+  years: readonly ImportedYear[],
+  broken: readonly StoreProblem[] | null = null,
+): PaneCalendar {
+  const conflicts = setImportedYears(years);
+  return { years, conflicts, calendar: activeCalendar(), broken };
+}
+
+/** The calendar as it is before the host has been asked (shipped data, or what is active already). */
+export function currentCalendar(): PaneCalendar {
+  return { years: [], conflicts: [], calendar: activeCalendar(), broken: null };
+}
+
+/** Whether an imported year is in use (not refused, not the same as the shipped year). */
+export function usesImports(state: PaneCalendar): boolean {
+  return [...state.calendar.sources.values()].some((s) => s.kind === "imported");
+}
+
+/** Reads what the host keeps and makes it active. A broken stored value is reported, never thrown. */
+export async function loadPaneCalendar(host: PaneHost): Promise<PaneCalendar> {
+  const text = host.loadCalendar ? await host.loadCalendar() : null;
+  if (text === null || text.trim() === "") return applyImportedYears([]);
+  const read = deserializeCalendar(text);
+  return read.ok ? applyImportedYears(read.value) : applyImportedYears([], read.problem);
+}
+
+/**
+ * Keeps these years (none: removes the stored value) and makes them active — also when the save
+ * failed, for as long as the pane is open. Returns the new state and the save's outcome (null: the
+ * host keeps nothing).
+ */
+export async function savePaneCalendar(
+  host: PaneHost,
+  years: readonly ImportedYear[],
+): Promise<{ state: PaneCalendar; saved: CalendarOutcome | null }> {
+  const saved = host.saveCalendar ? await host.saveCalendar(years.length > 0 ? serializeCalendar(years) : null) : null;
+  return { state: applyImportedYears(years), saved };
+}
