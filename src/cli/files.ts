@@ -49,7 +49,23 @@ function statOrNull(path: string): Stats | null {
  * Devices (/dev/zero), pipes and folders are refused with a message before anything is opened — a
  * FIFO would block the open() itself, /dev/zero would never end.
  */
-export function assertReadableFile(path: string, what = "文件"): Stats {
+/**
+ * Every file this run was given to read (rosters, packs, calendars, mappings, recipes, notices),
+ * by device and inode: no output may land on any of them, whatever option names it.
+ */
+const inputsRead = new Map<string, string>();
+
+function identity(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+/** The tool's own file, read and now deliberately updated (the user calendar folder's year file). */
+export function releaseInput(path: string): void {
+  const st = statOrNull(path);
+  if (st) inputsRead.delete(identity(st));
+}
+
+export function assertReadableFile(path: string, what = "文件", remember = true): Stats {
   let st: Stats;
   try {
     st = statSync(path);
@@ -72,11 +88,14 @@ export function assertReadableFile(path: string, what = "文件"): Stats {
     throw new UsageError(`无法读取${what} ${path}（${code ?? "未知原因"}）`);
   }
   if (!st.isFile()) {
+    const roster = what === "文件" || what === "花名册文件";
     throw new UsageError(
-      `${path} 是${kindOf(st)}，不是普通文件。请给出花名册文件本身（.xlsx 或 .csv）` +
-        (st.isDirectory() ? "；要检查整个文件夹请用 zizhu batch 文件夹 --out 输出文件夹" : ""),
+      `${path} 是${kindOf(st)}，不是普通文件。` +
+        (roster ? "请给出花名册文件本身（.xlsx 或 .csv）" : `请给出${what}本身`) +
+        (roster && st.isDirectory() ? "；要检查整个文件夹请用 zizhu batch 文件夹 --out 输出文件夹" : ""),
     );
   }
+  if (remember) inputsRead.set(identity(st), path);
   return st;
 }
 
@@ -91,10 +110,14 @@ function megabytes(n: number): string {
  * Reads a whole regular file into memory. Opened non-blocking and checked on the open descriptor
  * (fstat), so a FIFO swapped in after the path check still cannot block, and a device is never read.
  */
-export function readRegularFile(path: string, options: { what?: string; maxBytes?: number } = {}): Uint8Array {
+export function readRegularFile(
+  path: string,
+  /** remember: false for the tool's own files (a cache, a key), which it may rewrite. */
+  options: { what?: string; maxBytes?: number; remember?: boolean } = {},
+): Uint8Array {
   const what = options.what ?? "文件";
   const max = options.maxBytes ?? MAX_READ_BYTES;
-  assertReadableFile(path, what);
+  assertReadableFile(path, what, options.remember ?? true);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -140,7 +163,8 @@ export function sameFile(a: Stats, b: Stats): boolean {
  * Refuses an output path that is one of the inputs (through any name), or a folder, device or pipe.
  * `flag` names the option in the message (--out, --json, --report).
  */
-export function assertSafeOutput(out: string, inputs: readonly string[], flag: string): void {
+export function assertSafeOutput(out: string, given: readonly string[], flag: string): void {
+  let inputs = given;
   const target = statOrNull(out);
   if (target === null) {
     // A dangling symlink at the destination: rename() replaces the link itself, which is fine.
@@ -148,6 +172,8 @@ export function assertSafeOutput(out: string, inputs: readonly string[], flag: s
   }
   if (target.isDirectory()) throw new UsageError(`${flag} ${out} 是文件夹，请给出输出文件名`);
   if (!target.isFile()) throw new UsageError(`${flag} ${out} 是${kindOf(target)}，不能作为输出文件`);
+  const read = inputsRead.get(identity(target));
+  if (read !== undefined && !inputs.includes(read)) inputs = [...inputs, read];
   for (const input of inputs) {
     const st = statOrNull(input);
     if (st && sameFile(st, target)) {
@@ -174,12 +200,18 @@ let counter = 0;
  * never leaves half a file under the user's name. `inputs`: files that must never be replaced (a
  * last check right before the rename, for a name that appeared meanwhile).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, inputs: readonly string[] = []): void {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  inputs: readonly string[] = [],
+  /** The new file's permissions (0o600 for a secret: never readable by others, not even briefly). */
+  mode = 0o644,
+): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.zizhu-${process.pid}-${Date.now()}-${counter++}.tmp`);
   let fd: number | null = null;
   try {
-    fd = openSync(temp, "wx", 0o644);
+    fd = openSync(temp, "wx", mode);
     const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -209,4 +241,62 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, inputs:
               : (code ?? "未知原因");
     throw new UsageError(`无法写入输出文件 ${path}（${why}）`);
   }
+}
+
+/**
+ * The first `length` bytes of a file, or null when it is not a regular file (a FIFO, a device, a
+ * folder, a dangling link) or cannot be read: for peeking at files the user did not name (an
+ * earlier run's report.json), which must never hang or be read whole.
+ */
+export function readHead(path: string, length: number): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    const bytes = new Uint8Array(length);
+    const n = readSync(fd, bytes, 0, length, 0);
+    return bytes.subarray(0, n);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Standard input, read to its end but never past `maxBytes` (`- < /dev/zero` must not eat the machine). */
+export function readStdin(what: string, maxBytes = 32 * 1024 * 1024): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const chunk = new Uint8Array(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "EAGAIN") {
+        // A non-blocking standard input with nothing yet: wait a little rather than spin.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw new UsageError(`无法读取标准输入中的${what}（${code ?? "未知原因"}）`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes)
+      throw new UsageError(`标准输入中的${what}超过 ${megabytes(maxBytes)}，已停止读取。请确认输入的是${what}。`);
+    chunks.push(chunk.slice(0, n));
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
 }

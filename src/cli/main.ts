@@ -13,6 +13,7 @@ import { batchCommand } from "./commands/batch";
 import { localIsoNow } from "./commands/sheets";
 import { today } from "../../functions/clock";
 import { packFor } from "./pack-file";
+import { WorkbookLoadError } from "../adapters/xlsx/load-error";
 import { setActivePack } from "../../functions/policy-context";
 import { setActiveCalendar } from "../../functions/calendar-context";
 import { calendarCommand, defaultCalendarDir, loadUserCalendar, type UserCalendar } from "./commands/calendar";
@@ -189,8 +190,8 @@ export async function main(
               pack,
               today: today(),
             })
-          : await privacyCommand({ file, json: o["json"], pack });
-      return { out: r.out, err: "", code: r.code };
+          : { err: "", ...(await privacyCommand({ file, json: o["json"], pack })) };
+      return { out: r.out, err: r.err, code: r.code };
     }
     if ((SHEET_COMMANDS as readonly string[]).includes(command) || command === "verify") {
       const [file] = rest;
@@ -280,6 +281,8 @@ export async function main(
     throw new UsageError(`未知命令：${command}。运行 zizhu --help 查看用法`);
   } catch (e) {
     if (e instanceof UsageError) return { out: "", err: `zizhu: ${e.message}`, code: 2 };
+    // A file our reader reads but the writer library cannot load: its own Chinese message.
+    if (e instanceof WorkbookLoadError) return { out: "", err: `zizhu: ${e.problem.message}`, code: 2 };
     const code = (e as { code?: string }).code;
     if (code === "ENOENT")
       return { out: "", err: `zizhu: 找不到文件：${(e as { path?: string }).path ?? ""}`, code: 2 };

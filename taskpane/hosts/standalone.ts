@@ -8,6 +8,7 @@ import { readXlsx } from "../../src/adapters/xlsx/read";
 import { readCsv } from "../../src/adapters/csv/read";
 import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
+import { WorkbookLoadError } from "../../src/adapters/xlsx/load-error";
 import { buildForCommand, isoNow, sealSummary, toolVersion } from "../../src/adapters/office/sheets";
 import { buildSeal, verifySeal } from "../../src/core/sheets/seal";
 import { applyFixesToGrid } from "../../src/core/fixes/plan";
@@ -117,7 +118,14 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       if (!last) return "请先选择花名册并完成校验。";
       // The original file is never written: the annotated copy is a new download.
       const original = last.format === "xlsx" ? last.bytes : await gridToXlsx(last.workbook);
-      const bytes = await writeAnnotatedReport(original, report);
+      let bytes: Uint8Array;
+      try {
+        bytes = await writeAnnotatedReport(original, report);
+      } catch (e) {
+        // A file from another writer that the writer library cannot load: say so, the check stands.
+        if (e instanceof WorkbookLoadError) return `未生成带标注的副本：${e.problem.message}`;
+        throw e;
+      }
       const name = derivedName(last.source, "校验结果");
       download(bytes, name);
       return `已下载“${name}”：问题单元格已标色并加批注，另有“校验结果”工作表。原文件未改动。`;
@@ -173,7 +181,13 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
           sheet: fileName,
         };
       }
-      const out = await addSheetsToCopy(await originalXlsx(r), [spec]);
+      let out: Awaited<ReturnType<typeof addSheetsToCopy>>;
+      try {
+        out = await addSheetsToCopy(await originalXlsx(r), [spec]);
+      } catch (e) {
+        if (e instanceof WorkbookLoadError) return { ok: false, message: e.problem.message, notes: [] };
+        throw e;
+      }
       download(out.bytes, fileName);
       return {
         ok: true,
@@ -207,6 +221,7 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
       } catch (e) {
         // A sheet of the user's under our seal's name: kept, and no sealed copy is offered.
         if (e instanceof SheetConflictError) return { ok: false, message: e.message, notes: [] };
+        if (e instanceof WorkbookLoadError) return { ok: false, message: e.problem.message, notes: [] };
         throw e;
       }
       const fileName = derivedName(r.source, "含校验凭证");

@@ -2,9 +2,11 @@
  * No command ever writes over its input, by any path: the same name, another spelling, a symbolic
  * link or a hard link; and every result goes through a temporary file renamed into place.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
+  closeSync,
   copyFileSync,
+  openSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
@@ -17,7 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { createHash } from "node:crypto";
-import { runCli } from "./run-cli";
+import { BIN, runCli } from "./run-cli";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "一补花名册-示例.xlsx");
 const root = mkdtempSync(join(tmpdir(), "zizhu-outsafe-"));
@@ -172,4 +174,99 @@ describe("inputs that are not regular files", () => {
     expect(r.stderr).toMatch(/指向不存在文件的符号链接/);
     expect(basename(link)).toBe("dangling.xlsx");
   });
+});
+
+describe("every file a run reads is protected, not only the roster", () => {
+  const PACK = join(__dirname, "..", "fixtures", "pack-nutrition-5.json");
+
+  test("--json naming the --pack file is refused; the pack is intact", () => {
+    const { dir, input } = setup("same");
+    const pack = join(dir, "p5.json");
+    copyFileSync(PACK, pack);
+    const before = sha(pack);
+    const r = runCli(["check", input, "--pack", pack, "--json", pack]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/从不覆盖您的原文件/);
+    expect(sha(pack)).toBe(before);
+  });
+
+  test("--json naming a --calendar file, or a file of the user calendar folder, is refused", () => {
+    const { dir, input } = setup("same");
+    const folder = join(dir, "calendar");
+    const notice = join(__dirname, "..", "fixtures", "notices", "2027-plausible.txt");
+    const env = { ZIZHU_CALENDAR_DIR: folder };
+    expect(runCli(["calendar", "import", notice], { env }).code).toBe(0);
+    const year = join(folder, "2027.json");
+    const before = sha(year);
+    const r = runCli(["check", input, "--json", year], { env });
+    expect(r.code).toBe(2);
+    expect(sha(year)).toBe(before);
+    const file = join(dir, "2027.json");
+    copyFileSync(year, file);
+    expect(runCli(["check", input, "--calendar", file, "--json", file], { env }).code).toBe(2);
+    expect(sha(file)).toBe(before);
+  });
+
+  test("--json must be a .json file, calendar import --out too", () => {
+    const { dir, input } = setup("same");
+    const other = join(dir, "另一个花名册.xlsx");
+    copyFileSync(SAMPLE, other);
+    const before = sha(other);
+    expect(runCli(["check", input, "--json", other]).stderr).toMatch(/--json 应为 \.json 文件/);
+    const notice = join(__dirname, "..", "fixtures", "notices", "2027-plausible.txt");
+    const r = runCli(["calendar", "import", notice, "--out", other], { env: { ZIZHU_CALENDAR_DIR: join(dir, "c") } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out 应为 \.json 文件/);
+    expect(sha(other)).toBe(before);
+  });
+});
+
+describe("files from other writers that the writer library cannot load", () => {
+  const CORPUS = join(__dirname, "..", "fixtures", "xlsx-corpus");
+  test.each(["openpyxl-comments.xlsx", "openxml-sdk-prefixed.xlsx"])(
+    "%s: format says why in Chinese (exit 2, not an unexpected error); check --report still shows the check",
+    (name) => {
+      const dir = mkdtempSync(join(root, "w-"));
+      const r = runCli(["format", join(CORPUS, name), "--out", join(dir, "o.xlsx")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/意外错误|Cannot read|undefined/);
+      const c = runCli(["check", join(CORPUS, name), "--report", join(dir, "r.xlsx")]);
+      expect(c.code).toBe(2);
+      expect(c.stdout).toMatch(/行，\d+ 个错误/);
+      expect(c.stderr).toMatch(/未生成 --report/);
+      expect(c.stderr).not.toMatch(/意外错误|Cannot read|undefined/);
+      expect(r.stderr).toMatch(/另存为 Excel 工作簿/);
+    },
+  );
+});
+
+describe("nothing the tool peeks at or reads from standard input can hang it", () => {
+  test("a FIFO named report.json in a subfolder does not hang zizhu batch", () => {
+    const base = mkdtempSync(join(root, "b-"));
+    mkdirSync(join(base, "in", "sub"), { recursive: true });
+    copyFileSync(SAMPLE, join(base, "in", "一中.xlsx"));
+    execFileSync("mkfifo", [join(base, "in", "sub", "report.json")]);
+    const r = runCli(["batch", join(base, "in"), "--out", join(base, "out"), "--jobs", "1"]);
+    expect([0, 1]).toContain(r.code);
+  });
+
+  test.each([[["calendar", "import", "-"]], [["fn", "RMB", "--batch", "-"]]])(
+    "%j < /dev/zero stops at its cap with a message",
+    (args) => {
+      const zero = openSync("/dev/zero", "r");
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], {
+          stdio: [zero, "pipe", "pipe"],
+          encoding: "utf8",
+          env: { ...process.env, ZIZHU_TODAY: "2026-11-28", ZIZHU_CALENDAR_DIR: join(root, "none") },
+          timeout: 60_000,
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/已停止读取/);
+      } finally {
+        closeSync(zero);
+      }
+    },
+    90_000,
+  );
 });

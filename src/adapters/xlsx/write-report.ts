@@ -11,6 +11,7 @@ import { type WorkbookData, cellKey } from "../../core/grid/types";
 import type { Issue, Report, Severity } from "../../core/report/types";
 import { parseCellRef } from "./cells";
 import { loadWorkbook } from "./read";
+import { WorkbookLoadError } from "./load-error";
 import { safeSheetName } from "../sheet-name";
 
 export interface WriteReportOptions {
@@ -205,7 +206,7 @@ export async function writeAnnotatedReport(
   options: WriteReportOptions = {},
 ): Promise<Uint8Array> {
   const loaded = await loadWorkbook(original);
-  if (!loaded.ok) throw new Error(`writeAnnotatedReport: ${loaded.problem.message}`);
+  if (!loaded.ok) throw new WorkbookLoadError(loaded.problem);
   const workbook = loaded.value;
   annotateCells(workbook, report.issues);
   addIssuesSheet(workbook, report, options.sheetOrder !== "issues-last");

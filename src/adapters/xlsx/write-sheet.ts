@@ -13,6 +13,7 @@ import { cellKey, makeGrid, type CellValue } from "../../core/grid/types";
 import { readSeal, SEAL_SHEET, SheetConflictError } from "../../core/sheets/seal";
 import { styleAt, type CellStyle, type SheetSpec } from "../../core/sheets/spec";
 import { loadWorkbook, plainValue } from "./read";
+import { WorkbookLoadError } from "./load-error";
 import { safeSheetName, uniqueSheetName } from "./write-report";
 
 export interface WriteSheetOptions {
@@ -218,7 +219,7 @@ export async function addSheetsToCopy(
   options: WriteSheetOptions = {},
 ): Promise<{ bytes: Uint8Array; names: string[] }> {
   const loaded = await loadWorkbook(original);
-  if (!loaded.ok) throw new Error(`addSheetsToCopy: ${loaded.problem.message}`);
+  if (!loaded.ok) throw new WorkbookLoadError(loaded.problem);
   const wb = loaded.value;
   const names = specs.map((spec) => addSpecToWorkbook(wb, spec, options));
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), names };

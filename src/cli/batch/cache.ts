@@ -8,10 +8,10 @@
  * alone cannot be turned back into ID numbers.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { writeFileAtomic } from "../files";
+import { readRegularFile, writeFileAtomic } from "../files";
 import type { CheckedFile, FileResult } from "./types";
 
 export const CACHE_FILE = ".zizhu-cache.json";
@@ -40,7 +40,8 @@ export function defaultKeyFile(): string {
 /** The ID-key secret: read from keyFile, or made there; a per-run secret when it cannot be written. */
 export function loadSecret(keyFile: string): { secret: Uint8Array; persistent: boolean } {
   try {
-    const bytes = new Uint8Array(readFileSync(keyFile));
+    // The tool's own file (never an input); a regular file only, never read past a small size.
+    const bytes = readRegularFile(keyFile, { what: "密钥文件", maxBytes: 4096, remember: false });
     if (bytes.length >= 32) return { secret: bytes, persistent: true };
   } catch {
     // Not made yet.
@@ -48,7 +49,8 @@ export function loadSecret(keyFile: string): { secret: Uint8Array; persistent: b
   const secret = new Uint8Array(randomBytes(32));
   try {
     mkdirSync(dirname(keyFile), { recursive: true });
-    writeFileSync(keyFile, secret, { mode: 0o600 });
+    // Whole or not at all (a temporary file renamed into place); a FIFO or device there is replaced, never written to.
+    writeFileAtomic(keyFile, secret, [], 0o600);
     chmodSync(keyFile, 0o600);
     return { secret, persistent: true };
   } catch {
@@ -71,7 +73,10 @@ export class BatchCache {
 
   private load(): Record<string, CacheEntry> {
     try {
-      const data = JSON.parse(readFileSync(this.path, "utf8")) as Partial<CacheData>;
+      const text = new TextDecoder().decode(
+        readRegularFile(this.path, { what: "缓存文件", maxBytes: 256 * 1024 * 1024, remember: false }),
+      );
+      const data = JSON.parse(text) as Partial<CacheData>;
       if (data.format !== FORMAT || data.keyId !== this.keyId || data.context !== this.context) return {};
       return data.entries ?? {};
     } catch {

@@ -1,6 +1,7 @@
 /** The school files under the batch folder: .xlsx and .csv (and old .xls/.et, to say why they cannot be read). */
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readHead } from "../files";
 
 export const ROSTER_EXT = /\.(xlsx|csv|xls|et)$/i;
 
@@ -39,7 +40,9 @@ export function isOutputFolder(d: string, names: readonly string[], own: OwnFile
   if (names.includes(own.cache)) return true;
   if (!names.includes(own.report)) return false;
   try {
-    return readFileSync(join(d, own.report), "utf8").slice(0, 200).includes(REPORT_FORMAT);
+    // Peek only, and only at a regular file: a FIFO or a link to /dev/zero named report.json must not hang the scan.
+    const head = readHead(join(d, own.report), 200);
+    return head !== null && new TextDecoder().decode(head).includes(REPORT_FORMAT);
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@
  * (it wins over the folder for a year both have). A year the data package has is always taken
  * from the package: an import that contradicts it is reported and not used.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, type Stats } from "node:fs";
+import { mkdirSync, readdirSync, statSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
 import { extname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -31,7 +31,7 @@ import {
 } from "../../core/calendar";
 import { describeYear, repairNotes } from "../../core/calendar/describe";
 import { localIsoTimestamp } from "../../core/date/timestamp";
-import { assertSafeOutput, readRegularFile, readTextFile, writeFileAtomic } from "../files";
+import { assertSafeOutput, readRegularFile, readStdin, readTextFile, releaseInput, writeFileAtomic } from "../files";
 import { UsageError } from "./fn";
 
 /** The user calendar folder: ZIZHU_CALENDAR_DIR, else ~/.zizhu/calendar. */
@@ -139,7 +139,7 @@ function docxText(bytes: Uint8Array, file: string): string {
 
 /** The notice text of FILE (- for standard input): UTF-8, GBK or UTF-16 text, or a .docx. */
 export function readNoticeFile(file: string): string {
-  if (file === "-") return decodeText(new Uint8Array(readFileSync(0))).text;
+  if (file === "-") return decodeText(readStdin("通知文字", 8 * 1024 * 1024)).text;
   const ext = extname(file).toLowerCase();
   if (ext === ".doc" || ext === ".wps")
     throw new UsageError(`${file} 是旧版 Word/WPS 文档，无法直接读取：请另存为 .docx，或把通知文字复制到 .txt 文件`);
@@ -207,6 +207,9 @@ function importCommand(file: string, options: CalendarCommandOptions): { out: st
     if (options.out === "") throw new UsageError("--out 后面缺少输出文件名");
     const inputs = file === "-" ? [] : [file];
     assertSafeOutput(options.out, inputs, "--out");
+    // Only a .json name: a roster or a notice given by mistake is never turned into a calendar file.
+    if (!/\.json$/i.test(options.out))
+      throw new UsageError(`--out 应为 .json 文件（放假安排文件），收到：${options.out}`);
     writeFileAtomic(options.out, serializeCalendar([read]), inputs);
     return {
       out: `${summary}\n\n已写入 ${options.out}（用 --calendar ${options.out} 让命令使用它，或放入 ${options.dir}）`,
@@ -243,6 +246,9 @@ function importCommand(file: string, options: CalendarCommandOptions): { out: st
     const code = (e as { code?: string }).code;
     throw new UsageError(`无法创建放假安排文件夹 ${options.dir}（${code ?? "未知原因"}）；可用 --out 另存到其他位置`);
   }
+  // The folder's own year file is ours to update (a supplement to the year read from it); every
+  // other file this run read stays protected.
+  releaseInput(target);
   writeFileAtomic(target, serializeCalendar([read]), file === "-" ? [] : [file]);
   const note = elsewhere
     ? `\n注意：${elsewhere.file} 中也有${read.year}年的放假安排，两者不一致时使用先读到的文件。`

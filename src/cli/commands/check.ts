@@ -9,6 +9,7 @@ import { gridToXlsx, writeAnnotatedReport } from "../../adapters/xlsx/write-repo
 import { readWorkbookFile } from "../read-workbook";
 import { progressLine } from "../progress";
 import { UsageError } from "./fn";
+import { WorkbookLoadError } from "../../adapters/xlsx/load-error";
 import { assertSafeOutput, writeFileAtomic } from "../files";
 
 export interface CheckArgs {
@@ -69,7 +70,12 @@ export function summaryText(file: string, sheet: string, report: Report): string
  * so a mistake costs nothing, and again right before each rename.
  */
 function checkOutputs(args: { file: string; json?: string; report?: string }): void {
-  if (args.json !== undefined && args.json !== "-") assertSafeOutput(args.json, [args.file], "--json");
+  if (args.json !== undefined && args.json !== "-") {
+    // Only a .json name: a roster, pack or calendar given by mistake is never turned into a report.
+    assertSafeOutput(args.json, [args.file], "--json");
+    if (!/\.json$/i.test(args.json))
+      throw new UsageError(`--json 应为 .json 文件（或 - 表示输出到屏幕），收到：${args.json}`);
+  }
   if (args.report !== undefined) {
     if (!/\.xlsx$/i.test(args.report)) throw new UsageError(`--report 应为 .xlsx 文件，收到：${args.report}`);
     assertSafeOutput(args.report, [args.file], "--report");
@@ -96,7 +102,7 @@ async function writeOutputs(
   return stdout;
 }
 
-export async function checkCommand(args: CheckArgs): Promise<{ out: string; code: number }> {
+export async function checkCommand(args: CheckArgs): Promise<{ out: string; err: string; code: number }> {
   const kind = parseKind(args.kind);
   const enrolled = parseEnrolled(args.enrolled);
   checkOutputs(args);
@@ -121,12 +127,23 @@ export async function checkCommand(args: CheckArgs): Promise<{ out: string; code
     program: args.program,
     enrolled,
   });
-  const stdout = await writeOutputs(args, report, read);
+  let stdout: string;
+  try {
+    stdout = await writeOutputs(args, report, read);
+  } catch (e) {
+    // The check itself is done: show it, and say why the annotated copy could not be written.
+    if (!(e instanceof WorkbookLoadError)) throw e;
+    return {
+      out: args.json === "-" ? "" : summaryText(args.file, sheet, report),
+      err: `zizhu: 未生成 --report ${args.report ?? ""}：${e.problem.message}`,
+      code: 2,
+    };
+  }
   const streamedNote = read.streamed
     ? "\n（文件较大，已流式读取所检查的工作表：未检查其他工作表、批注和文档属性；如需全部检查请用 zizhu privacy）"
     : "";
   const out = args.json === "-" ? stdout : summaryText(args.file, sheet, report) + streamedNote;
-  return { out, code: report.valid ? 0 : 1 };
+  return { out, err: "", code: report.valid ? 0 : 1 };
 }
 
 /** `zizhu privacy FILE`: every sheet, notes, headers/footers, properties; exit 1 when anything is found. */

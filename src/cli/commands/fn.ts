@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { readRegularFile } from "../files";
+import { readRegularFile, readStdin } from "../files";
 import { associations, CustomFunctionError } from "../custom-functions-host";
 import { cellValueFromArg } from "../args";
 import type { FunctionMetadata, FunctionParameter } from "../metadata";
@@ -90,7 +89,9 @@ export async function runBatch(
   findFunction(name, metadata);
   // A named file must be a regular one (a folder or a device would fail or never end); - is standard input.
   const text =
-    file === "-" ? readFileSync(0, "utf8") : new TextDecoder().decode(readRegularFile(file, { what: "批量参数文件" }));
+    file === "-"
+      ? new TextDecoder().decode(readStdin("批量参数", 256 * 1024 * 1024))
+      : new TextDecoder().decode(readRegularFile(file, { what: "批量参数文件" }));
   const lines: string[] = [];
   let failed = false;
   let lineNo = 0;

@@ -210,7 +210,10 @@ async function sealCommand(
   const back = await readXlsx(written.bytes);
   const verdict = back.ok ? verifySeal(back.value) : null;
   if (verdict?.status !== "unchanged")
-    throw new Error(`写出的校验凭证未能通过自检（${verdict?.message ?? "文件无法读回"}）`);
+    throw new UsageError(
+      `写出的校验凭证未能通过自检（${verdict?.message ?? "文件无法读回"}），未生成 ${out}。` +
+        `这通常说明该工作簿含有本工具无法原样写回的内容；请用 Excel 或 WPS 另存为 .xlsx 后再试。`,
+    );
   writeOut(args, out, written.bytes);
   const checked = summaryText(args.file, seal.sheet, r.value.report).replace(/\n{3,}/g, "\n\n");
   const text = builtText("校验凭证", written.names[0] ?? SEAL_SHEET, out, built, "，深度隐藏");
