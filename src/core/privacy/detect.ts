@@ -11,7 +11,7 @@
 import { luhnValid } from "../bank/luhn";
 import { isValidCivil } from "../date/civil";
 import { checkDigit } from "../id/checksum";
-import { isKnownProvince } from "../id/provinces";
+import { isKnownProvince, isResidencePermitProvince } from "../id/provinces";
 import { maskCard, maskId, maskPhone } from "../mask/maskers";
 import { matchLandline } from "../phone/landline";
 import { compact, integerDigits, tidy, toHalfWidth } from "../text/normalize";
@@ -119,6 +119,30 @@ const LABELLED_CARD =
   /(?:卡号|[账帐][号户]|存折|卡折|一卡通|(?:银行|储蓄|借记|信用|社保)卡)(?:号码|号|码)?[\s:是为]{0,4}(\d(?:[ -]?\d){15,18})(?![\dA-Za-z])/g;
 /** An organisation's account (收款单位账号, 学校对公账户): published on purpose, nobody's personal data. */
 const ORGANISATION = /(?:单位|对公|公司|学校|财政|机关|企业)\s*$/;
+/**
+ * The whole label of an organisation's account, ending where its number starts: an organisation
+ * word, then only words of an account's label (银行, 开户, 专户, 基本户…), then the account word —
+ * 财政专户账号：, 学校银行账号：, 收款单位开户账号：, 资助中心账户：. Nothing else may come between,
+ * so a person's name does not make a card an organisation's (中心校张三卡号：… is still a person's).
+ */
+const ORGANISATION_LABEL =
+  /(?:单位|学校|财政|专户|对公|公司|机关|企业|中心)(?:\s*(?:银行|开户行?|基本|专用|专户|收款|结算|资金|对公|户|的))*\s*(?:[账帐][号户]|卡号|存折|一卡通|(?:银行|储蓄|借记)卡)(?:号码|号|码)?[\s:是为]{0,4}$/;
+/** Where a cell's text starts a new clause: a label never reaches across one. */
+const CLAUSE_END = /[,，。;；、\n]/;
+/** How far back an organisation's label may start. */
+const ORGANISATION_REACH = 24;
+
+/** True when the number at `at` in `text` follows an organisation account's label (ORGANISATION_LABEL). */
+function organisationAccount(text: string, at: number): boolean {
+  let label = text.slice(Math.max(0, at - ORGANISATION_REACH), at);
+  for (let i = label.length - 1; i >= 0; i--) {
+    if (CLAUSE_END.test(label.charAt(i))) {
+      label = label.slice(i + 1);
+      break;
+    }
+  }
+  return ORGANISATION_LABEL.test(label);
+}
 /** A 16–19-digit run anywhere in a card column's text: 6217 0000 1234 5678 901（农行）. */
 const CARD_RUN = /(?<![\dA-Za-z])\d(?:[ -]?\d){15,18}(?![\dA-Za-z])/;
 const SEPARATORS = /[\s-]/g;
@@ -163,11 +187,24 @@ function twoDigits(s: string, at: number): number {
 }
 
 /**
- * Province and birth date of the ID digits in `s` (region at 0, the date at 6 as yyyymmdd when
+ * Whether the region digits of an ID fit one of the identity numbers parseId accepts: a province
+ * code at 0 (居民身份证; 81/82/83 港澳台居民居住证), or, 18 digits starting with 9, 9 + a
+ * mainland province code (外国人永久居留身份证 of 2023: the accepting province at 1–2).
+ */
+function regionOk(s: string, long: boolean): boolean {
+  const first = s.slice(0, 2);
+  if (isKnownProvince(first)) return true;
+  if (!long || s.charCodeAt(0) !== 0x39) return false;
+  const accepting = s.slice(1, 3);
+  return isKnownProvince(accepting) && !isResidencePermitProvince(accepting);
+}
+
+/**
+ * Region and birth date of the ID digits in `s` (region at 0, the date at 6 as yyyymmdd when
  * `long`, else yymmdd of 19yy), read without slicing the date.
  */
 function idShapeOk(s: string, long: boolean): boolean {
-  if (!isKnownProvince(s.slice(0, 2))) return false;
+  if (!regionOk(s, long)) return false;
   const y = long ? twoDigits(s, 6) * 100 + twoDigits(s, 8) : 1900 + twoDigits(s, 6);
   const at = long ? 10 : 8;
   return y >= MIN_BIRTH_YEAR && y <= MAX_BIRTH_YEAR && isValidCivil(y, twoDigits(s, at), twoDigits(s, at + 2));
@@ -267,7 +304,12 @@ function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
   CARD.lastIndex = 0;
   while ((m = CARD.exec(text)) !== null) {
     const whole = m[0];
-    if (isTaken(m.index, m.index + whole.length) || !luhnValid(whole.replace(SEPARATORS, ""))) continue;
+    if (
+      isTaken(m.index, m.index + whole.length) ||
+      !luhnValid(whole.replace(SEPARATORS, "")) ||
+      organisationAccount(text, m.index)
+    )
+      continue;
     // Masked as typed, so "6222 0212 …" keeps its groups.
     hits = push(hits, { kind: "bank-card", by: "content", raw: whole, mask: maskCard, checksumOk: true });
     taken.push(m.index, m.index + whole.length);
@@ -276,7 +318,12 @@ function findIdentifiers(text: string, hits: RawHit[] | null): RawHit[] | null {
   while ((m = LABELLED_CARD.exec(text)) !== null) {
     const card = m[1] ?? "";
     const at = m.index + m[0].length - card.length;
-    if (isTaken(at, at + card.length) || ORGANISATION.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (
+      isTaken(at, at + card.length) ||
+      ORGANISATION.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+      organisationAccount(text, at)
+    )
+      continue;
     const digits = card.replace(SEPARATORS, "");
     hits = push(hits, { kind: "bank-card", by: "content", raw: card, mask: maskCard, checksumOk: luhnValid(digits) });
     taken.push(at, at + card.length);

@@ -37,7 +37,9 @@
  * - "f", a formula cell, whatever its cached result: JSON.stringify of the formula text, normalised
  *   by normalizeFormula (trimmed; no leading "="; no _xlfn. / _xlws. / _xludf. prefixes, which files
  *   store and the spreadsheet UI hides). Cached results go stale (a fix written into a cell that a
- *   SUM refers to) and volatile ones (TODAY()) change by themselves, so they cannot count.
+ *   SUM refers to) and volatile ones (TODAY()) change by themselves, so they cannot count. An
+ *   amount that is a formula can therefore change under a matching digest; verifySeal (seal.ts)
+ *   catches that by recomputing the people rows and totals the seal records from the roster.
  * - "n", an integer: JavaScript's shortest round-trip text (String(v)); -0 is written "0".
  * - "m", any other number: the value on the millisecond grid of a day, String(Math.round(v ×
  *   86 400 000)). Readers disagree below a millisecond: the add-in gets a date-time's stored serial

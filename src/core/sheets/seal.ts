@@ -6,7 +6,9 @@
  * later tells whether the workbook is still exactly that and, if not, what kind of change it
  * found: a sheet added, removed, renamed, moved, hidden or shown; values changed; roster rows or
  * columns hidden or shown; the seal sheet unhidden; its readable rows edited. Formatting (styles,
- * widths, number formats, merges, notes) is outside the digest.
+ * widths, number formats, merges, notes) is outside the digest. The digest keeps a formula's text,
+ * not its result, so verifySeal also recomputes the people rows and the totals per program the
+ * seal records, as buildSeal computed them (tally), and says when they differ ("totals").
  *
  * Seals of the first format, zizhu-seal/1 (digest "zizhu-digest/2": the roster's values only), are
  * still verified the old way, and the verdict says what such a seal does not cover.
@@ -21,7 +23,7 @@ import { cellKey, columnName, makeGrid, type CellValue, type Grid, type Workbook
 import { maskCard, maskId } from "../mask";
 import type { Pack } from "../policy";
 import type { Report, RosterKind } from "../report/types";
-import { detectRoster, type ColumnOverrides } from "../roster/detect";
+import { detectRoster, readerColumns, type ColumnOverrides } from "../roster/detect";
 import { isDateFormat } from "../privacy/birth";
 import { fail, ok, type Result } from "../result";
 import {
@@ -31,7 +33,8 @@ import {
   workbookDigestParts,
   type WorkbookDigestParts,
 } from "./digest";
-import { findRosterSource, personRows, sourceProblemText } from "./source";
+import { rowReader } from "../roster";
+import { findRosterSource, personRows, sourceProblemText, type PersonRow, type RosterSource } from "./source";
 import { emptySpec, type BuildProblem, type BuiltSheet, type SheetSpec } from "./spec";
 import { STYLE } from "./styles";
 
@@ -99,6 +102,11 @@ export interface Seal extends SealFields {
   format: typeof SEAL_FORMAT;
   digestFormat: typeof WORKBOOK_DIGEST_FORMAT;
   coverage: SealCoverage;
+  /**
+   * The roster's column overrides the seal was made with (SealOptions.columnOverrides for its
+   * sheet), when there were any: verifySeal reads the roster with them to recompute the totals.
+   */
+  columns?: ColumnOverrides;
 }
 
 /** A seal of the first format: `digest` is the roster sheet's "zizhu-digest/2" digest. */
@@ -317,6 +325,32 @@ export function gridsAsWritten(
   return out;
 }
 
+/** The people rows, totals per program and sum a seal records. */
+type Tally = Pick<SealFields, "rows" | "totals" | "total">;
+
+/**
+ * What a seal records of the roster's people: the rows, and per program (as `people` assign them)
+ * the count and amount, summed in fen. buildSeal records it; verifySeal recomputes it.
+ */
+function tally(source: RosterSource, people: readonly Pick<PersonRow, "record" | "program">[]): Tally {
+  const byProgram = new Map<string, { count: number; fen: number }>();
+  let totalFen = 0;
+  for (const p of people) {
+    const name = p.program?.name ?? NO_PROGRAM;
+    const t = byProgram.get(name) ?? { count: 0, fen: 0 };
+    const amount = fen(p.record.amount ?? 0);
+    t.count += 1;
+    t.fen += amount;
+    totalFen += amount;
+    byProgram.set(name, t);
+  }
+  return {
+    rows: source.layout.dataRows.length,
+    totals: [...byProgram].map(([program, t]) => ({ program, count: t.count, amount: t.fen / 100 })),
+    total: totalFen / 100,
+  };
+}
+
 /**
  * Checks the workbook and, when it has no errors, makes the seal of the workbook (the roster
  * sheet's values, every sheet's name, order, visibility and values, the roster's hidden rows and
@@ -346,26 +380,15 @@ export function buildSeal(
       report,
     });
   }
-  const byProgram = new Map<string, { count: number; fen: number }>();
-  let totalFen = 0;
-  for (const p of personRows(source, options.pack, options.program)) {
-    const name = p.program?.name ?? NO_PROGRAM;
-    const t = byProgram.get(name) ?? { count: 0, fen: 0 };
-    const amount = fen(p.record.amount ?? 0);
-    t.count += 1;
-    t.fen += amount;
-    totalFen += amount;
-    byProgram.set(name, t);
-  }
+  const tallied = tally(source, personRows(source, options.pack, options.program));
   const statement: SealStatement = {
     pack: { id: options.pack.id, version: options.pack.version },
     sealedAt: options.now,
     tool: options.tool,
     sheet: source.grid.name,
-    rows: source.layout.dataRows.length,
-    totals: [...byProgram].map(([program, t]) => ({ program, count: t.count, amount: t.fen / 100 })),
-    total: totalFen / 100,
+    ...tallied,
   };
+  const columns = options.columnOverrides?.[source.grid.name];
   const written: WorkbookData = { ...wb, sheets: [...wb.sheets, ...(options.alsoWritten ?? [])] };
   const parts = partsFor(written, statement);
   const seal: Seal = {
@@ -373,6 +396,7 @@ export function buildSeal(
     digestFormat: WORKBOOK_DIGEST_FORMAT,
     ...statement,
     coverage: coverageOf(parts),
+    ...(columns !== undefined ? { columns } : {}),
     digest: workbookDigest(parts),
     algorithm: "SHA-256",
   };
@@ -437,6 +461,12 @@ function sealShapeProblem(v: unknown): string | null {
       return `摘要格式应为 ${WORKBOOK_DIGEST_FORMAT}，实际为 ${String(v["digestFormat"])}`;
     const coverage = coverageProblem(v["coverage"]);
     if (coverage !== null) return coverage;
+    const columns = v["columns"];
+    if (
+      columns !== undefined &&
+      (!isObject(columns) || !Object.values(columns).every((f) => f === null || typeof f === "string"))
+    )
+      return "列对应关系不完整";
   }
   return null;
 }
@@ -488,7 +518,12 @@ export type SealChangeKind =
   | "hidden-rows"
   | "hidden-columns"
   /** Only date cells differ, by the 1900/1904 date systems' 1462 days. */
-  | "date-system";
+  | "date-system"
+  /**
+   * The people rows or amounts the seal records differ from the roster's now, though the digest
+   * matches: a formula's result changed (the digest keeps formulas, not their results).
+   */
+  | "totals";
 
 export interface SealChange {
   kind: SealChangeKind;
@@ -769,8 +804,82 @@ function workbookChanges(wb: WorkbookData, seal: Seal): SealChange[] {
   ];
 }
 
-/** Whether the workbook is still what it was when sealed, and if not, what kind of change was found. */
-export function verifySeal(wb: WorkbookData): SealVerdict {
+export interface VerifyOptions {
+  /**
+   * The pack the seal was made with. With it (the seal's id and version), the totals are compared
+   * program by program; without it, the people rows, the sum, and a single program's count and amount.
+   */
+  pack?: Pack;
+  /** The program option the seal was made with (SealOptions.program), used with `pack`. */
+  program?: string;
+  /** Column overrides, for a seal that does not record the ones it was made with. */
+  columnOverrides?: Record<string, ColumnOverrides>;
+}
+
+const yuan = (amount: number) => `${amount.toFixed(2)} 元`;
+
+/**
+ * The people rows and totals the seal records against the roster's now, computed as buildSeal
+ * computes them (tally). The digest keeps a formula's text, not its result, so an amount that is a
+ * formula (an external link, a lookup, an edited cached value) can change under a matching digest;
+ * this is what catches it. [] when they agree, or when the roster can no longer be read as one.
+ */
+function totalsChanges(wb: WorkbookData, seal: StoredSeal, options: VerifyOptions): SealChange[] {
+  const overrides = (seal.format === SEAL_FORMAT ? seal.columns : undefined) ?? options.columnOverrides?.[seal.sheet];
+  const found = findRosterSource(wb, {
+    sheet: seal.sheet,
+    ...(overrides !== undefined ? { columnOverrides: { [seal.sheet]: overrides } } : {}),
+  });
+  if (!found.ok) return [];
+  const source = found.value;
+  const pack = options.pack;
+  const samePack = pack !== undefined && pack.id === seal.pack.id && pack.version === seal.pack.version;
+  let people: Pick<PersonRow, "record" | "program">[];
+  if (samePack) people = personRows(source, pack, options.program);
+  else {
+    const read = rowReader(readerColumns(source.layout));
+    people = source.layout.dataRows.map((row) => ({ record: read(source.grid.rows[row] ?? []).record, program: null }));
+  }
+  const now = tally(source, people);
+  const parts: string[] = [];
+  if (now.rows !== seal.rows) parts.push(`人数行由 ${seal.rows} 行变为 ${now.rows} 行`);
+  const differs = (program: string, before: SealTotal | undefined, after: SealTotal | undefined) => {
+    const b = before ?? { program, count: 0, amount: 0 };
+    const a = after ?? { program, count: 0, amount: 0 };
+    const what: string[] = [];
+    if (a.count !== b.count) what.push(`人数由 ${b.count} 人变为 ${a.count} 人`);
+    if (fen(a.amount) !== fen(b.amount)) what.push(`金额由 ${yuan(b.amount)}变为 ${yuan(a.amount)}`);
+    if (what.length > 0) parts.push(`资助项目${quoted(program)}${what.join("，")}`);
+  };
+  if (samePack) {
+    const programs = [...new Set([...seal.totals, ...now.totals].map((t) => t.program))];
+    for (const program of programs)
+      differs(
+        program,
+        seal.totals.find((t) => t.program === program),
+        now.totals.find((t) => t.program === program),
+      );
+  } else if (seal.totals.length === 1) {
+    const only = seal.totals[0] as SealTotal;
+    differs(only.program, only, { program: only.program, count: now.rows, amount: now.total });
+  }
+  if (fen(now.total) !== fen(seal.total)) parts.push(`金额合计由 ${yuan(seal.total)}变为 ${yuan(now.total)}`);
+  if (parts.length === 0) return [];
+  return [
+    {
+      kind: "totals",
+      sheet: seal.sheet,
+      message: `工作表${quoted(seal.sheet)}的人数或金额与凭证所记不符：${parts.join("；")}（内容摘要只记公式、不记公式的结果，很可能是金额等单元格的公式结果变了，如外部链接、查找引用或重新计算的结果）`,
+    },
+  ];
+}
+
+/**
+ * Whether the workbook is still what it was when sealed, and if not, what kind of change was found:
+ * the digest, the seal sheet, and the people rows and totals the seal records recomputed from the
+ * roster (options: the pack and options the seal was made with, for the totals per program).
+ */
+export function verifySeal(wb: WorkbookData, options: VerifyOptions = {}): SealVerdict {
   const read = readSeal(wb);
   if (!read.ok) {
     const missing = read.problem.code === "seal.missing";
@@ -786,9 +895,16 @@ export function verifySeal(wb: WorkbookData): SealVerdict {
   const seal = read.value;
   const when = `${seal.sealedAt} 由资助助手 ${seal.tool} 按政策包 ${seal.pack.id} ${seal.pack.version} 校验`;
   const legacy = seal.format === LEGACY_SEAL_FORMAT;
+  const found = legacy ? legacyChanges(wb, seal) : workbookChanges(wb, seal);
+  // A changed roster is reported as such, and seal data that no longer match the digest cannot be
+  // trusted to compare with: the totals are compared only when neither was found.
+  const rosterChanged = found.some(
+    (c) => c.kind === "roster-missing" || c.kind === "roster-content" || c.kind === "seal-data",
+  );
   const changes = [
     ...sealSheetChanges(sealSheet(wb) as Grid, seal),
-    ...(legacy ? legacyChanges(wb, seal) : workbookChanges(wb, seal)),
+    ...found,
+    ...(rosterChanged ? [] : totalsChanges(wb, seal, options)),
   ];
   const what = `工作表${quoted(seal.sheet)}（${seal.rows} 行，金额合计 ${seal.total.toFixed(2)} 元）`;
   if (changes.length === 0) {

@@ -11,6 +11,8 @@ const withCheck = (first17: string): string => first17 + checkDigit(first17);
 const ID = "11010519491231002X"; // GB 11643-1999's example, check digit right
 const ID_MASKED = "110105********002X";
 const ID_STUDENT = withCheck("43038120100501123");
+const PERMIT_HK = withCheck("81000019900101001");
+const PERMIT_TW = withCheck("83000019900101002");
 
 describe("detectPii: ID numbers", () => {
   it.each<[string, unknown, string[]]>([
@@ -23,6 +25,12 @@ describe("detectPii: ID numbers", () => {
     ["another", ID_STUDENT, [`id-number ${ID_STUDENT.slice(0, 6)}********${ID_STUDENT.slice(-4)}`]],
     ["15 digits", "110105491231002", ["id-number 110105*****1002"]],
     ["15 digits as a number", 110105491231002, ["id-number 110105*****1002"]],
+    // 外国人永久居留身份证 (2023): 9 + the accepting province (32 江苏) at digits 2–3.
+    ["外国人永久居留身份证", "932682198501010017", ["id-number 932682********0017"]],
+    ["外国人永久居留身份证 in text", "永居证号：932682198501010017", ["id-number 932682********0017"]],
+    ["外国人永久居留身份证, grouped", "932682 19850101 0017", ["id-number 932682********0017"]],
+    ["港澳居民居住证", PERMIT_HK, [`id-number 810000********${PERMIT_HK.slice(-4)}`]],
+    ["台湾居民居住证 in text", `居住证：${PERMIT_TW}`, [`id-number 830000********${PERMIT_TW.slice(-4)}`]],
     [
       "two in one cell",
       `父${ID};母${ID_STUDENT}`,
@@ -60,6 +68,8 @@ describe("detectPii: ID numbers", () => {
 
   it.each<[string, unknown, PiiContext]>([
     ["unknown region", "991234194912310021", { field: "idNumber" }],
+    ["9 + no mainland province", "981234198501010017", { field: "idNumber" }],
+    ["9 + a residence permit's code", "981000198501010017", { field: "idNumber" }],
     ["impossible date", "110105194913310021", { headerText: "身份证号码" }],
     ["15 digits, bad date", 110105491331002, { field: "guardianId" }],
   ])("ID column: any ID-shaped value (%s)", (_label, value, context) => {
@@ -104,11 +114,29 @@ describe("detectPii: bank cards", () => {
     ["no label", "流水号 6217000012345678901"],
     ["an organisation's account", "收款单位账号：4305017536360000012"],
     ["对公账户", "学校对公账户 4305 0175 3636 0000 012"],
+    ["财政专户账号, Luhn right", "财政专户账号：1602012309200012345"],
+    ["学校银行账号, Luhn right", "学校银行账号：6217000012345678907"],
+    ["学校银行账号, Luhn fails", "学校银行账号：6217000012345678901"],
+    ["收款单位开户账号", "收款单位开户账号：4305017536360000015"],
+    ["资助中心账户", "县学生资助管理中心账户 4305017536360000012"],
+    ["公司基本户账号", "公司基本户账号：6217000012345678907"],
     ["20 digits", "卡号 62170000123456789012"],
     ["too short", "卡号：1234"],
     ["masked", "账号：6217********8901"],
   ])("not a card: %s", (_label, value) => {
     expect(detectPii(value)).toEqual([]);
+  });
+
+  it.each<[string, string, string]>([
+    ["a name between 中心校 and 卡号", "中心校张三卡号：6217000012345678901", "***************8901"],
+    ["an organisation in another clause", "学校：某某中学，银行卡号：6217000012345678901", "***************8901"],
+    [
+      "an organisation in another clause, Luhn right",
+      "单位：某某中学；账号 6217000012345678907",
+      "***************8907",
+    ],
+  ])("still a person's card: %s", (_label, value, masked) => {
+    expect(detectPii(value)).toMatchObject([{ kind: "bank-card", masked }]);
   });
 
   it("account column: a card with a remark around it", () => {

@@ -241,7 +241,7 @@ describe("readSeal / verifySeal", () => {
 });
 
 /** A zizhu-seal/1 seal over `grid`, as the first version wrote it: digest "zizhu-digest/2" of the roster. */
-function legacySeal(grid: Grid, rows = 1): LegacySeal {
+function legacySeal(grid: Grid, rows = 1, totals: { program: string; amount: number }[] = []): LegacySeal {
   return {
     format: LEGACY_SEAL_FORMAT,
     pack: { id: pack.id, version: pack.version },
@@ -249,8 +249,8 @@ function legacySeal(grid: Grid, rows = 1): LegacySeal {
     tool: "0.1.0",
     sheet: grid.name,
     rows,
-    totals: [],
-    total: 0,
+    totals: totals.map((t) => ({ ...t, count: rows })),
+    total: totals.reduce((sum, t) => sum + t.amount, 0),
     digest: rosterDigest(grid),
     algorithm: "SHA-256",
   };
@@ -282,14 +282,17 @@ function currentSeal(wb: WorkbookData, roster: string): Seal {
   };
 }
 
+/** The sample 一补花名册's totals, as a zizhu-seal/1 seal recorded them: 40 people, 18000 元. */
+const YIBU = [{ program: "义务教育家庭经济困难学生生活补助（一补）", amount: 18000 }];
+
 const sealGrid = (seal: StoredSeal) => makeGrid(SEAL_SHEET, sealSheetRows(seal), { state: "veryHidden" });
 
 describe("an older zizhu-seal/1 seal", () => {
   test("still verifies, the old way, saying what it does not cover", async () => {
     const wb = await sample("一补花名册-示例.xlsx");
     const roster = wb.sheets[0] as Grid;
-    const old = { ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40))] };
-    expect(readSeal(old)).toEqual({ ok: true, value: legacySeal(roster, 40) });
+    const old = { ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40, YIBU))] };
+    expect(readSeal(old)).toEqual({ ok: true, value: legacySeal(roster, 40, YIBU) });
     const v = verifySeal(old);
     expect(v.status).toBe("unchanged");
     expect(v.message).toMatch(/^已校验且未改动/);
@@ -318,7 +321,7 @@ describe("an older zizhu-seal/1 seal", () => {
   ])("%s: modified", async (_, change, says) => {
     const wb = await sample("一补花名册-示例.xlsx");
     const roster = wb.sheets[0] as Grid;
-    const v = verifySeal(change({ ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40))] }));
+    const v = verifySeal(change({ ...wb, sheets: [roster, sealGrid(legacySeal(roster, 40, YIBU))] }));
     expect(v.status).toBe("modified");
     expect(v.message).toMatch(says);
   });
