@@ -45,6 +45,20 @@ export const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** A format worth recording in Grid.formats: anything but General. */
+/**
+ * ExcelJS's own test for a date format: date/time letters outside quotes and brackets, here also
+ * outside backslash escapes (`0.0\h` shows “12.5h”: the escaped h is literal text, not hours).
+ * Give it the format code as written in styles.xml, escapes included.
+ */
+export function isDateFormat(format: string): boolean {
+  return /[ymdhsb]/i.test(
+    format
+      .replace(/\\./g, "")
+      .replace(/\[[^\]]*]/g, "")
+      .replace(/"[^"]*"/g, ""),
+  );
+}
+
 export function isRecordedFormat(format: string | undefined): format is string {
   return format !== undefined && format !== "" && format.toLowerCase() !== "general";
 }

@@ -24,7 +24,7 @@ import {
   relsPartOf,
 } from "./parts";
 import { type ReadProblem, type TooLarge, sheetMissingProblem, tooLargeProblem, unreadableProblem } from "./problems";
-import { CellLimitError, type ReadTally, SheetParser } from "./sheet";
+import { CellLimitError, MAX_MERGES, type ReadTally, SheetParser } from "./sheet";
 import { XmlError, type XmlHandler } from "./xml";
 
 /** One zip entry as its central directory declares it. */
@@ -54,8 +54,10 @@ export interface ReadLimits {
   maxPartBytes: number;
   /** Declared uncompressed bytes of all parts inflated into memory for one read. */
   maxTotalBytes: number;
-  /** Cells holding a value, over all sheets read (the grids are what stays in memory). */
+  /** Cells holding a value or a formula, over all sheets read (the grids are what stays in memory). */
   maxCells: number;
+  /** Merged ranges of one sheet (each is kept; Excel's own workbooks have tens or thousands). */
+  maxMerges: number;
 }
 
 /**
@@ -74,6 +76,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxPartBytes: 256 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
   maxCells: 30_000_000,
+  maxMerges: MAX_MERGES,
 };
 
 /**
@@ -88,6 +91,7 @@ export const STREAM_LIMITS: ReadLimits = {
   maxPartBytes: 512 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
   maxCells: 30_000_000,
+  maxMerges: MAX_MERGES,
 };
 
 export interface PackageReadOptions {
@@ -110,6 +114,27 @@ class Refusal extends Error {
 /** Part names compared as OPC compares them: case-insensitively, with / separators. */
 function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+/**
+ * The first part name the package holds twice (compared as OPC compares them), or null. Zip
+ * readers disagree on which copy counts (the first, the last), so a package with two parts of
+ * one name is refused by every reader instead of being read differently by each.
+ */
+export function duplicatePart(entries: readonly PackageEntry[]): string | null {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue; // A folder entry holds no part.
+    const key = partKey(entry.name);
+    if (seen.has(key)) return entry.name;
+    seen.add(key);
+  }
+  return null;
+}
+
+/** The problem of a package holding a part twice. */
+export function duplicatePartProblem(fileName: string | undefined, part: string): ReadProblem {
+  return unreadableProblem(fileName, `压缩包中有两个同名的内部文件“${part}”，无法确定该读哪一个`);
 }
 
 class PackageReader {
@@ -231,7 +256,13 @@ async function read(reader: PackageReader, options: PackageReadOptions): Promise
 
   const strings = sstEntry ? (await reader.parse(sstEntry, new SharedStringsParser())).strings : [];
   const styles = stylesEntry ? await reader.parse(stylesEntry, new StylesParser()) : null;
-  const tally: ReadTally = { rows: 0, cells: 0, maxCells: options.limits.maxCells, onProgress: options.onProgress };
+  const tally: ReadTally = {
+    rows: 0,
+    cells: 0,
+    maxCells: options.limits.maxCells,
+    maxMerges: options.limits.maxMerges,
+    onProgress: options.onProgress,
+  };
   const grids: Grid[] = [];
   for (const { sheet, entry } of chosen) {
     const parser = await reader.parse(entry, new SheetParser(sheet.name, strings, styles, workbook.date1904, tally));
@@ -272,12 +303,14 @@ export async function readPackage(
     return fail(
       tooLargeProblem(options.fileName, { kind: "entries", count: source.entries.length, limit: maxEntries }),
     );
+  const duplicate = duplicatePart(source.entries);
+  if (duplicate !== null) return fail(duplicatePartProblem(options.fileName, duplicate));
   try {
     return await read(new PackageReader(source, options), options);
   } catch (error) {
     if (error instanceof Refusal) return fail(error.problem);
     if (error instanceof CellLimitError)
-      return fail(tooLargeProblem(options.fileName, { kind: "cells", sheet: error.sheet, limit: error.limit }));
+      return fail(tooLargeProblem(options.fileName, { kind: error.what, sheet: error.sheet, limit: error.limit }));
     if (error instanceof XmlError || error instanceof ZipError)
       return fail(unreadableProblem(options.fileName, error.message));
     throw error;

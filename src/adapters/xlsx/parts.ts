@@ -9,8 +9,8 @@
  * (/xl/worksheets/sheet1.xml), Strict OOXML relationship types (purl.oclc.org), or leave out the
  * styles and shared-strings parts altogether.
  */
-import { ZH_CN_BUILTIN_FORMATS } from "./cells";
-import { type XmlHandler, prefixedAttribute } from "./xml";
+import { ZH_CN_BUILTIN_FORMATS, isDateFormat } from "./cells";
+import { type XmlHandler, decodeXstring, prefixedAttribute } from "./xml";
 
 export interface Relationship {
   id: string;
@@ -135,12 +135,15 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 /** Handler reading xl/styles.xml: the number format of each cell style (cellXfs index). */
 export class StylesParser implements XmlHandler {
   private readonly custom = new Map<number, string>();
+  /** Custom format codes as written, escapes included (what tells a date format). */
+  private readonly written = new Map<number, string>();
   private readonly xfFormatIds: number[] = [];
   private inCellXfs = false;
   open(name: string, a: Readonly<Record<string, string>>): void {
     if (name === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) {
       // Backslash escapes are dropped (yyyy\-mm\-dd → yyyy-mm-dd), as ExcelJS reported them.
       this.custom.set(Number(a.numFmtId), a.formatCode.replace(/\\(.)/g, "$1"));
+      this.written.set(Number(a.numFmtId), a.formatCode);
     } else if (name === "cellXfs") this.inCellXfs = true;
     else if (name === "xf" && this.inCellXfs) this.xfFormatIds.push(Number(a.numFmtId ?? 0));
   }
@@ -155,6 +158,14 @@ export class StylesParser implements XmlHandler {
     if (id === undefined || id === 0) return undefined;
     return this.custom.get(id) ?? BUILTIN_FORMATS[id];
   }
+
+  /** Whether cell style `styleId` has a date format, judged on the code as written (`0.0\h` is not). */
+  isDate(styleId: number): boolean {
+    const id = this.xfFormatIds[styleId];
+    if (id === undefined || id === 0) return false;
+    const code = this.written.get(id) ?? BUILTIN_FORMATS[id];
+    return code !== undefined && isDateFormat(code);
+  }
 }
 
 /**
@@ -164,17 +175,26 @@ export class StylesParser implements XmlHandler {
 class RunText {
   private inPhonetic = false;
   private inText = false;
+  /** The text of the current <t>, decoded (`_x000D_` escapes) when it closes, as ExcelJS decodes each <t>. */
+  private run = "";
   value = "";
   open(name: string): void {
     if (name === "rPh") this.inPhonetic = true;
-    else if (name === "t" && !this.inPhonetic) this.inText = true;
+    else if (name === "t" && !this.inPhonetic) {
+      this.inText = true;
+      this.run = "";
+    }
   }
   text(value: string): void {
-    if (this.inText) this.value += value;
+    if (this.inText) this.run += value;
   }
   close(name: string): void {
     if (name === "rPh") this.inPhonetic = false;
-    else if (name === "t") this.inText = false;
+    else if (name === "t" && this.inText) {
+      this.inText = false;
+      this.value += decodeXstring(this.run);
+      this.run = "";
+    }
   }
 }
 

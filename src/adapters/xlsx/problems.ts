@@ -177,11 +177,32 @@ export function sniffXlsx(bytes: Uint8Array, fileName?: string): ReadProblem | n
   };
 }
 
+/**
+ * What the zip and XML libraries say in English (fflate, yauzl and node:zlib, saxes), in the
+ * Chinese a user reads; details already in Chinese (ours) and unknown ones pass unchanged.
+ */
+const LIBRARY_DETAILS: readonly [RegExp, string][] = [
+  [/too many bytes in the stream|not enough bytes in the stream/i, "压缩数据的实际大小与声明的不符"],
+  [/zip data|central directory|local file header|signature|multi-?disk|zip64/i, "压缩包结构已损坏"],
+  [
+    /distance|block type|length\/literal|stored block|header check|data check|code lengths|huffman|inflate|unexpected EOF|compression|stream finish|invalid utf-8/i,
+    "压缩数据已损坏",
+  ],
+  [/unclosed tag|unexpected end|root element|unclosed/i, "XML 结构不完整"],
+  [/tag|attribute|entity|character|root node|xml|doctype|comment|processing instruction|cdata/i, "XML 格式错误"],
+];
+
+export function readableDetail(detail: string): string {
+  if (/[\u3400-\u9fff]/.test(detail)) return detail;
+  for (const [pattern, chinese] of LIBRARY_DETAILS) if (pattern.test(detail)) return chinese;
+  return detail;
+}
+
 export function unreadableProblem(fileName: string | undefined, detail: string): ReadProblem {
   return {
     code: "file.unreadable",
     message:
-      `${fileLabel(fileName)}看起来是 .xlsx，但内容已损坏或格式不标准，无法读取（${detail}）。` +
+      `${fileLabel(fileName)}看起来是 .xlsx，但内容已损坏或格式不标准，无法读取（${readableDetail(detail)}）。` +
       `请用 Excel 或 WPS 打开，确认内容完整后“另存为 Excel 工作簿(*.xlsx)”，再导入新文件。`,
   };
 }
@@ -221,7 +242,8 @@ export type TooLarge =
   | { kind: "entries"; count: number; limit: number }
   | { kind: "part"; part: string; size: number; limit: number; streaming: boolean }
   | { kind: "total"; size: number; limit: number }
-  | { kind: "cells"; sheet: string; limit: number };
+  | { kind: "cells"; sheet: string; limit: number }
+  | { kind: "merges"; sheet: string; limit: number };
 
 const STREAM_HINT = "命令行“zizhu check”会逐行流式读取大文件，不必整个载入；也可以把名单拆成几个较小的文件再导入。";
 const SPLIT_HINT = "请把名单拆成几个较小的文件（例如按年级或学校）后再检查。";
@@ -252,16 +274,23 @@ export function tooLargeProblem(fileName: string | undefined, why: TooLarge): Re
         `${file}的工作表“${why.sheet}”中有内容的单元格超过 ${why.limit.toLocaleString("en-US")} 个，` +
         `超出本工具的读取上限，为免耗尽内存，已停止读取。${SPLIT_HINT}`;
       break;
+    case "merges":
+      message =
+        `${file}的工作表“${why.sheet}”中合并单元格超过 ${why.limit.toLocaleString("en-US")} 处，` +
+        `超出本工具的读取上限，为免耗尽内存，已停止读取。它可能已损坏，或是特意构造的文件；` +
+        `请用 Excel 或 WPS 打开，取消不需要的合并单元格后“另存为 Excel 工作簿(*.xlsx)”，再导入新文件。`;
+      break;
   }
   return { code: "file.too-large", message };
 }
 
 /** ExcelJS (which writes fixes and new sheets into the user's file) cannot load a file we can read. */
-export function writeUnsupportedProblem(fileName: string | undefined, detail: string): ReadProblem {
+export function writeUnsupportedProblem(fileName: string | undefined, _detail: string): ReadProblem {
+  // The writer library's own text (a JavaScript error) is not for the user: the message says what to do.
   return {
     code: "file.write-unsupported",
     message:
-      `${fileLabel(fileName)}可以读取和检查，但它由其他程序写出，内部格式无法在原文件上写入修正或新工作表（${detail}）。` +
+      `${fileLabel(fileName)}可以读取和检查，但它由其他程序写出，内部格式无法在原文件上写入修正或新工作表。` +
       `请用 Excel 或 WPS 打开后“另存为 Excel 工作簿(*.xlsx)”，再对新文件操作。`,
   };
 }

@@ -10,7 +10,7 @@
  * still what loadWorkbook() returns, for writing fixes and new sheets into the user's file.
  */
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
+import { Inflate, unzipSync } from "fflate";
 import type { CellValue, WorkbookData } from "../../core/grid/types";
 import { type Result, fail, ok } from "../../core/result";
 import { serialFromDate } from "./cells";
@@ -20,11 +20,14 @@ import {
   type PackageSource,
   type ReadLimits,
   ZipError,
+  duplicatePart,
+  duplicatePartProblem,
   inMemoryLimitPassed,
   readPackage,
 } from "./package";
 import {
   type ReadProblem,
+  sizeText,
   sniffXlsx,
   tooLargeProblem,
   unreadableProblem,
@@ -75,12 +78,71 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Where an entry's data sits in the zip, and how it is stored. */
+interface EntryData {
+  start: number;
+  size: number;
+  method: number;
+}
+
+const u16 = (d: Uint8Array, i: number): number => (d[i] ?? 0) | ((d[i + 1] ?? 0) << 8);
+const u32 = (d: Uint8Array, i: number): number =>
+  ((d[i] ?? 0) | ((d[i + 1] ?? 0) << 8) | ((d[i + 2] ?? 0) << 16) | ((d[i + 3] ?? 0) << 24)) >>> 0;
+const u64 = (d: Uint8Array, i: number): number => u32(d, i) + u32(d, i + 4) * 0x100000000;
+
+/**
+ * The data of each central-directory entry, in the order fflate's unzipSync lists them: the same
+ * walk (end record, zip64 locator, zip64 extra fields), which unzipSync has already validated.
+ */
+function locateEntries(d: Uint8Array): EntryData[] {
+  let e = d.length - 22;
+  while (e > 0 && u32(d, e) !== 0x06054b50) e--;
+  let count = u16(d, e + 8);
+  let at = u32(d, e + 16);
+  let zip64 = u32(d, e - 20) === 0x07064b50;
+  if (zip64) {
+    const z = u32(d, e - 12);
+    zip64 = u32(d, z) === 0x06064b50;
+    if (zip64) {
+      count = u32(d, z + 32);
+      at = u32(d, z + 48);
+    }
+  }
+  const out: EntryData[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = u16(d, at + 28);
+    const extraLength = u16(d, at + 30);
+    const extra = at + 46 + nameLength;
+    let size = u32(d, at + 20);
+    const original = u32(d, at + 24);
+    let offset = u32(d, at + 42);
+    const nsc = size === 0xffffffff ? 1 : 0;
+    const nsu = original === 0xffffffff ? 1 : 0;
+    const noff = offset === 0xffffffff ? 1 : 0;
+    if (zip64 && nsc + nsu + noff > 0) {
+      for (let b = extra; b + 4 < extra + extraLength; b += 4 + u16(d, b + 2)) {
+        if (u16(d, b) !== 1) continue;
+        if (nsc) size = u64(d, b + 4 + 8 * nsu);
+        if (noff) offset = u64(d, b + 4 + 8 * (nsu + nsc));
+        break;
+      }
+    }
+    out.push({ start: offset + 30 + u16(d, offset + 26) + u16(d, offset + 28), size, method: u16(d, at + 10) });
+    at = extra + extraLength + u16(d, at + 32);
+  }
+  return out;
+}
+
+/** Compressed bytes given to the inflater at a time: at most ≈ 1,000 times that comes out per step. */
+const INFLATE_STEP = 16 * 1024;
+
 /** The zip held in memory: fflate lists the central directory, then inflates one part at a time. */
 class MemorySource implements PackageSource {
   readonly streamsSheets = false;
   private constructor(
     private readonly bytes: Uint8Array,
     readonly entries: readonly PackageEntry[],
+    private readonly data: ReadonlyMap<PackageEntry, EntryData>,
   ) {}
 
   /** Lists the entries from the central directory without inflating any (ZipError when it is damaged). */
@@ -99,20 +161,61 @@ class MemorySource implements PackageSource {
     } catch (error) {
       throw new ZipError(message(error));
     }
-    return new MemorySource(bytes, entries);
+    const located = entries.length > 0 ? locateEntries(bytes) : [];
+    const where = new Map<PackageEntry, EntryData>();
+    entries.forEach((entry, i) => {
+      const at = located[i];
+      if (at) where.set(entry, at);
+    });
+    return new MemorySource(bytes, entries, where);
   }
 
-  parse(entry: PackageEntry, handler: XmlHandler): Promise<void> {
-    let data: Uint8Array | undefined;
+  /**
+   * The entry's bytes, inflated step by step into a buffer of its declared size: data that
+   * inflates to more than its central directory declares (a lying zip bomb) is refused as soon as
+   * it passes that size, before the CPU is spent inflating the rest.
+   */
+  private inflate(entry: PackageEntry): Uint8Array {
+    const at = this.data.get(entry);
+    if (!at || at.start + at.size > this.bytes.length) throw new ZipError(`内部文件“${entry.name}”的数据不完整`);
+    const raw = this.bytes.subarray(at.start, at.start + at.size);
+    const declared = entry.uncompressed;
+    const tooBig = () =>
+      new ZipError(
+        `内部文件“${entry.name}”解压后超出它声明的大小 ${sizeText(declared)}，压缩包可能已损坏或是特意构造的`,
+      );
+    if (at.method === 0) {
+      if (raw.length > declared) throw tooBig();
+      return raw;
+    }
+    if (at.method !== 8) throw new ZipError(`内部文件“${entry.name}”使用了不支持的压缩方式（${at.method}）`);
+    const out = new Uint8Array(declared);
+    let length = 0;
+    let passed = false;
+    const inflater = new Inflate((chunk) => {
+      if (passed) return;
+      if (length + chunk.length > declared) {
+        passed = true;
+        return;
+      }
+      out.set(chunk, length);
+      length += chunk.length;
+    });
     try {
-      // fflate inflates into a buffer of the declared size and never past it: a part whose data
-      // inflates to more than its central directory says is cut there, not allowed to grow.
-      data = unzipSync(this.bytes, { filter: (file) => file.name === entry.name })[entry.name];
+      for (let i = 0; i < raw.length && !passed; i += INFLATE_STEP) {
+        const end = Math.min(raw.length, i + INFLATE_STEP);
+        inflater.push(raw.subarray(i, end), end === raw.length);
+      }
+      if (raw.length === 0) inflater.push(raw, true);
     } catch (error) {
       throw new ZipError(message(error));
     }
-    if (!data) throw new ZipError(`${entry.name} 无法解压`);
-    parseXmlBytes(data, handler);
+    if (passed) throw tooBig();
+    return out.subarray(0, length);
+  }
+
+  parse(entry: PackageEntry, handler: XmlHandler): Promise<void> {
+    parseXmlBytes(this.inflate(entry), handler);
     return Promise.resolve();
   }
 }
@@ -157,6 +260,8 @@ export async function loadWorkbook(
   if (!source.ok) return source;
   const passed = inMemoryLimitPassed(source.value.entries);
   if (passed) return fail(tooLargeProblem(fileName, passed));
+  const duplicate = duplicatePart(source.value.entries);
+  if (duplicate !== null) return fail(duplicatePartProblem(fileName, duplicate));
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's load() accepts a Buffer in Node and an ArrayBuffer/Uint8Array in the browser (JSZip);

@@ -13,13 +13,14 @@ import { type CellNote, type CellRange, type CellValue, type Grid, cellKey, colu
 import {
   DATE1904_OFFSET,
   headerFooterText,
+  isDateFormat,
   isRecordedFormat,
   parseCellRef,
   parseRangeRef,
   serialFromDate,
 } from "./cells";
 import type { StylesParser } from "./parts";
-import { XmlError, type XmlHandler } from "./xml";
+import { XmlError, type XmlHandler, decodeXstring } from "./xml";
 
 /** Excel's sheet size: rows 1…1,048,576, columns A…XFD. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -30,29 +31,45 @@ const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25569;
 
-/** Counts shared by every sheet of one read: rows for progress, cells for the cap. */
+/** Counts shared by every sheet of one read: rows for progress, cells for the cap; the merge cap per sheet. */
 export interface ReadTally {
   rows: number;
   cells: number;
   readonly maxCells: number;
+  /** Merged ranges one sheet may declare. */
+  readonly maxMerges: number;
   readonly onProgress?: (rowsRead: number) => void;
 }
 
-/** More cells hold values than the read allows: the reader stops (memory stays bounded). */
+/**
+ * Merged ranges one sheet may declare (ReadLimits.maxMerges). Excel's own workbooks have tens or thousands; each range
+ * kept costs about 80 bytes, so a few megabytes of zipped <mergeCell> elements cannot take
+ * gigabytes.
+ */
+export const MAX_MERGES = 1_000_000;
+
+/**
+ * Entries a JavaScript Map holds at most (V8: 2^24); past it, set() throws a RangeError. The
+ * formats and formulas of one sheet stay below it, whatever maxCells allows.
+ */
+const MAX_MAP_ENTRIES = 16_000_000;
+
+/**
+ * More cells hold values or formulas (`what: "cells"`), or more ranges are merged
+ * (`what: "merges"`), than the read allows: the reader stops (memory stays bounded).
+ */
 export class CellLimitError extends Error {
   override name = "CellLimitError";
   constructor(
     readonly sheet: string,
     readonly limit: number,
+    readonly what: "cells" | "merges" = "cells",
   ) {
-    super(`more than ${limit} cells`);
+    super(`more than ${limit} ${what}`);
   }
 }
 
-/** ExcelJS's own test for a date format: date/time letters outside quotes and brackets. */
-export function isDateFormat(format: string): boolean {
-  return /[ymdhsb]/i.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
+export { isDateFormat } from "./cells";
 
 function isTrue(value: string | undefined): boolean {
   return value === "1" || value === "true";
@@ -87,13 +104,33 @@ interface OpenCell {
   sharedRef: string | null;
 }
 
+/** Sorted, disjoint, non-adjacent ranges covering the same columns (at most 8,192 within 16,384 columns). */
+function mergeRanges(ranges: readonly [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [first, last] of sorted) {
+    const previous = out[out.length - 1];
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else out.push([first, last]);
+  }
+  return out;
+}
+
+/** The columns of the ranges, in order (each at most once: at most 16,384). */
+function expandRanges(ranges: readonly [number, number][]): Set<number> {
+  const columns = new Set<number>();
+  for (const [first, last] of mergeRanges(ranges)) for (let c = first; c <= last; c++) columns.add(c);
+  return columns;
+}
+
 export class SheetParser implements XmlHandler {
   private readonly rows: CellValue[][] = [];
   private readonly formats = new Map<string, string>();
   private readonly formulas = new Map<string, string>();
   private readonly merges: CellRange[] = [];
   private readonly hiddenRows = new Set<number>();
-  private readonly hiddenColumns = new Set<number>();
+  /** Hidden column ranges (0-based, inclusive) as declared, merged and expanded once in toGrid(). */
+  private hiddenColumnRanges: [number, number][] = [];
   private readonly headerFooter: string[] = [];
 
   private readonly styleById = new Map<number, CellStyle>();
@@ -107,6 +144,8 @@ export class SheetParser implements XmlHandler {
   private cell: OpenCell | null = null;
   private value: string | null = null;
   private inlineText: string | null = null;
+  /** The text of the current inline <t>, decoded (`_x000D_` escapes) when it closes. */
+  private inlineRun = "";
   private inPhonetic = false;
   private capture: "v" | "f" | "t" | "hf" | null = null;
   private hfText = "";
@@ -134,7 +173,8 @@ export class SheetParser implements XmlHandler {
     let style = this.styleById.get(styleId);
     if (!style) {
       const format = this.styles?.format(styleId);
-      style = { format, isDate: format !== undefined && isDateFormat(format) };
+      // Asked of the code as written: an escaped letter (0.0\h) is literal text, not a date code.
+      style = { format, isDate: format !== undefined && (this.styles?.isDate(styleId) ?? isDateFormat(format)) };
       this.styleById.set(styleId, style);
     }
     return style;
@@ -199,21 +239,27 @@ export class SheetParser implements XmlHandler {
         if (this.cell && !this.inPhonetic) {
           this.capture = "t";
           this.inlineText ??= "";
+          this.inlineRun = "";
         }
         break;
       case "col": {
         if (this.inSheetData) break;
         if (isTrue(attributes.hidden)) {
-          const min = Number(attributes.min);
-          const max = Number(attributes.max);
-          // A hidden <col> may span to XFD (16384); keep the set small by capping at Excel's width.
-          for (let c = min; c <= Math.min(max, EXCEL_MAX_COLUMNS); c++) this.hiddenColumns.add(c - 1);
+          // A hidden <col> may span to XFD (16384), and a sheet may repeat it any number of times:
+          // ranges are kept (merged as they come) and expanded once, capped at Excel's width.
+          const min = Math.max(1, Number(attributes.min));
+          const max = Math.min(EXCEL_MAX_COLUMNS, Number(attributes.max));
+          if (Number.isInteger(min) && Number.isInteger(max) && min <= max) this.hideColumns(min - 1, max - 1);
         }
         break;
       }
       case "mergeCell": {
         const range = attributes.ref !== undefined ? parseRangeRef(attributes.ref) : null;
-        if (range) this.merges.push(range);
+        if (range) {
+          const limit = this.tally.maxMerges;
+          if (this.merges.length >= limit) throw new CellLimitError(this.name, limit, "merges");
+          this.merges.push(range);
+        }
         break;
       }
       case "oddHeader":
@@ -239,7 +285,7 @@ export class SheetParser implements XmlHandler {
         if (this.cell) this.cell.formula = (this.cell.formula ?? "") + value;
         break;
       case "t":
-        this.inlineText = (this.inlineText ?? "") + value;
+        this.inlineRun += value;
         break;
       case "hf":
         this.hfText += value;
@@ -251,9 +297,15 @@ export class SheetParser implements XmlHandler {
 
   close(name: string): void {
     switch (name) {
+      case "t":
+        if (this.capture === "t") {
+          this.inlineText = (this.inlineText ?? "") + decodeXstring(this.inlineRun);
+          this.inlineRun = "";
+          this.capture = null;
+        }
+        break;
       case "v":
       case "f":
-      case "t":
         this.capture = null;
         break;
       case "rPh":
@@ -300,6 +352,8 @@ export class SheetParser implements XmlHandler {
     if (c >= EXCEL_MAX_COLUMNS) throw new XmlError(`column ${c + 1} is beyond Excel's ${EXCEL_MAX_COLUMNS} columns`);
     const style = cell.style ? this.style(cell.style) : NO_STYLE;
     const format = style.format;
+    // Whether this cell is kept in the grid (a value, a formula): each such cell counts against maxCells.
+    let recorded = false;
 
     if (cell.formula !== null) {
       let formula = cell.formula;
@@ -312,7 +366,11 @@ export class SheetParser implements XmlHandler {
           formula = slideFormula(master.formula, master.ref, address);
         }
       }
-      if (formula !== "") this.formulas.set(cellKey(r, c), formula);
+      if (formula !== "") {
+        if (this.formulas.size >= MAX_MAP_ENTRIES) throw new CellLimitError(this.name, MAX_MAP_ENTRIES);
+        this.formulas.set(cellKey(r, c), formula);
+        recorded = true;
+      }
     }
 
     let value: CellValue = null;
@@ -351,9 +409,27 @@ export class SheetParser implements XmlHandler {
       this.row[c] = value;
       // Formats of cells that show a value, as the Office.js adapter and ExcelJS reported them:
       // a column formatted as text down to row 1,048,576 must not fill the map.
-      if (isRecordedFormat(format)) this.formats.set(cellKey(r, c), format);
-      if (++this.tally.cells > this.tally.maxCells) throw new CellLimitError(this.name, this.tally.maxCells);
+      if (isRecordedFormat(format)) {
+        if (this.formats.size >= MAX_MAP_ENTRIES) throw new CellLimitError(this.name, MAX_MAP_ENTRIES);
+        this.formats.set(cellKey(r, c), format);
+      }
+      recorded = true;
     }
+    // Formulas without a cached value (written by programs) count too: they fill the formulas map.
+    if (recorded && ++this.tally.cells > this.tally.maxCells) throw new CellLimitError(this.name, this.tally.maxCells);
+  }
+
+  /** Records hidden columns first…last (0-based), keeping at most about 2 × 16,384 ranges. */
+  private hideColumns(first: number, last: number): void {
+    const ranges = this.hiddenColumnRanges;
+    const previous = ranges[ranges.length - 1];
+    if (previous && first <= previous[1] + 1 && last >= previous[0] - 1) {
+      previous[0] = Math.min(previous[0], first);
+      previous[1] = Math.max(previous[1], last);
+      return;
+    }
+    ranges.push([first, last]);
+    if (ranges.length > 2 * EXCEL_MAX_COLUMNS) this.hiddenColumnRanges = mergeRanges(ranges);
   }
 
   /** The finished grid; `notes` come from the sheet's comments part. */
@@ -378,7 +454,7 @@ export class SheetParser implements XmlHandler {
       formulas: this.formulas,
       merges: this.merges.sort((a, b) => a.top - b.top || a.left - b.left),
       hiddenRows: this.hiddenRows,
-      hiddenColumns: this.hiddenColumns,
+      hiddenColumns: expandRanges(this.hiddenColumnRanges),
       state,
       notes,
       headerFooter: this.headerFooter,

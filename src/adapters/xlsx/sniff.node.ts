@@ -12,30 +12,48 @@ import {
   truncatedProblem,
 } from "./problems";
 
+/** Files up to this size are sniffed whole; larger ones by their head and their tail only. */
 const WHOLE_BELOW = 2 * 1024 * 1024;
+/**
+ * The head of a larger file: the signatures, the first text of an HTML export, and in a CFB file
+ * (.xls, encrypted .xlsx) the first directory sectors, where the stream names
+ * "EncryptedPackage"/"EncryptionInfo" are found.
+ */
+const HEAD_BYTES = 1024 * 1024;
 const TAIL_BYTES = 1024 * 1024;
 
+/**
+ * What is wrong with the file, reading at most its first and last megabyte: a multi-gigabyte
+ * file (a disk image renamed .xlsx, a sparse file) is never read into memory.
+ */
 export async function sniffFile(path: string, fileName: string): Promise<ReadProblem | null> {
   const { size } = await stat(path);
   if (size === 0) return sniffXlsx(new Uint8Array(0), fileName);
   const handle = await open(path, "r");
   try {
-    const head = new Uint8Array(Math.min(size, 4096));
-    await handle.read(head, 0, head.length, 0);
+    const read = async (length: number, position: number): Promise<Uint8Array> => {
+      const bytes = new Uint8Array(length);
+      let at = 0;
+      while (at < length) {
+        const { bytesRead } = await handle.read(bytes, at, length - at, position + at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return bytes.subarray(0, at);
+    };
+    // Small enough: let the in-memory sniffer look at all of it.
+    if (size <= WHOLE_BELOW) return sniffXlsx(await read(size, 0), fileName);
+    const head = await read(HEAD_BYTES, 0);
+    const tailLength = Math.max(TAIL_BYTES, ZIP_TAIL_BYTES);
+    const tail = await read(tailLength, size - tailLength);
     const isZip = head[0] === 0x50 && head[1] === 0x4b;
-    if (!isZip || size <= WHOLE_BELOW) {
-      // Not a zip (CFB, HTML, text…) or small enough: let the in-memory sniffer look at all of it.
-      const all = new Uint8Array(size);
-      await handle.read(all, 0, size, 0);
-      return sniffXlsx(all, fileName);
+    if (isZip) {
+      if (!hasZipDirectory(tail)) return truncatedProblem(fileName);
+      const name = Uint8Array.from("xl/workbook.xml", (ch) => ch.charCodeAt(0));
+      if (indexOfBytes(tail, name) !== -1) return null;
     }
-    const tailLength = Math.min(size, Math.max(TAIL_BYTES, ZIP_TAIL_BYTES));
-    const tail = new Uint8Array(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    if (!hasZipDirectory(tail)) return truncatedProblem(fileName);
-    const name = Uint8Array.from("xl/workbook.xml", (ch) => ch.charCodeAt(0));
-    if (indexOfBytes(tail, name) !== -1) return null;
-    // Not an xlsx: the head (the zip signature) and the tail (the entry names) say what it is.
+    // The head (the signature, a CFB directory, the first text) and the tail (a zip's entry names)
+    // say what it is; the in-memory sniffer is given those bytes only.
     const both = new Uint8Array(head.length + tail.length);
     both.set(head);
     both.set(tail, head.length);

@@ -36,6 +36,19 @@ export function prefixedAttribute(attributes: Readonly<Record<string, string>>, 
   return undefined;
 }
 
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * Decodes the escapes of SpreadsheetML text (ECMA-376 Part 1, §22.9.2.19 ST_Xstring): `_xHHHH_` is
+ * the UTF-16 code unit HHHH, so Excel writes a carriage return in a cell as `_x000D_` and a literal
+ * `_x0041_` as `_x005F_x0041_` (`_x005F_` is "_"). One pass left to right, as ExcelJS decodes them:
+ * the text after a decoded `_x005F_` is not decoded again.
+ */
+export function decodeXstring(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 export interface XmlSink {
   write(chunk: string): void;
   close(): void;
