@@ -5,7 +5,7 @@
  *
  * Each one is replaced by its JSON-style escape, `\u001b`: visible, unambiguous about which
  * character it was, and — because JSON text never holds these characters raw outside a string,
- * and `\uXXXX` inside a string means the same character — `terminalSafe(JSON.stringify(x))` is
+ * and `\uHHHH` inside a string means the same character — `terminalSafe(JSON.stringify(x))` is
  * still valid JSON that parses back to x (`--json -`).
  */
 
@@ -22,7 +22,7 @@ const UNSAFE =
 
 const escape = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
-/** `text` with every control or bidi character replaced by `\uXXXX`; \n and \t are kept. */
+/** `text` with every control or bidi character replaced by `\uHHHH`; \n and \t are kept. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, escape);
 }

@@ -4,26 +4,15 @@
  * 请先解压” (or “损坏”), inflated whatever a zip declared, and failed on big sheets with
  * “内容已损坏…（Invalid string length）”; the streaming reader had no cell cap.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_LIMITS } from "../../src/adapters/xlsx/package";
 import { loadWorkbook, readXlsx } from "../../src/adapters/xlsx/read";
 import { readXlsxStream } from "../../src/adapters/xlsx/stream.node";
 import { CORPUS_DIR } from "./corpus";
-import { buildZip, xlsxParts } from "./zip-builder";
+import { buildZip, tempFiles, xlsxParts } from "./zip-builder";
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "zizhu-limits-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, bytes: Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { file } = tempFiles("zizhu-limits-");
 
 async function problemOf(bytes: Uint8Array, name: string, options: Parameters<typeof readXlsx>[1] = {}) {
   const result = await readXlsx(bytes, { fileName: name, ...options });

@@ -3,28 +3,16 @@
  * CPU and memory bombs in a sheet part (hidden columns, formula cells, merges), a non-zip file
  * read whole to be sniffed, and packages holding a part twice.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { closeSync, openSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { loadWorkbook, readXlsx } from "../../src/adapters/xlsx/read";
 import { sniffFile } from "../../src/adapters/xlsx/sniff.node";
 import { readXlsxStream } from "../../src/adapters/xlsx/stream.node";
-import { type ZipEntrySpec, buildZip, xlsxParts } from "./zip-builder";
+import { type ZipEntrySpec, buildZip, tempFiles, xlsxParts } from "./zip-builder";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "zizhu-review-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, bytes: Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+const { file, path: pathIn } = tempFiles("zizhu-review-");
 
 /** A one-sheet package whose worksheet part is `worksheet` (the whole <worksheet> content). */
 function workbook(worksheet: string, extra: ZipEntrySpec[] = []): Uint8Array {
@@ -155,7 +143,7 @@ describe("B. bombs in a sheet part", () => {
 
 describe("C. sniffing a big file reads only its head and its tail", () => {
   test("a 2.5 GB sparse file that is no zip: file.not-xlsx, quickly and without reading it whole", async () => {
-    const path = join(dir, "big.xlsx");
+    const path = pathIn("big.xlsx");
     writeFileSync(path, "");
     truncateSync(path, 2500 * 1024 * 1024);
     const started = Date.now();
@@ -168,7 +156,7 @@ describe("C. sniffing a big file reads only its head and its tail", () => {
   const utf16 = (text: string) => Buffer.from(text, "utf16le");
 
   function cfbFile(name: string, size: number, streamName: string | null, at: number): string {
-    const path = join(dir, name);
+    const path = pathIn(name);
     writeFileSync(path, Buffer.from(CFB));
     truncateSync(path, size);
     if (streamName !== null) {

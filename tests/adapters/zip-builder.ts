@@ -2,6 +2,9 @@
  * Zips built byte by byte for the readers' limit tests: entries stored or deflated, and central
  * directories that declare sizes other than the real ones (zip bombs, giant packages).
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -112,4 +115,24 @@ export function xlsxParts(sheets: Record<string, string>, extra: ZipEntrySpec[] 
     })),
     ...extra,
   ];
+}
+
+/** A temporary folder for one test file (removed after its tests): paths in it, and a writer of files. */
+export function tempFiles(prefix: string): {
+  path: (name: string) => string;
+  file: (name: string, bytes: Uint8Array) => string;
+} {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = (name: string): string => join(dir, name);
+  return {
+    path,
+    file: (name, bytes) => {
+      writeFileSync(path(name), bytes);
+      return path(name);
+    },
+  };
 }

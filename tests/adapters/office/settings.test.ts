@@ -4,37 +4,7 @@
  * come back as strings.
  */
 import { COLUMN_OVERRIDES_KEY, loadColumnOverrides, saveColumnOverrides } from "../../../src/adapters/office/settings";
-
-interface FakeSettings {
-  store: Map<string, string>;
-  saves: number;
-}
-
-function installOffice(options: { failSave?: boolean } = {}): FakeSettings {
-  const fake: FakeSettings = { store: new Map(), saves: 0 };
-  const settings = {
-    get: (key: string): unknown => {
-      const raw = fake.store.get(key);
-      return raw === undefined ? null : JSON.parse(raw);
-    },
-    set: (key: string, value: unknown): void => {
-      fake.store.set(key, JSON.stringify(value));
-    },
-    remove: (key: string): void => {
-      fake.store.delete(key);
-    },
-    // The adapter compares with Office.AsyncResultStatus, which this fake installs below.
-    saveAsync: (callback: (result: { status: string; error?: { message: string } }) => void): void => {
-      fake.saves++;
-      if (options.failSave) callback({ status: "failed", error: { message: "文档为只读" } });
-      else callback({ status: "succeeded" });
-    },
-  };
-  Object.assign(globalThis, {
-    Office: { context: { document: { settings } }, AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } },
-  });
-  return fake;
-}
+import { installOffice } from "./fake-settings";
 
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
