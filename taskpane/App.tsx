@@ -22,7 +22,7 @@ import {
 } from "../src/commands/requests";
 import type { Report } from "../src/core/report/types";
 import { seedPack, type Pack } from "../src/core/policy";
-import type { PaneHost } from "./host";
+import type { PaneHost } from "../src/adapters/pane-host";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab, type Loaded } from "./check/CheckTab";
 import { PrivacyTab } from "./privacy/PrivacyTab";
@@ -30,7 +30,7 @@ import { ToolsTab } from "./tools/ToolsTab";
 import { SheetsTab, isSheetsCommand } from "./sheets/SheetsTab";
 import { PreSubmitReport } from "./sheets/PreSubmitReport";
 import { RecipeTab } from "./recipes/RecipeTab";
-import type { RecipeHost } from "./recipes/recipe-host";
+import type { RecipeHost } from "../src/adapters/recipe-host";
 import { currentCalendar, loadPaneCalendar, usesImports, type PaneCalendar } from "./calendar";
 
 export type HostMode = PaneHost["mode"];

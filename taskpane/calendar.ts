@@ -13,7 +13,7 @@ import {
   type ImportedYear,
   type StoreProblem,
 } from "../src/core/calendar";
-import type { CalendarOutcome, PaneHost } from "./host";
+import type { CalendarOutcome, PaneHost } from "../src/adapters/pane-host";
 
 export interface PaneCalendar {
   /** The imported years as kept (those not used too: a conflict, or the same as the shipped data). */

@@ -3,8 +3,8 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { pickLocale } from "./strings";
 import { isDarkBackground } from "./theme";
-import { createOfficeHost } from "./hosts/office";
-import { createOfficeRecipeHost } from "./recipes/office-recipes";
+import { createOfficeHost } from "../src/adapters/office/pane-host";
+import { createOfficeRecipeHost } from "../src/adapters/office/recipe-host";
 
 void Office.onReady(() => {
   const root = document.getElementById("root");

@@ -3,8 +3,8 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { pickLocale } from "./strings";
-import { createStandaloneHost } from "./hosts/standalone";
-import { createStandaloneRecipeHost } from "./recipes/standalone-recipes";
+import { createStandaloneHost } from "../src/adapters/standalone/pane-host";
+import { createStandaloneRecipeHost } from "../src/adapters/standalone/recipe-host";
 
 const root = document.getElementById("root");
 if (root) {

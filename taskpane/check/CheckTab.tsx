@@ -22,7 +22,7 @@ import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { Issue, Report, RosterKind } from "../../src/core/report/types";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { today } from "../../functions/clock";
-import { isFileHost, type PaneHost, type ReadResult } from "../host";
+import { isFileHost, type PaneHost, type ReadResult } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { HeaderMapping } from "./HeaderMapping";
 import { Results } from "./Results";

@@ -31,7 +31,7 @@ import { planFixes, type CellFix, type Fix, type FixKind, type PlanOptions } fro
 import type { Grid, WorkbookData } from "../../src/core/grid/types";
 import type { Report } from "../../src/core/report/types";
 import type { RosterLayout } from "../../src/core/roster/detect";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings } from "../strings";
 
 /** Rows of a group's preview: the rest are counted, not listed. */

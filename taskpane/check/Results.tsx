@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import type { Issue, Report, Severity } from "../../src/core/report/types";
 import { CATALOGUE, isRuleCode } from "../../src/core/rules/catalogue";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
 import { ISSUE_ROW_HEIGHT, IssueRow, SEVERITY_COLOR, severityLabel } from "./IssueRow";

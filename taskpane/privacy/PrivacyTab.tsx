@@ -3,12 +3,12 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import { scanWorkbook } from "../../src/core/privacy";
 import { buildReport } from "../../src/core/report/build";
 import type { Issue } from "../../src/core/report/types";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
 import { ISSUE_ROW_HEIGHT, IssueRow } from "../check/IssueRow";
 import type { Loaded } from "../check/CheckTab";
-import { derivedName } from "../download";
+import { derivedName } from "../../src/adapters/standalone/download";
 import { maskedCopy } from "./mask-copy";
 
 const useStyles = makeStyles({

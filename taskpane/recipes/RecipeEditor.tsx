@@ -1,6 +1,6 @@
 /** The recipe as a form (never raw JSON): a list of steps, each with its own options. */
 import { Button, Checkbox, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "../../src/core/recipes/schema";
+import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "../../src/automation/recipes/schema";
 import type { RecipeStrings } from "./recipe-strings";
 
 const useStyles = makeStyles({

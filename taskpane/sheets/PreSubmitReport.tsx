@@ -5,7 +5,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { Report } from "../../src/core/report/types";
 import { Results } from "../check/Results";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 
 const useStyles = makeStyles({

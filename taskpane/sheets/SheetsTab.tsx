@@ -23,7 +23,7 @@ import { parseDateInput } from "../../src/core/date/serial";
 import { seedPack, type Pack } from "../../src/core/policy";
 import type { Report } from "../../src/core/report/types";
 import { claimCommandRequest, type CommandRequest } from "../../src/commands/requests";
-import { isFileHost, type PaneHost, type SheetCommand, type SheetRunOptions } from "../host";
+import { isFileHost, type PaneHost, type SheetCommand, type SheetRunOptions } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 
 export type SheetsCommand = SheetCommand | "preSubmitCheck";

@@ -32,7 +32,7 @@ import {
 import { daysText, festivalsOf, repairNotes } from "../../src/core/calendar/describe";
 import { localIsoTimestamp } from "../../src/core/date/timestamp";
 import { decodeText } from "../../src/adapters/csv/read";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import { savePaneCalendar, type PaneCalendar } from "../calendar";
 import type { Strings, UiLocale } from "../strings";
 

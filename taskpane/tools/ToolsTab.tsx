@@ -5,7 +5,7 @@ import { CardTool } from "./CardTool";
 import { RmbTool } from "./RmbTool";
 import { NoticeTool } from "./NoticeTool";
 import { CalendarTool } from "./CalendarTool";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import type { PaneCalendar } from "../calendar";
 
 const useStyles = makeStyles({

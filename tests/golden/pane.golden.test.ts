@@ -13,8 +13,8 @@ import { checkWorkbook } from "../../src/core/check/check";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { seedPack } from "../../src/core/policy";
 import { scanWorkbook } from "../../src/core/privacy";
-import { RECIPE_LIBRARY } from "../../src/core/recipes/library";
-import { runRecipe } from "../../src/core/recipes/run";
+import { RECIPE_LIBRARY } from "../../src/automation/recipes/library";
+import { runRecipe } from "../../src/automation/recipes/run";
 
 const ROOT = join(__dirname, "..", "..");
 const EXPECTED = join(__dirname, "expected");

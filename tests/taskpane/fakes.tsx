@@ -1,7 +1,7 @@
 // A fake PaneHost for the pane's component tests: records what the pane asked of it.
 import { makeGrid, type CellValue, type WorkbookData } from "../../src/core/grid/types";
 import type { Issue, Report } from "../../src/core/report/types";
-import type { FileHost, PaneHost, ReadResult } from "../../taskpane/host";
+import type { FileHost, PaneHost, ReadResult } from "../../src/adapters/pane-host";
 
 export const ROSTER_ROWS: CellValue[][] = [
   ["姓名", "性别", "身份证号", "资助项目", "联系电话", "备注"],

@@ -7,7 +7,7 @@ import { seedPack } from "../../src/core/policy";
 import type { Fix } from "../../src/core/fixes/plan";
 import type { CellValue, WorkbookData } from "../../src/core/grid/types";
 import { stringsFor } from "../../taskpane/strings";
-import type { PaneHost } from "../../taskpane/host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 import { fileHost, officeHost, workbook } from "./fakes";
 
 const TODAY = { y: 2026, m: 11, d: 28 };

@@ -5,7 +5,7 @@ import { App } from "../../taskpane/App";
 import { setClock } from "../../functions/clock";
 import { makeGrid } from "../../src/core/grid/types";
 import { ROSTER_ROWS, officeHost, ok } from "./fakes";
-import type { ReadResult } from "../../taskpane/host";
+import type { ReadResult } from "../../src/adapters/pane-host";
 
 beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
 

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../taskpane/App";
 import { setClock } from "../../functions/clock";
 import { deferred, fileHost, officeHost, ok, workbook } from "./fakes";
-import type { ReadResult } from "../../taskpane/host";
+import type { ReadResult } from "../../src/adapters/pane-host";
 
 beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
 

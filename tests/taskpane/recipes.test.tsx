@@ -6,15 +6,15 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import type { WorkbookData } from "../../src/core/grid/types";
-import { findLibraryRecipe } from "../../src/core/recipes/library";
-import type { RecipeOutput } from "../../src/core/recipes/run";
-import type { Recipe } from "../../src/core/recipes/schema";
+import { findLibraryRecipe } from "../../src/automation/recipes/library";
+import type { RecipeOutput } from "../../src/automation/recipes/run";
+import type { Recipe } from "../../src/automation/recipes/schema";
 import { RecipeTab } from "../../taskpane/recipes/RecipeTab";
 import { App } from "../../taskpane/App";
 import { postCommandRequest } from "../../src/commands/requests";
-import type { RecipeHost, RecipeInput, Reseal } from "../../taskpane/recipes/recipe-host";
+import type { RecipeHost, RecipeInput, Reseal } from "../../src/adapters/recipe-host";
 import { officeHost, ok } from "./fakes";
-import type { PaneHost } from "../../taskpane/host";
+import type { PaneHost } from "../../src/adapters/pane-host";
 
 async function sample(name: string): Promise<WorkbookData> {
   const r = await readXlsx(readFileSync(join(__dirname, "../../samples", name)), { fileName: name });

@@ -12,7 +12,7 @@ import type {
   SheetCommand,
   SheetOutcome,
   SheetRunOptions,
-} from "../../taskpane/host";
+} from "../../src/adapters/pane-host";
 import { deferred, fileHost, officeHost, ok } from "./fakes";
 
 beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));

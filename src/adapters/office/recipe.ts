@@ -4,8 +4,8 @@
  * and show the result) and on edit (the live check). Like Apps Script's onOpen/onEdit, both are
  * off until the user turns them on for this workbook.
  */
-import { findLibraryRecipe } from "../../core/recipes/library";
-import { parseRecipe, type Recipe } from "../../core/recipes/schema";
+import { findLibraryRecipe } from "../../automation/recipes/library";
+import { parseRecipe, type Recipe } from "../../automation/recipes/schema";
 import { fail, ok, type Result } from "../../core/result";
 import { readSetting, writeSetting } from "./settings";
 

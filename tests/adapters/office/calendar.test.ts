@@ -11,7 +11,7 @@ import {
   recalculateWorkbook,
   saveWorkbookCalendar,
 } from "../../../src/adapters/office/calendar";
-import { createOfficeHost } from "../../../taskpane/hosts/office";
+import { createOfficeHost } from "../../../src/adapters/office/pane-host";
 import { installOffice } from "./fake-settings";
 
 interface Calc {

@@ -19,8 +19,12 @@ import {
   type ImportedYear,
 } from "../../../src/core/calendar";
 import { formatIso } from "../../../src/core/date/civil";
-import type { CalendarOutcome, PaneHost, SheetRunOptions, SheetOutcome } from "../../../taskpane/host";
-import { createStandaloneHost, CALENDAR_STORAGE_KEY, type PageStorage } from "../../../taskpane/hosts/standalone";
+import type { CalendarOutcome, PaneHost, SheetRunOptions, SheetOutcome } from "../../../src/adapters/pane-host";
+import {
+  createStandaloneHost,
+  CALENDAR_STORAGE_KEY,
+  type PageStorage,
+} from "../../../src/adapters/standalone/pane-host";
 import { officeHost } from "../fakes";
 
 const NOTICES = join(__dirname, "..", "..", "fixtures", "notices");

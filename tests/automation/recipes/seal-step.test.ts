@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { makeGrid, type WorkbookData } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";
-import { findLibraryRecipe } from "../../../src/core/recipes/library";
-import { runRecipe, type RecipeOutput, type RecipeRunOptions } from "../../../src/core/recipes/run";
-import type { Recipe } from "../../../src/core/recipes/schema";
+import { findLibraryRecipe } from "../../../src/automation/recipes/library";
+import { runRecipe, type RecipeOutput, type RecipeRunOptions } from "../../../src/automation/recipes/run";
+import type { Recipe } from "../../../src/automation/recipes/schema";
 import { gridsAsWritten, SEAL_SHEET, verifySeal } from "../../../src/core/sheets/seal";
 
 const OPTIONS: RecipeRunOptions = {

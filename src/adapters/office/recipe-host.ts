@@ -4,14 +4,14 @@
  * its sheets as NEW worksheets — the 公示表 too, since in Excel it is printed from its own sheet —
  * and, last, the seal, made again from the whole workbook as Excel then holds it.
  */
-import { applyFixes } from "../../src/adapters/office/fixes";
-import { readWorkbookForSeal } from "../../src/adapters/office/sheets";
-import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "../../src/adapters/office/recipe";
-import { writeSheetSpec } from "../../src/adapters/office/write-sheet";
-import { today } from "../../functions/clock";
-import { SheetConflictError } from "../../src/core/sheets/seal";
-import type { SheetSpec } from "../../src/core/sheets/spec";
-import type { RecipeHost } from "./recipe-host";
+import { applyFixes } from "./fixes";
+import { readWorkbookForSeal } from "./sheets";
+import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "./recipe";
+import { writeSheetSpec } from "./write-sheet";
+import { today } from "../../../functions/clock";
+import { SheetConflictError } from "../../core/sheets/seal";
+import type { SheetSpec } from "../../core/sheets/spec";
+import type { RecipeHost } from "../recipe-host";
 
 /** Writes one spec as a new sheet (our seal replacing our older one); the Chinese line saying so. */
 async function write(spec: SheetSpec): Promise<string> {

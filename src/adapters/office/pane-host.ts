@@ -4,20 +4,20 @@
  * new 校验结果 sheet, saves a masked copy as a new sheet, and watches edits for the live check.
  * Imported holiday notices are kept in the workbook's settings (calendar.ts).
  */
-import { readRosterFromExcel } from "../../src/adapters/office/read";
-import { readWorkbookFromExcel } from "../../src/adapters/office/workbook";
-import { writeMaskedCopy } from "../../src/adapters/office/masked-copy";
-import { selectCell } from "../../src/adapters/office/navigate";
-import { clearHighlights, highlightIssues } from "../../src/adapters/office/highlight";
-import { writeIssuesSheet } from "../../src/adapters/office/export";
-import { startLiveCheck } from "../../src/adapters/office/live";
-import { applyFixes } from "../../src/adapters/office/fixes";
-import { loadColumnOverrides, saveColumnOverrides } from "../../src/adapters/office/settings";
-import { loadWorkbookCalendar, recalculateWorkbook, saveWorkbookCalendar } from "../../src/adapters/office/calendar";
-import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "../../src/adapters/office/sheets";
-import { isFieldKey } from "../../src/core/roster/fields";
-import type { ColumnOverrides } from "../../src/core/roster/detect";
-import type { PaneHost, ReadResult } from "../host";
+import { readRosterFromExcel } from "./read";
+import { readWorkbookFromExcel } from "./workbook";
+import { writeMaskedCopy } from "./masked-copy";
+import { selectCell } from "./navigate";
+import { clearHighlights, highlightIssues } from "./highlight";
+import { writeIssuesSheet } from "./export";
+import { startLiveCheck } from "./live";
+import { applyFixes } from "./fixes";
+import { loadColumnOverrides, saveColumnOverrides } from "./settings";
+import { loadWorkbookCalendar, recalculateWorkbook, saveWorkbookCalendar } from "./calendar";
+import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "./sheets";
+import { isFieldKey } from "../../core/roster/fields";
+import type { ColumnOverrides } from "../../core/roster/detect";
+import type { PaneHost, ReadResult } from "../pane-host";
 
 /** Sheets the pane itself writes (their names, before any " (2)"). */
 const OWN_SHEETS = ["校验结果", "花名册（格式化）", "汇总表", "公示表", "申请表", "校验凭证"];

@@ -4,19 +4,19 @@
  * Results leave as downloads; nothing is uploaded. Imported holiday notices are kept for the page
  * in its localStorage (CALENDAR_STORAGE_KEY), on this machine and in this browser only.
  */
-import { readXlsx } from "../../src/adapters/xlsx/read";
-import { readCsv } from "../../src/adapters/csv/read";
-import { gridToXlsx, writeAnnotatedReport } from "../../src/adapters/xlsx/write-report";
-import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
-import { WorkbookLoadError } from "../../src/adapters/xlsx/load-error";
-import { buildForCommand, isoNow, sealSummary, toolVersion } from "../../src/adapters/office/sheets";
-import { buildSeal, verifySeal } from "../../src/core/sheets/seal";
-import { applyFixesToGrid } from "../../src/core/fixes/plan";
-import type { WorkbookData } from "../../src/core/grid/types";
-import type { Report } from "../../src/core/report/types";
-import type { ColumnOverrides } from "../../src/core/roster/detect";
-import type { FileHost, ReadResult } from "../host";
-import { derivedName, downloadBytes } from "../download";
+import { readXlsx } from "../xlsx/read";
+import { readCsv } from "../csv/read";
+import { gridToXlsx, writeAnnotatedReport } from "../xlsx/write-report";
+import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
+import { WorkbookLoadError } from "../xlsx/load-error";
+import { buildForCommand, isoNow, sealSummary, toolVersion } from "../office/sheets";
+import { buildSeal, verifySeal } from "../../core/sheets/seal";
+import { applyFixesToGrid } from "../../core/fixes/plan";
+import type { WorkbookData } from "../../core/grid/types";
+import type { Report } from "../../core/report/types";
+import type { ColumnOverrides } from "../../core/roster/detect";
+import type { FileHost, ReadResult } from "../pane-host";
+import { derivedName, downloadBytes } from "./download";
 
 export const SAMPLE_URL = "./samples/sample-roster.xlsx";
 export const SAMPLE_NAME = "一补花名册-问题示例.xlsx";

@@ -4,12 +4,12 @@
  * fixes in place (after the pane's confirmation) and new sheets; on the standalone page NEW
  * downloaded files.
  */
-import type { CivilDate } from "../../src/core/date/civil";
-import type { WorkbookData } from "../../src/core/grid/types";
-import type { RecipeOutput } from "../../src/core/recipes/run";
-import type { Recipe } from "../../src/core/recipes/schema";
-import type { SheetSpec } from "../../src/core/sheets/spec";
-import type { Triggers } from "../../src/adapters/office/recipe";
+import type { CivilDate } from "../core/date/civil";
+import type { WorkbookData } from "../core/grid/types";
+import type { RecipeOutput } from "../automation/recipes/run";
+import type { Recipe } from "../automation/recipes/schema";
+import type { SheetSpec } from "../core/sheets/spec";
+import type { Triggers } from "./office/recipe";
 
 /**
  * Builds the seal again over `workbook` — the whole workbook as the host re-reads it after writing

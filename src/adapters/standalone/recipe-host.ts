@@ -4,15 +4,15 @@
  * and the new sheets, and the 公示表 / 报送格式 each in a file of its own. The opened file is never
  * written.
  */
-import { applyFixesToWorkbook } from "../../src/adapters/xlsx/apply-fixes";
-import { loadWorkbook } from "../../src/adapters/xlsx/read";
-import { gridToXlsx } from "../../src/adapters/xlsx/write-report";
-import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../src/adapters/xlsx/write-sheet";
-import { findLibraryRecipe } from "../../src/core/recipes/library";
-import type { Recipe } from "../../src/core/recipes/schema";
-import { today } from "../../functions/clock";
-import { downloadBytes } from "../download";
-import type { RecipeHost } from "./recipe-host";
+import { applyFixesToWorkbook } from "../xlsx/apply-fixes";
+import { loadWorkbook } from "../xlsx/read";
+import { gridToXlsx } from "../xlsx/write-report";
+import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
+import { findLibraryRecipe } from "../../automation/recipes/library";
+import type { Recipe } from "../../automation/recipes/schema";
+import { today } from "../../../functions/clock";
+import { downloadBytes } from "./download";
+import type { RecipeHost } from "../recipe-host";
 
 export function createStandaloneRecipeHost(
   download: (bytes: Uint8Array, name: string) => void = downloadBytes,

@@ -6,17 +6,17 @@
  * Expected failures are values (`{ ok: false, message }`, a Chinese status line); a method that
  * throws is a bug, and the pane shows it in an error MessageBar rather than crashing.
  */
-import type { Fix } from "../src/core/fixes/plan";
-import type { WorkbookData } from "../src/core/grid/types";
-import type { Issue, Report } from "../src/core/report/types";
-import type { ColumnOverrides } from "../src/core/roster/detect";
+import type { Fix } from "../core/fixes/plan";
+import type { WorkbookData } from "../core/grid/types";
+import type { Issue, Report } from "../core/report/types";
+import type { ColumnOverrides } from "../core/roster/detect";
 import type {
   PreSubmitOutcome,
   SealCheckOutcome,
   SheetCommand,
   SheetCommandOptions,
   SheetOutcome,
-} from "../src/adapters/office/sheets";
+} from "./office/sheets";
 
 export type { PreSubmitOutcome, SealCheckOutcome, SheetCommand, SheetCommandOptions, SheetOutcome };
 

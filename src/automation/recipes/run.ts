@@ -1,31 +1,31 @@
-import type { Calendar } from "../calendar";
+import type { Calendar } from "../../core/calendar";
 /**
  * Running a recipe on a workbook, purely: every step works on data and says what it did; what to
  * write (fixed cells, new sheets, a separate 公示表 file, the seal) comes back as data for the
  * host — Excel or the CLI — to write. The original workbook is never changed: fixes produce new
  * grids.
  */
-import { checkWorkbook } from "../check/check";
-import type { CivilDate } from "../date/civil";
-import { parseDateInput } from "../date/serial";
-import { applyFixesToGrid, planFixes, type Fix } from "../fixes/plan";
-import type { WorkbookData } from "../grid/types";
-import type { Pack } from "../policy";
-import { scanWorkbook, type SheetScanOptions } from "../privacy";
-import { buildReport } from "../report/build";
-import type { Report, RosterKind } from "../report/types";
-import type { FieldKey } from "../roster";
-import type { ColumnOverrides } from "../roster/detect";
-import { DEFAULT_FORMAT, buildExportSheet, parseSubmissionFormat } from "../sheets/export-format";
-import { buildFormsSheet, findLayoutSheet } from "../sheets/forms-sheet";
-import { buildNoticeSheet } from "../sheets/notice-sheet";
-import { buildRosterSheet } from "../sheets/roster-sheet";
-import { buildSeal, gridsAsWritten, type Seal, type SealOptions } from "../sheets/seal";
-import { findRosterSource, sourceProblemText, type RosterSource } from "../sheets/source";
-import type { BuildResult, SheetSpec } from "../sheets/spec";
-import { buildSummarySheet } from "../sheets/summary-sheet";
+import { checkWorkbook } from "../../core/check/check";
+import type { CivilDate } from "../../core/date/civil";
+import { parseDateInput } from "../../core/date/serial";
+import { applyFixesToGrid, planFixes, type Fix } from "../../core/fixes/plan";
+import type { WorkbookData } from "../../core/grid/types";
+import type { Pack } from "../../core/policy";
+import { scanWorkbook, type SheetScanOptions } from "../../core/privacy";
+import { buildReport } from "../../core/report/build";
+import type { Report, RosterKind } from "../../core/report/types";
+import type { FieldKey } from "../../core/roster";
+import type { ColumnOverrides } from "../../core/roster/detect";
+import { DEFAULT_FORMAT, buildExportSheet, parseSubmissionFormat } from "../../core/sheets/export-format";
+import { buildFormsSheet, findLayoutSheet } from "../../core/sheets/forms-sheet";
+import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
+import { buildRosterSheet } from "../../core/sheets/roster-sheet";
+import { buildSeal, gridsAsWritten, type Seal, type SealOptions } from "../../core/sheets/seal";
+import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
+import type { BuildResult, SheetSpec } from "../../core/sheets/spec";
+import { buildSummarySheet } from "../../core/sheets/summary-sheet";
 import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "./schema";
-import { appendAll } from "../arrays";
+import { appendAll } from "../../core/arrays";
 
 export interface RecipeRunOptions {
   pack: Pack;

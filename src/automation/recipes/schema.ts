@@ -5,7 +5,7 @@
  * named by its step ("第 3 步（notice）：days …").
  */
 import { z } from "zod";
-import { fail, ok, type Result } from "../result";
+import { fail, ok, type Result } from "../../core/result";
 
 const zhCN = z.locales.zhCN();
 

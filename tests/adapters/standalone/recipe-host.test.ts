@@ -5,16 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readXlsx } from "../../src/adapters/xlsx/read";
-import { readCsv } from "../../src/adapters/csv/read";
-import { seedPack } from "../../src/core/policy";
-import { findLibraryRecipe } from "../../src/core/recipes/library";
-import { runRecipe } from "../../src/core/recipes/run";
-import type { Recipe } from "../../src/core/recipes/schema";
-import { verifySeal } from "../../src/core/sheets/seal";
-import { createStandaloneRecipeHost } from "../../taskpane/recipes/standalone-recipes";
+import { readXlsx } from "../../../src/adapters/xlsx/read";
+import { readCsv } from "../../../src/adapters/csv/read";
+import { seedPack } from "../../../src/core/policy";
+import { findLibraryRecipe } from "../../../src/automation/recipes/library";
+import { runRecipe } from "../../../src/automation/recipes/run";
+import type { Recipe } from "../../../src/automation/recipes/schema";
+import { verifySeal } from "../../../src/core/sheets/seal";
+import { createStandaloneRecipeHost } from "../../../src/adapters/standalone/recipe-host";
 
-const SAMPLES = join(__dirname, "..", "..", "samples");
+const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const OPTIONS = { pack: seedPack(), today: { y: 2026, m: 11, d: 28 }, now: "2026-11-28T10:00:00+08:00", tool: "test" };
 const TERM = findLibraryRecipe("学期报送") as Recipe;
 

@@ -2,13 +2,13 @@
 // downloads and the sample fetch are injected, so nothing touches the network or the disk.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createStandaloneHost, SAMPLE_URL } from "../../taskpane/hosts/standalone";
-import { maskedCopy } from "../../taskpane/privacy/mask-copy";
-import { readXlsx } from "../../src/adapters/xlsx/read";
-import { checkWorkbook } from "../../src/core/check/check";
-import { seedPack } from "../../src/core/policy";
+import { createStandaloneHost, SAMPLE_URL } from "../../../src/adapters/standalone/pane-host";
+import { maskedCopy } from "../../../taskpane/privacy/mask-copy";
+import { readXlsx } from "../../../src/adapters/xlsx/read";
+import { checkWorkbook } from "../../../src/core/check/check";
+import { seedPack } from "../../../src/core/policy";
 
-const SAMPLES = join(__dirname, "..", "..", "samples");
+const SAMPLES = join(__dirname, "..", "..", "..", "samples");
 const sample = (file: string) => new Uint8Array(readFileSync(join(SAMPLES, file)));
 const TODAY = { y: 2026, m: 11, d: 28 };
 

@@ -4,23 +4,23 @@
  * it after them (a fixed "3" may have become a number; the seal covers every sheet), never from the
  * pane's own copy.
  */
-import { emptySpec, type SheetSpec } from "../../src/core/sheets/spec";
-import type { RecipeOutput } from "../../src/core/recipes/run";
-import { makeGrid, type WorkbookData } from "../../src/core/grid/types";
-import type { CellFix } from "../../src/core/fixes/plan";
+import { emptySpec, type SheetSpec } from "../../../src/core/sheets/spec";
+import type { RecipeOutput } from "../../../src/automation/recipes/run";
+import { makeGrid, type WorkbookData } from "../../../src/core/grid/types";
+import type { CellFix } from "../../../src/core/fixes/plan";
 
 const applyFixes = jest.fn();
 const writeSheetSpec = jest.fn();
 const readWorkbookForSeal = jest.fn();
-jest.mock("../../src/adapters/office/fixes", () => ({ applyFixes: (...a: unknown[]) => applyFixes(...a) }));
-jest.mock("../../src/adapters/office/write-sheet", () => ({
+jest.mock("../../../src/adapters/office/fixes", () => ({ applyFixes: (...a: unknown[]) => applyFixes(...a) }));
+jest.mock("../../../src/adapters/office/write-sheet", () => ({
   writeSheetSpec: (...a: unknown[]) => writeSheetSpec(...a),
 }));
-jest.mock("../../src/adapters/office/sheets", () => ({
+jest.mock("../../../src/adapters/office/sheets", () => ({
   readWorkbookForSeal: (...a: unknown[]) => readWorkbookForSeal(...a),
 }));
 
-import { createOfficeRecipeHost } from "../../taskpane/recipes/office-recipes";
+import { createOfficeRecipeHost } from "../../../src/adapters/office/recipe-host";
 
 const FIX: CellFix = {
   kind: "trim",

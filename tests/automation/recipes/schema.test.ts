@@ -1,5 +1,5 @@
-import { parseRecipe } from "../../../src/core/recipes/schema";
-import { RECIPE_LIBRARY, findLibraryRecipe } from "../../../src/core/recipes/library";
+import { parseRecipe } from "../../../src/automation/recipes/schema";
+import { RECIPE_LIBRARY, findLibraryRecipe } from "../../../src/automation/recipes/library";
 
 describe("parseRecipe", () => {
   it("accepts a recipe with every step and its options", () => {
