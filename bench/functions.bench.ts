@@ -7,7 +7,7 @@
 import { timeMedian } from "./timing";
 import "../src/cli/custom-functions-host";
 import * as fx from "../functions/identity";
-import { setClock } from "../functions/clock";
+import { provideContext } from "../functions/context";
 import { parseId } from "../src/core/id";
 import { parseCard, cardIssuer } from "../src/core/bank";
 import { rmbUppercase } from "../src/core/money";
@@ -29,7 +29,7 @@ const ids = syntheticIds(ROWS);
 const cards = syntheticCards(ROWS);
 const amounts = syntheticAmounts(ROWS);
 const phones = ids.map((_, i) => `138${String(i).padStart(8, "0")}`);
-setClock(() => TODAY);
+provideContext({ today: () => TODAY });
 
 const baseline = timeMedian(() => {
   for (const v of ids) consume(/^\d{17}[\dX]$/.test(v.normalize("NFKC")));

@@ -6,7 +6,7 @@
  * `CustomFunctions` is the global the Excel runtime provides; the `zizhu fn` CLI installs a
  * faithful stand-in (src/cli/custom-functions-host.ts) so it runs this very code.
  */
-import type { Result } from "../src/core/result";
+import type { Problem, Result } from "../src/core/result";
 import { isEmptyCell } from "../src/core/text/normalize";
 
 export type ExcelErrorKind = "invalidValue" | "notAvailable" | "invalidNumber";
@@ -16,7 +16,10 @@ export function excelError(message: string, kind: ExcelErrorKind = "invalidValue
 }
 
 /** The value of an ok Result, or throw the Excel error whose message `describe` renders. */
-export function valueOr<T, P>(result: Result<T, P>, describe: (problem: P) => string): T {
+export function valueOr<T, P extends Problem | readonly Problem[]>(
+  result: Result<T, P>,
+  describe: (problem: P) => string,
+): T {
   if (result.ok) return result.value;
   throw excelError(describe(result.problem));
 }

@@ -27,7 +27,7 @@ import { formatIso, wholeYearsBetween } from "../src/core/date/civil";
 import { plainText } from "../src/core/id/cell-text";
 import { excelError, guard, isBlankArg, valueOr } from "./excel";
 import { dateArg } from "./args";
-import { today } from "./clock";
+import { functionsContext } from "./context";
 
 /**
  * Why a value is not an identity number. A value that clearly is another document's number says
@@ -36,7 +36,7 @@ import { today } from "./clock";
 function explainId(p: IdProblem, id: unknown): string {
   const text = idMessage(p);
   if (p.code !== "id.format") return text;
-  const like = resembles(id, today());
+  const like = resembles(id, functionsContext().today());
   if (!like) return text;
   const how = `可用 ZIZHU.ID_ERROR(号码, "${like.document}") 按该证件校验`;
   return like.strong
@@ -46,7 +46,7 @@ function explainId(p: IdProblem, id: unknown): string {
 
 /** Every ID function checks the number the same way, against today's date. */
 function checkId(id: unknown): ReturnType<typeof parseId> {
-  return parseId(id, today());
+  return parseId(id, functionsContext().today());
 }
 
 /** The info of a valid number, or the Excel error explaining why it is not one. */
@@ -79,7 +79,7 @@ export function idValid(id: unknown, idType?: unknown): boolean | string {
       const r = checkId(id);
       return r.ok || invalid(r.problem);
     }
-    const r = checkDocument(id, doc, today());
+    const r = checkDocument(id, doc, functionsContext().today());
     return r.ok ? documentsAgree(doc, r.value.document) : invalid(r.problem);
   });
 }
@@ -107,7 +107,7 @@ export function idError(id: unknown, idType?: unknown): string {
       if (r.ok) return idNotice(r.value);
       return r.problem.code === "id.empty" ? "" : explainId(r.problem, id);
     }
-    const r = checkDocument(id, doc, today());
+    const r = checkDocument(id, doc, functionsContext().today());
     if (!r.ok) return r.problem.code === "id.empty" ? "" : documentMessage(r.problem);
     const { document, id: info } = r.value;
     if (!documentsAgree(doc, document)) return `证件类型为“${doc}”，但号码是有效的${document}号码`;
@@ -154,7 +154,7 @@ export function idAge(id: unknown, asOf?: unknown): number | string {
   return guard(() => {
     if (isBlankArg(id)) return "";
     const info = validId(id);
-    const at = isBlankArg(asOf) ? today() : dateArg(asOf, "计算日期");
+    const at = isBlankArg(asOf) ? functionsContext().today() : dateArg(asOf, "计算日期");
     const age = wholeYearsBetween(info.birth, at);
     if (age < 0) throw excelError("计算日期早于出生日期");
     return age;
@@ -186,7 +186,7 @@ export function idRegion(id: unknown): string {
 export function idUpgrade(id15: unknown): string {
   return guard(() => {
     if (isBlankArg(id15)) return "";
-    return valueOr(upgradeId(id15, today()), (p) => explainId(p, id15));
+    return valueOr(upgradeId(id15, functionsContext().today()), (p) => explainId(p, id15));
   });
 }
 

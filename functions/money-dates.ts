@@ -7,7 +7,7 @@ import { addWorkdays, countWorkdays, noticeEnd, calendarMessage, type CalendarPr
 import { serialFromCivil } from "../src/core/date/serial";
 import { isEmptyCell } from "../src/core/text/normalize";
 import { guard, isBlankArg, valueOr } from "./excel";
-import { activeCalendar } from "./calendar-context";
+import { functionsContext } from "./context";
 import { dateArg, integerArg } from "./args";
 
 const describeCalendar = (p: CalendarProblem): string => calendarMessage(p);
@@ -37,7 +37,7 @@ export function workday(start: unknown, days: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start)) return "";
     const end = valueOr(
-      addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数"), activeCalendar()),
+      addWorkdays(dateArg(start, "起始日期"), integerArg(days, "天数"), functionsContext().calendar),
       describeCalendar,
     );
     return serialFromCivil(end);
@@ -55,7 +55,7 @@ export function networkdays(start: unknown, end: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start) || isBlankArg(end)) return "";
     return valueOr(
-      countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期"), activeCalendar()),
+      countWorkdays(dateArg(start, "开始日期"), dateArg(end, "结束日期"), functionsContext().calendar),
       describeCalendar,
     );
   });
@@ -72,6 +72,8 @@ export function noticeEndDate(start: unknown, days?: unknown): number | string {
   return guard(() => {
     if (isBlankArg(start)) return "";
     const n = isBlankArg(days) ? 5 : integerArg(days, "公示天数");
-    return serialFromCivil(valueOr(noticeEnd(dateArg(start, "公示开始日期"), n, activeCalendar()), describeCalendar));
+    return serialFromCivil(
+      valueOr(noticeEnd(dateArg(start, "公示开始日期"), n, functionsContext().calendar), describeCalendar),
+    );
   });
 }

@@ -21,11 +21,11 @@ import { plainText } from "../src/core/id/cell-text";
 import { excelError, guard, isBlankArg } from "./excel";
 import { integerArg } from "./args";
 import { readFields } from "./fields";
-import { activePack } from "./policy-context";
-import { today } from "./clock";
+import { functionsContext } from "./context";
 
 function decideFor(program: unknown, fields: readonly unknown[]): Decision {
-  const pack = activePack();
+  const context = functionsContext();
+  const pack = context.pack;
   const p = findProgram(pack, program);
   if (!p) {
     const names = pack.programs.map((x) => x.aliases[0] ?? x.name).join("、");
@@ -56,7 +56,7 @@ function decideFor(program: unknown, fields: readonly unknown[]): Decision {
       `${first?.header ?? ""}的值“${first?.raw ?? ""}”无法识别，请检查${issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : ""}`,
     );
   }
-  return decide(p, record, pack, { today: today() });
+  return decide(p, record, pack, { today: context.today() });
 }
 
 /**
@@ -105,7 +105,7 @@ export function why(program: unknown, fields?: unknown[][][]): string {
  */
 export function quota(program: unknown, enrolled: unknown): number {
   return guard(() => {
-    const pack = activePack();
+    const pack = functionsContext().pack;
     const p = findProgram(pack, program);
     if (!p) throw excelError(`没有名为“${plainText(program)}”的资助项目`, "notAvailable");
     const n = integerArg(enrolled, "在校人数");
@@ -123,7 +123,7 @@ export function quota(program: unknown, enrolled: unknown): number {
  */
 export function programs(): unknown[][] {
   return guard(() => {
-    const pack = activePack();
+    const pack = functionsContext().pack;
     const rows: unknown[][] = [["代码", "名称", "标准", "周期", "名额比例", "出处"]];
     for (const p of pack.programs) {
       const sources = [

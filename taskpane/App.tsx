@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   FluentProvider,
   Badge,
@@ -21,9 +21,10 @@ import {
   type CommandRequest,
 } from "../src/commands/requests";
 import type { Report } from "../src/core/report/types";
-import { seedPack, type Pack } from "../src/core/policy";
+import type { Pack } from "../src/core/policy";
+import { engineContext } from "../src/core/context";
 import type { PaneHost } from "../src/adapters/pane-host";
-import { ErrorBoundary } from "./ErrorBoundary";
+import { TabPanel } from "./components/TabPanel";
 import { CheckTab, type Loaded } from "./check/CheckTab";
 import { PrivacyTab } from "./privacy/PrivacyTab";
 import { ToolsTab } from "./tools/ToolsTab";
@@ -32,6 +33,7 @@ import { PreSubmitReport } from "./sheets/PreSubmitReport";
 import { RecipeTab } from "./recipes/RecipeTab";
 import type { RecipeHost } from "../src/adapters/recipe-host";
 import { currentCalendar, loadPaneCalendar, usesImports, type PaneCalendar } from "./calendar";
+import { PaneContextProvider } from "./context";
 
 export type HostMode = PaneHost["mode"];
 export type TabId = "check" | "privacy" | "sheets" | "recipes" | "tools";
@@ -74,8 +76,8 @@ export function App(props: {
             : "check"
         : "check"),
   );
-  // The policy pack: the seed pack, or the one the user loaded on 校验; 报表 and 流程 use the same.
-  const [pack, setPack] = useState<Pack>(() => seedPack());
+  // The policy pack: the host's (the seed pack), or the one the user loaded on 校验; 报表 and 流程 use the same.
+  const [pack, setPack] = useState<Pack>(() => host.context().pack);
   // The workbook last read, shared by the 校验 and 隐私 tabs.
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // A 报送前检查 that found errors: its report, shown on the 校验 tab.
@@ -93,7 +95,7 @@ export function App(props: {
   // The holiday notices imported into the workbook (Excel) or the page (standalone): read at start,
   // so the notice tool, the 公示表 and the recipes count with them from the first click. In Excel
   // the pane's page is the shared runtime, loaded with the workbook even while the pane is hidden.
-  const [calendar, setCalendar] = useState<PaneCalendar>(() => currentCalendar());
+  const [calendar, setCalendar] = useState<PaneCalendar>(() => currentCalendar(host));
   const [calendarNote, setCalendarNote] = useState<string | null>(null);
   useEffect(() => {
     if (!host.loadCalendar) return;
@@ -139,6 +141,11 @@ export function App(props: {
     // The pane may still be hidden (the add-in loaded with the workbook): show it when there are errors.
     if (report.stats.errors > 0) void host.show?.();
   };
+  // What every tab computes with: the host's day, this pane's pack and calendar.
+  const context = useMemo(
+    () => engineContext(() => host.context().today(), { pack, calendar: calendar.calendar }),
+    [host, pack, calendar],
+  );
   const tabs: { id: TabId; label: string }[] = [
     { id: "check", label: s.tabCheck },
     { id: "sheets", label: s.tabSheets },
@@ -148,45 +155,48 @@ export function App(props: {
   ];
   return (
     <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={props.locale}>
-      <main className={styles.page}>
-        <header className={styles.header}>
-          <Title2 as="h1">{s.title}</Title2>
-          <Text size={200}>{s.subtitle}</Text>
-          <Badge appearance="tint" color={host.mode === "office" ? "brand" : "informative"} data-testid="mode">
-            {host.mode === "office" ? s.officeBadge : s.standaloneBadge}
-          </Badge>
-        </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-          {tabs.map((t) => (
-            <Tab key={t.id} value={t.id} data-testid={`tab-${t.id}`}>
-              {t.label}
-              {t.id === "check" && openErrors !== null && openErrors > 0 && (
-                <CounterBadge
-                  count={openErrors}
-                  color="danger"
-                  size="small"
-                  aria-label={s.openCheckBadge(openErrors)}
-                  data-testid="open-check-badge"
+      <PaneContextProvider value={context}>
+        <main className={styles.page}>
+          <header className={styles.header}>
+            <Title2 as="h1">{s.title}</Title2>
+            <Text size={200}>{s.subtitle}</Text>
+            <Badge appearance="tint" color={host.mode === "office" ? "brand" : "informative"} data-testid="mode">
+              {host.mode === "office" ? s.officeBadge : s.standaloneBadge}
+            </Badge>
+          </header>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+            {tabs.map((t) => (
+              <Tab key={t.id} value={t.id} data-testid={`tab-${t.id}`}>
+                {t.label}
+                {t.id === "check" && openErrors !== null && openErrors > 0 && (
+                  <CounterBadge
+                    count={openErrors}
+                    color="danger"
+                    size="small"
+                    aria-label={s.openCheckBadge(openErrors)}
+                    data-testid="open-check-badge"
+                  />
+                )}
+              </Tab>
+            ))}
+          </TabList>
+          <TabPanel
+            hidden={tab !== "check"}
+            label={s.tabCheck}
+            crashed={s.tabCrashed}
+            above={
+              preSubmit && (
+                <PreSubmitReport
+                  report={preSubmit}
+                  host={host}
+                  strings={s}
+                  locale={props.locale}
+                  listHeight={props.listHeight}
+                  onClose={() => setPreSubmit(null)}
                 />
-              )}
-            </Tab>
-          ))}
-        </TabList>
-        {/* Panels stay mounted (hidden) so results survive a look at another tab. */}
-        <div role="tabpanel" hidden={tab !== "check"} aria-label={s.tabCheck}>
-          {preSubmit && (
-            <ErrorBoundary message={s.tabCrashed}>
-              <PreSubmitReport
-                report={preSubmit}
-                host={host}
-                strings={s}
-                locale={props.locale}
-                listHeight={props.listHeight}
-                onClose={() => setPreSubmit(null)}
-              />
-            </ErrorBoundary>
-          )}
-          <ErrorBoundary message={s.tabCrashed}>
+              )
+            }
+          >
             <CheckTab
               host={host}
               strings={s}
@@ -200,10 +210,8 @@ export function App(props: {
               pack={pack}
               onPackChange={setPack}
             />
-          </ErrorBoundary>
-        </div>
-        <div role="tabpanel" hidden={tab !== "sheets"} aria-label={s.tabSheets}>
-          <ErrorBoundary message={s.tabCrashed}>
+          </TabPanel>
+          <TabPanel hidden={tab !== "sheets"} label={s.tabSheets} crashed={s.tabCrashed}>
             <SheetsTab
               host={host}
               pack={pack}
@@ -216,10 +224,8 @@ export function App(props: {
                 setTab("check");
               }}
             />
-          </ErrorBoundary>
-        </div>
-        <div role="tabpanel" hidden={tab !== "privacy"} aria-label={s.tabPrivacy}>
-          <ErrorBoundary message={s.tabCrashed}>
+          </TabPanel>
+          <TabPanel hidden={tab !== "privacy"} label={s.tabPrivacy} crashed={s.tabCrashed}>
             <PrivacyTab
               host={host}
               strings={s}
@@ -229,17 +235,13 @@ export function App(props: {
               onLoaded={setLoaded}
               listHeight={props.listHeight}
             />
-          </ErrorBoundary>
-        </div>
-        {recipes && (
-          <div role="tabpanel" hidden={tab !== "recipes"} aria-label={s.tabRecipes}>
-            <ErrorBoundary message={s.tabCrashed}>
+          </TabPanel>
+          {recipes && (
+            <TabPanel hidden={tab !== "recipes"} label={s.tabRecipes} crashed={s.tabCrashed}>
               <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} pack={pack} />
-            </ErrorBoundary>
-          </div>
-        )}
-        <div role="tabpanel" hidden={tab !== "tools"} aria-label={s.tabTools}>
-          <ErrorBoundary message={s.tabCrashed}>
+            </TabPanel>
+          )}
+          <TabPanel hidden={tab !== "tools"} label={s.tabTools} crashed={s.tabCrashed}>
             <ToolsTab
               strings={s}
               locale={props.locale}
@@ -251,9 +253,9 @@ export function App(props: {
               }}
               calendarNote={calendarNote}
             />
-          </ErrorBoundary>
-        </div>
-      </main>
+          </TabPanel>
+        </main>
+      </PaneContextProvider>
     </FluentProvider>
   );
 }

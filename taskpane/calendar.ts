@@ -1,10 +1,9 @@
 /**
  * The pane's holiday calendar: the shipped data plus the notices imported on the 工具 tab, kept by
  * the host (workbook settings in Excel, localStorage on the standalone page). Loading or changing
- * it sets the active calendar (functions/calendar-context.ts) that the notice tool, the 公示表 and
- * the recipes count working days with.
+ * it provides the calendar of the host's context (`host.provideCalendar`) that the notice tool, the
+ * 公示表, the recipes and, in Excel, ZIZHU.NOTICE_END… count working days with.
  */
-import { activeCalendar, setImportedYears } from "../functions/calendar-context";
 import {
   deserializeCalendar,
   serializeCalendar,
@@ -20,24 +19,25 @@ export interface PaneCalendar {
   readonly years: readonly ImportedYear[];
   /** Imported years that contradict the shipped data: the shipped data is used. */
   readonly conflicts: readonly CalendarConflict[];
-  /** The calendar in use (activeCalendar()). */
+  /** The calendar in use (the host context's). */
   readonly calendar: Calendar;
   /** The stored value could not be read (it is not used; an import replaces it). */
   readonly broken: readonly StoreProblem[] | null;
 }
 
-/** Makes these years the active calendar's imported ones. */
+/** Makes these years the imported ones of the host's calendar. */
 export function applyImportedYears(
+  host: PaneHost,
   years: readonly ImportedYear[],
   broken: readonly StoreProblem[] | null = null,
 ): PaneCalendar {
-  const conflicts = setImportedYears(years);
-  return { years, conflicts, calendar: activeCalendar(), broken };
+  const conflicts = host.provideCalendar(years);
+  return { years, conflicts, calendar: host.context().calendar, broken };
 }
 
-/** The calendar as it is before the host has been asked (shipped data, or what is active already). */
-export function currentCalendar(): PaneCalendar {
-  return { years: [], conflicts: [], calendar: activeCalendar(), broken: null };
+/** The calendar as it is before the host has been asked (shipped data, or what the host has already). */
+export function currentCalendar(host: PaneHost): PaneCalendar {
+  return { years: [], conflicts: [], calendar: host.context().calendar, broken: null };
 }
 
 /** Whether an imported year is in use (not refused, not the same as the shipped year). */
@@ -48,9 +48,9 @@ export function usesImports(state: PaneCalendar): boolean {
 /** Reads what the host keeps and makes it active. A broken stored value is reported, never thrown. */
 export async function loadPaneCalendar(host: PaneHost): Promise<PaneCalendar> {
   const text = host.loadCalendar ? await host.loadCalendar() : null;
-  if (text === null || text.trim() === "") return applyImportedYears([]);
+  if (text === null || text.trim() === "") return applyImportedYears(host, []);
   const read = deserializeCalendar(text);
-  return read.ok ? applyImportedYears(read.value) : applyImportedYears([], read.problem);
+  return read.ok ? applyImportedYears(host, read.value) : applyImportedYears(host, [], read.problem);
 }
 
 /**
@@ -63,5 +63,5 @@ export async function savePaneCalendar(
   years: readonly ImportedYear[],
 ): Promise<{ state: PaneCalendar; saved: CalendarOutcome | null }> {
   const saved = host.saveCalendar ? await host.saveCalendar(years.length > 0 ? serializeCalendar(years) : null) : null;
-  return { state: applyImportedYears(years), saved };
+  return { state: applyImportedYears(host, years), saved };
 }

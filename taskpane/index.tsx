@@ -5,13 +5,17 @@ import { pickLocale } from "./strings";
 import { isDarkBackground } from "./theme";
 import { createOfficeHost } from "../src/adapters/office/pane-host";
 import { createOfficeRecipeHost } from "../src/adapters/office/recipe-host";
+import { whenOfficeReady } from "../src/adapters/office/pane-start";
 
-void Office.onReady(() => {
+whenOfficeReady((env) => {
   const root = document.getElementById("root");
   if (!root) return;
-  const language = Office.context?.displayLanguage;
-  const dark = isDarkBackground(Office.context?.officeTheme?.bodyBackgroundColor);
   createRoot(root).render(
-    <App host={createOfficeHost()} recipes={createOfficeRecipeHost()} locale={pickLocale(language)} dark={dark} />,
+    <App
+      host={createOfficeHost()}
+      recipes={createOfficeRecipeHost()}
+      locale={pickLocale(env.language)}
+      dark={isDarkBackground(env.bodyBackground)}
+    />,
   );
 });

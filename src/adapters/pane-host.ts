@@ -6,17 +6,14 @@
  * Expected failures are values (`{ ok: false, message }`, a Chinese status line); a method that
  * throws is a bug, and the pane shows it in an error MessageBar rather than crashing.
  */
+import type { CalendarConflict, ImportedYear } from "../core/calendar";
+import type { EngineContext } from "../core/context";
 import type { Fix } from "../core/fixes/plan";
 import type { WorkbookData } from "../core/grid/types";
 import type { Issue, Report } from "../core/report/types";
 import type { ColumnOverrides } from "../core/roster/detect";
-import type {
-  PreSubmitOutcome,
-  SealCheckOutcome,
-  SheetCommand,
-  SheetCommandOptions,
-  SheetOutcome,
-} from "./office/sheets";
+import type { SheetCommand, SheetCommandOptions } from "../core/commands";
+import type { PreSubmitOutcome, SealCheckOutcome, SheetOutcome } from "./office/sheets";
 
 export type { PreSubmitOutcome, SealCheckOutcome, SheetCommand, SheetCommandOptions, SheetOutcome };
 
@@ -37,6 +34,19 @@ export type ReadResult =
 
 export interface PaneHost {
   mode: "office" | "standalone";
+  /**
+   * The day, the policy pack and the holiday calendar the pane computes with (src/core/context.ts;
+   * the pane reads `today()`, `calendar` and, until a pack is loaded on 校验, `pack`). Office and
+   * standalone answer with the custom functions' provider (functions/context.ts), a live view: the
+   * pane, the ribbon and ZIZHU.* count with the same day and calendar.
+   */
+  context(): EngineContext;
+  /**
+   * Makes these imported holiday years (with the shipped data; none: the shipped data alone) the
+   * calendar of `context()` — and, in Excel, of ZIZHU.NOTICE_END…. Returns the conflicting years
+   * (the shipped data is used for them). Keeping them is `saveCalendar`'s job.
+   */
+  provideCalendar(years: readonly ImportedYear[]): readonly CalendarConflict[];
   /** Office: shows the task pane (it may be loaded but hidden when the workbook opened). */
   show?(): Promise<void>;
   /** Reads the roster to check: in Office the active sheet; standalone the opened file. */

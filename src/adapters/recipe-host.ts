@@ -9,7 +9,7 @@ import type { WorkbookData } from "../core/grid/types";
 import type { RecipeOutput } from "../automation/recipes/run";
 import type { Recipe } from "../automation/recipes/schema";
 import type { SheetSpec } from "../core/sheets/spec";
-import type { Triggers } from "./office/recipe";
+import type { Triggers } from "../automation/triggers/triggers";
 
 /**
  * Builds the seal again over `workbook` — the whole workbook as the host re-reads it after writing
@@ -44,7 +44,7 @@ export interface RecipeHost {
   /** Office only. */
   loadTriggers?(): Promise<Triggers>;
   saveTriggers?(triggers: Triggers): Promise<{ ok: boolean; message: string }>;
-  /** "today" and "now" for the run (the seal records the time). */
+  /** "today" (the engine context's, as PaneHost.context()) and "now" for the run (the seal records the time). */
   clock(): { today: CivilDate; now: string };
   /**
    * Writes a run's results; returns Chinese lines saying what was written where. `reseal` builds

@@ -1,21 +1,20 @@
 // The host stand-in must be installed before the functions module runs its associate() calls.
 import "./custom-functions-host";
 import "../../functions/functions";
-import { setClock } from "../../functions/clock";
+import { functionsContext, provideContext } from "../../functions/context";
 import { parseDateInput } from "../core/date/serial";
 import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
 import { runBatch, runFn, UsageError } from "./commands/fn";
 import { policyCommand } from "./commands/policy";
 import { checkCommand, privacyCommand } from "./commands/check";
-import { SHEET_COMMANDS, sheetsCommand, verifyCommand, type SheetCommand } from "./commands/sheets";
+import { SHEET_WORDS, sheetsCommand, verifyCommand, type SheetCommand } from "./commands/sheets";
+import { cliOptions, parseArgv } from "./args";
+import { RecipeOverrides } from "../automation/recipes/run";
 import { runCommand } from "./commands/run";
 import { batchCommand } from "./commands/batch";
 import { localIsoNow } from "./commands/sheets";
-import { today } from "../../functions/clock";
 import { packFor } from "./pack-file";
 import { WorkbookLoadError } from "../adapters/xlsx/load-error";
-import { setActivePack } from "../../functions/policy-context";
-import { setActiveCalendar } from "../../functions/calendar-context";
 import { calendarCommand, defaultCalendarDir, loadUserCalendar, type UserCalendar } from "./commands/calendar";
 import { conflictText } from "../core/calendar";
 
@@ -84,56 +83,11 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu batch 各校报送 --out 县级汇总 --enrolment 在校人数.csv
 `;
 
-interface Parsed {
-  words: string[];
-  today?: string;
-  batch?: string;
-  pack?: string;
-  options: Record<string, string>;
-  help: boolean;
-  version: boolean;
-  list: boolean;
-}
-
-function parseArgv(argv: string[]): Parsed {
-  const parsed: Parsed = { words: [], options: {}, help: false, version: false, list: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} 后面缺少取值`);
-      return v;
-    };
-    if (a === "--") {
-      parsed.words.push(...argv.slice(i + 1));
-      break;
-    } else if (a === "--help" || a === "-h") parsed.help = true;
-    else if (a === "--version" || a === "-v") parsed.version = true;
-    else if (a === "--list") parsed.list = true;
-    else if (a === "--today") parsed.today = next();
-    else if (a.startsWith("--today=")) parsed.today = a.slice("--today=".length);
-    else if (a === "--batch") parsed.batch = next();
-    else if (a.startsWith("--batch=")) parsed.batch = a.slice("--batch=".length);
-    else if (a === "--pack") parsed.pack = next();
-    else if (a.startsWith("--pack=")) parsed.pack = a.slice("--pack=".length);
-    else if (
-      /^--(sheet|kind|program|enrolled|json|report|out|title|unit|start|days|contact|mapping|jobs|enrolment|calendar|year)(=|$)/.test(
-        a,
-      )
-    ) {
-      const [flag = "", inline] = a.slice(2).split(/=(.*)/s);
-      parsed.options[flag] = inline !== undefined && a.includes("=") ? inline : next();
-    } else if (a.startsWith("--") && a.length > 2) throw new UsageError(`未知选项：${a}。运行 zizhu --help 查看用法`);
-    else parsed.words.push(a);
-  }
-  return parsed;
-}
-
 function fixToday(text: string | undefined): void {
   if (text === undefined || text === "") return;
   const d = parseDateInput(text);
   if (!d.ok) throw new UsageError(`--today 不是有效日期：${text}（应为 YYYY-MM-DD）`);
-  setClock(() => d.date);
+  provideContext({ today: () => d.date });
 }
 
 function listFunctions(metadata: readonly FunctionMetadata[]): string {
@@ -164,7 +118,7 @@ export async function main(
     // The holiday schedules every date computation uses: the data package, --calendar FILE and the
     // user calendar folder. Read once; what is skipped or conflicts is said on stderr.
     const user: UserCalendar = loadUserCalendar({ dir: calendarDir, file: args.options["calendar"] });
-    setActiveCalendar(user.calendar);
+    provideContext({ calendar: user.calendar });
     const notes = [...user.warnings, ...user.conflicts.map((c) => conflictText(c))]
       .map((n) => `zizhu: ${n}`)
       .join("\n");
@@ -181,19 +135,16 @@ export async function main(
         command === "check"
           ? await checkCommand({
               file,
-              sheet: o["sheet"],
-              kind: o["kind"],
-              program: o["program"],
-              enrolled: o["enrolled"],
+              flags: o,
               json: o["json"],
               report: o["report"],
               pack,
-              today: today(),
+              today: functionsContext().today(),
             })
           : { err: "", ...(await privacyCommand({ file, json: o["json"], pack })) };
       return { out: r.out, err: r.err, code: r.code };
     }
-    if ((SHEET_COMMANDS as readonly string[]).includes(command) || command === "verify") {
+    if ((SHEET_WORDS as readonly string[]).includes(command) || command === "verify") {
       const [file] = rest;
       if (!file)
         throw new UsageError(
@@ -207,19 +158,9 @@ export async function main(
       const r = await sheetsCommand({
         command: command as SheetCommand,
         file,
-        out: o["out"],
-        sheet: o["sheet"],
-        kind: o["kind"],
-        program: o["program"],
-        enrolled: o["enrolled"],
-        title: o["title"],
-        unit: o["unit"],
-        start: o["start"],
-        days: o["days"],
-        contact: o["contact"],
-        mapping: o["mapping"],
+        flags: o,
         pack: packFor(args.pack),
-        today: today(),
+        today: functionsContext().today(),
         tool: ZIZHU_VERSION,
         calendar: user.calendar,
       });
@@ -229,24 +170,16 @@ export async function main(
       const [recipe, ...files] = rest;
       if (!recipe) throw new UsageError("请给出流程和文件，如 zizhu run 学期报送 花名册.xlsx --out 结果");
       const o = args.options;
-      const enrolled = o["enrolled"] === undefined ? undefined : Number(o["enrolled"]);
-      if (enrolled !== undefined && (!Number.isInteger(enrolled) || enrolled <= 0))
-        throw new UsageError(`--enrolled 应为在校人数（正整数），收到：${o["enrolled"]}`);
-      const kind = o["kind"];
-      if (kind !== undefined && kind !== "students" && kind !== "teachers" && kind !== "notice")
-        throw new UsageError(`--kind 只能是 students、teachers 或 notice，收到：${kind}`);
+      const overrides = cliOptions(RecipeOverrides, o);
       const r = await runCommand({
         recipe,
         files,
         out: o["out"],
         pack: packFor(args.pack),
-        today: today(),
+        today: functionsContext().today(),
         now: localIsoNow(),
         tool: ZIZHU_VERSION,
-        sheet: o["sheet"],
-        program: o["program"],
-        kind,
-        enrolled,
+        ...overrides,
         calendar: user.calendar,
       });
       return withNotes({ out: r.out, err: "", code: r.code });
@@ -257,7 +190,7 @@ export async function main(
         dir: rest[0],
         out: o["out"],
         pack: packFor(args.pack),
-        today: today(),
+        today: functionsContext().today(),
         jobs: o["jobs"],
         enrolment: o["enrolment"],
       });
@@ -268,7 +201,7 @@ export async function main(
       return { out: r.out, err: "", code: r.code };
     }
     if (command === "fn") {
-      if (args.pack !== undefined) setActivePack(packFor(args.pack));
+      if (args.pack !== undefined) provideContext({ pack: packFor(args.pack) });
       const metadata = loadFunctionMetadata(dir);
       if (args.list) return { out: listFunctions(metadata), err: "", code: 0 };
       const [name, ...fnArgs] = rest;

@@ -2,6 +2,7 @@
  * Ribbon command handlers (manifest: ExecuteFunction actions). One click does the job: the request
  * is left for the pane, the pane is shown, and the pane runs the command on the active sheet with
  * default options (格式化花名册, 汇总表, 公示表, 申请表, 报送前检查) or opens the right view (一键校验).
+ * The buttons are the registry's (core/commands/names.ts) plus 运行流程: requests.ts.
  */
 import { COMMANDS, postCommandRequest, type CommandId } from "./requests";
 

@@ -3,20 +3,19 @@
  * bundles, so they talk through the page: a command leaves its request on `window` and fires an
  * event; the pane reads the last request when it mounts and listens for new ones.
  */
+import { RIBBON_LABELS } from "../core/commands/names";
+
 export interface CommandRequest {
   command: CommandId;
   at: number;
 }
 
-export const COMMANDS = {
-  validate: "一键校验",
-  formatRoster: "格式化花名册",
-  buildSummary: "生成汇总表",
-  buildNotice: "生成公示表",
-  buildForms: "生成申请表",
-  preSubmitCheck: "报送前检查",
-  runRecipe: "运行流程",
-} as const;
+/**
+ * The ribbon's buttons (manifest.xml FunctionName → label): the registry's commands that have one
+ * (core/commands/names.ts: plain data, so this bundle stays small), and 运行流程, which opens the
+ * recipe view.
+ */
+export const COMMANDS = { ...RIBBON_LABELS, runRecipe: "运行流程" } as const;
 
 export type CommandId = keyof typeof COMMANDS;
 

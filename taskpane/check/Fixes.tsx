@@ -5,34 +5,17 @@
  * cannot be fixed (an ID stored as a number has lost digits) is listed with the reason.
  */
 import { useMemo, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { planFixes, type CellFix, type Fix, type FixKind, type PlanOptions } from "../../src/core/fixes/plan";
 import type { Grid, WorkbookData } from "../../src/core/grid/types";
 import type { Report } from "../../src/core/report/types";
 import type { RosterLayout } from "../../src/core/roster/detect";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings } from "../strings";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { HeaderTable } from "../components/HeaderTable";
+import { Message } from "../components/Message";
+import { useHostAction } from "../hooks/useHostAction";
 
 /** Rows of a group's preview: the rest are counted, not listed. */
 const PREVIEW_ROWS = 50;
@@ -52,8 +35,6 @@ const useStyles = makeStyles({
   value: { whiteSpace: "pre", fontFamily: tokens.fontFamilyMonospace },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
-
-type Status = { intent: "success" | "error"; text: string } | null;
 
 function groupLabel(s: Strings, kind: FixKind, n: number): string {
   switch (kind) {
@@ -76,35 +57,27 @@ function Preview(props: { fixes: readonly Fix[]; strings: Strings; kind: FixKind
   const shown = (text: string) => (text === "" ? s.fixEmpty : `“${text}”`);
   return (
     <div className={styles.preview}>
-      <Table
-        size="extra-small"
-        aria-label={groupLabel(s, props.kind, fixes.length)}
-        data-testid={`fix-preview-${props.kind}`}
+      <HeaderTable
+        label={groupLabel(s, props.kind, fixes.length)}
+        testId={`fix-preview-${props.kind}`}
+        columns={[s.fixCell, s.fixChange]}
       >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{s.fixCell}</TableHeaderCell>
-            <TableHeaderCell>{s.fixChange}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {fixes.slice(0, PREVIEW_ROWS).map((f) =>
-            f.kind === "text-format" ? (
-              <TableRow key={`${f.sheet}!${f.column}`}>
-                <TableCell>{`${f.column}:${f.column}`}</TableCell>
-                <TableCell>{s.fixColumnChange(f.label, f.fromRow + 1, f.toRow + 1)}</TableCell>
-              </TableRow>
-            ) : (
-              <TableRow key={`${f.sheet}!${f.cell}`}>
-                <TableCell>{f.cell}</TableCell>
-                <TableCell>
-                  <span className={styles.value}>{`${shown(f.shownBefore)} → ${shown(f.shownAfter)}`}</span>
-                </TableCell>
-              </TableRow>
-            ),
-          )}
-        </TableBody>
-      </Table>
+        {fixes.slice(0, PREVIEW_ROWS).map((f) =>
+          f.kind === "text-format" ? (
+            <TableRow key={`${f.sheet}!${f.column}`}>
+              <TableCell>{`${f.column}:${f.column}`}</TableCell>
+              <TableCell>{s.fixColumnChange(f.label, f.fromRow + 1, f.toRow + 1)}</TableCell>
+            </TableRow>
+          ) : (
+            <TableRow key={`${f.sheet}!${f.cell}`}>
+              <TableCell>{f.cell}</TableCell>
+              <TableCell>
+                <span className={styles.value}>{`${shown(f.shownBefore)} → ${shown(f.shownAfter)}`}</span>
+              </TableCell>
+            </TableRow>
+          ),
+        )}
+      </HeaderTable>
       {fixes.length > PREVIEW_ROWS && <Text size={200}>{s.fixMore(fixes.length - PREVIEW_ROWS)}</Text>}
     </div>
   );
@@ -136,9 +109,8 @@ export function Fixes(props: {
   );
   const [selected, setSelected] = useState<ReadonlySet<FixKind>>(() => new Set(KINDS));
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [applied, setApplied] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
+  const { busy, status, run } = useHostAction(s.hostFailed);
 
   if (groups.length === 0 && plan.unfixable.length === 0) return null;
 
@@ -158,21 +130,14 @@ export function Fixes(props: {
 
   async function apply(): Promise<void> {
     setConfirming(false);
-    if (!host.applyFixes) return;
-    setBusy(true);
-    setStatus(null);
-    try {
-      setStatus({ intent: "success", text: await host.applyFixes(chosen, props.workbook) });
+    const applyFixes = host.applyFixes?.bind(host);
+    if (!applyFixes) return;
+    await run(s.fixApply, async () => {
+      const text = await applyFixes(chosen, props.workbook);
       // In place, the plan no longer matches the sheet: check again before fixing more.
       if (host.mode === "office") setApplied(true);
-    } catch (error) {
-      setStatus({
-        intent: "error",
-        text: s.hostFailed(s.fixApply, error instanceof Error ? error.message : String(error)),
-      });
-    } finally {
-      setBusy(false);
-    }
+      return text;
+    });
   }
 
   return (
@@ -214,12 +179,10 @@ export function Fixes(props: {
         </>
       )}
       {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody data-testid="fix-status">
-            {status.text}
-            {applied && status.intent === "success" && ` ${s.fixRecheckHint}`}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent={status.intent} bodyTestId="fix-status">
+          {status.text}
+          {applied && status.intent === "success" && ` ${s.fixRecheckHint}`}
+        </Message>
       )}
       {plan.unfixable.length > 0 && (
         <div data-testid="fix-unfixable">
@@ -227,39 +190,27 @@ export function Fixes(props: {
           <Text as="p" size={200}>
             {s.fixUnfixableNote}
           </Text>
-          <Table size="extra-small" aria-label={s.fixUnfixableTitle}>
-            <TableBody>
-              {plan.unfixable.map((u) => (
-                <TableRow key={`${u.sheet}!${u.cell}|${u.rule}`}>
-                  <TableCell>{u.cell}</TableCell>
-                  <TableCell>{u.value}</TableCell>
-                  <TableCell>{u.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <HeaderTable label={s.fixUnfixableTitle}>
+            {plan.unfixable.map((u) => (
+              <TableRow key={`${u.sheet}!${u.cell}|${u.rule}`}>
+                <TableCell>{u.cell}</TableCell>
+                <TableCell>{u.value}</TableCell>
+                <TableCell>{u.reason}</TableCell>
+              </TableRow>
+            ))}
+          </HeaderTable>
         </div>
       )}
-      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
-        <DialogSurface data-testid="fix-confirm">
-          <DialogBody>
-            <DialogTitle>{s.fixConfirmTitle}</DialogTitle>
-            <DialogContent>
-              {host.mode === "office"
-                ? s.fixConfirmOffice(cellCount, columnCount)
-                : s.fixConfirmStandalone(chosen.length)}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" data-testid="fix-confirm-ok" onClick={() => void apply()}>
-                {s.fixConfirm}
-              </Button>
-              <Button data-testid="fix-confirm-cancel" onClick={() => setConfirming(false)}>
-                {s.fixCancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={s.fixConfirmTitle}
+        testId="fix-confirm"
+        onDismiss={() => setConfirming(false)}
+        yes={{ label: s.fixConfirm, testId: "fix-confirm-ok", onClick: () => void apply() }}
+        no={{ label: s.fixCancel, testId: "fix-confirm-cancel", onClick: () => setConfirming(false) }}
+      >
+        {host.mode === "office" ? s.fixConfirmOffice(cellCount, columnCount) : s.fixConfirmStandalone(chosen.length)}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,21 +1,11 @@
 import { useState } from "react";
-import {
-  Button,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Select, TableCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnName } from "../../src/core/grid/types";
 import type { ColumnOverrides, RosterLayout } from "../../src/core/roster/detect";
 import { FIELDS, fieldLabel, isFieldKey } from "../../src/core/roster/fields";
 import type { Strings, UiLocale } from "../strings";
+import { HeaderTable } from "../components/HeaderTable";
+import { errorText } from "../components/error-text";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -82,7 +72,7 @@ export function HeaderMapping(props: {
     try {
       setStatus(await props.onRemember());
     } catch (error) {
-      setStatus(s.hostFailed(s.mappingRemember, error instanceof Error ? error.message : String(error)));
+      setStatus(s.hostFailed(s.mappingRemember, errorText(error)));
     } finally {
       setSaving(false);
     }
@@ -92,53 +82,47 @@ export function HeaderMapping(props: {
     <section className={styles.box} data-testid="header-mapping">
       <Text weight="semibold">{s.mappingTitle(layout.sheet, headerRows)}</Text>
       <div className={styles.scroll}>
-        <Table size="extra-small" aria-label={s.mappingTitle(layout.sheet, headerRows)}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{s.mappingColumn}</TableHeaderCell>
-              <TableHeaderCell>{s.mappingHeader}</TableHeaderCell>
-              <TableHeaderCell>{s.mappingField}</TableHeaderCell>
+        <HeaderTable
+          label={s.mappingTitle(layout.sheet, headerRows)}
+          columns={[s.mappingColumn, s.mappingHeader, s.mappingField]}
+        >
+          {rows.map((r) => (
+            <TableRow
+              key={r.col}
+              className={r.value === UNKNOWN ? styles.unknown : undefined}
+              data-testid={`mapping-row-${columnName(r.col)}`}
+            >
+              <TableCell>{columnName(r.col)}</TableCell>
+              <TableCell>{r.header}</TableCell>
+              <TableCell className={r.value === UNKNOWN ? styles.unknown : undefined}>
+                {props.onChange ? (
+                  <Select
+                    size="small"
+                    className={styles.select}
+                    value={r.value}
+                    aria-label={s.mappingSelect(columnName(r.col))}
+                    data-testid={`mapping-${columnName(r.col)}`}
+                    onChange={(_, d) => choose(r.col, d.value)}
+                  >
+                    {r.value === UNKNOWN && <option value={UNKNOWN}>{s.mappingUnknown}</option>}
+                    <option value={IGNORE}>{s.mappingIgnore}</option>
+                    {FIELDS.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {fieldLabel(f.key, props.locale)}
+                      </option>
+                    ))}
+                  </Select>
+                ) : r.value === UNKNOWN ? (
+                  s.mappingUnknown
+                ) : r.value === IGNORE ? (
+                  s.mappingIgnore
+                ) : isFieldKey(r.value) ? (
+                  fieldLabel(r.value, props.locale)
+                ) : null}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow
-                key={r.col}
-                className={r.value === UNKNOWN ? styles.unknown : undefined}
-                data-testid={`mapping-row-${columnName(r.col)}`}
-              >
-                <TableCell>{columnName(r.col)}</TableCell>
-                <TableCell>{r.header}</TableCell>
-                <TableCell className={r.value === UNKNOWN ? styles.unknown : undefined}>
-                  {props.onChange ? (
-                    <Select
-                      size="small"
-                      className={styles.select}
-                      value={r.value}
-                      aria-label={s.mappingSelect(columnName(r.col))}
-                      data-testid={`mapping-${columnName(r.col)}`}
-                      onChange={(_, d) => choose(r.col, d.value)}
-                    >
-                      {r.value === UNKNOWN && <option value={UNKNOWN}>{s.mappingUnknown}</option>}
-                      <option value={IGNORE}>{s.mappingIgnore}</option>
-                      {FIELDS.map((f) => (
-                        <option key={f.key} value={f.key}>
-                          {fieldLabel(f.key, props.locale)}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : r.value === UNKNOWN ? (
-                    s.mappingUnknown
-                  ) : r.value === IGNORE ? (
-                    s.mappingIgnore
-                  ) : isFieldKey(r.value) ? (
-                    fieldLabel(r.value, props.locale)
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </HeaderTable>
       </div>
       <Text size={200} className={styles.note}>
         {s.mappingNote}

@@ -3,16 +3,9 @@ import {
   Badge,
   Button,
   Field as FluentField,
-  Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -24,21 +17,24 @@ import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
 import { ISSUE_ROW_HEIGHT, IssueRow, SEVERITY_COLOR, severityLabel } from "./IssueRow";
+import { HeaderTable } from "../components/HeaderTable";
+import { Message } from "../components/Message";
+import { TextField } from "../components/TextField";
+import { errorText } from "../components/error-text";
+import { useLayoutStyles } from "../components/layout";
+import { useHostAction } from "../hooks/useHostAction";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
   filter: { minWidth: "8em", flex: "1 1 8em" },
-  // Fluent's Input has a minimum width; in a narrow pane it must shrink with its field.
-  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   list: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
   ruleTable: { maxHeight: "12em", overflowY: "auto" },
 });
 
 type SeverityFilter = Severity | "all";
-type Status = { intent: "success" | "error"; text: string } | null;
 
 export function filterIssues(
   issues: readonly Issue[],
@@ -59,10 +55,6 @@ export function ruleTitle(code: string, locale: UiLocale): string {
   return isRuleCode(code) ? CATALOGUE[code].title[locale] : code;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function Results(props: {
   report: Report;
   host: PaneHost;
@@ -73,12 +65,13 @@ export function Results(props: {
   const { report, host, strings: s } = props;
   const locale = props.locale ?? "zh-CN";
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [rule, setRule] = useState("");
   const [text, setText] = useState("");
   const deferredText = useDeferredValue(text);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
+  // A host method that throws is a bug or a host failure: said in the pane, not a crash.
+  const { busy, status, setStatus, run } = useHostAction(s.hostFailed);
   const filtered = useMemo(
     () => filterIssues(report.issues, { severity, rule, text: deferredText }),
     [report.issues, severity, rule, deferredText],
@@ -88,24 +81,27 @@ export function Results(props: {
     [report.stats.byRule],
   );
 
-  async function act(what: string, run: () => Promise<string>): Promise<void> {
-    setBusy(true);
-    setStatus(null);
-    try {
-      setStatus({ intent: "success", text: await run() });
-    } catch (error) {
-      // A host method that throws is a bug or a host failure: say so in the pane, do not crash.
-      setStatus({ intent: "error", text: s.hostFailed(what, message(error)) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
   function reveal(issue: Issue): void {
     if (!host.reveal) return;
-    host.reveal(issue).catch((error: unknown) => setStatus({ intent: "error", text: message(error) }));
+    host.reveal(issue).catch((error: unknown) => setStatus({ intent: "error", text: errorText(error) }));
   }
 
+  // The host's actions on these results; highlighting needs a host that can mark cells.
+  const actions = [
+    ...(host.highlight
+      ? [
+          {
+            what: s.highlight,
+            testId: "highlight",
+            disabled: filtered.length === 0,
+            task: host.highlight.bind(host, filtered),
+          },
+        ]
+      : []),
+    ...(host.clearHighlight
+      ? [{ what: s.clearHighlight, testId: "clear-highlight", disabled: false, task: host.clearHighlight.bind(host) }]
+      : []),
+  ];
   const counts: [Severity, number][] = [
     ["error", report.stats.errors],
     ["warning", report.stats.warnings],
@@ -122,33 +118,23 @@ export function Results(props: {
         ))}
       </div>
       {report.issues.length === 0 ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{s.noIssues}</MessageBarBody>
-        </MessageBar>
+        <Message intent="success">{s.noIssues}</Message>
       ) : (
         <>
           <div className={styles.ruleTable}>
-            <Table size="extra-small" aria-label={s.byRuleTitle} data-testid="by-rule">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{s.ruleColumn}</TableHeaderCell>
-                  <TableHeaderCell>{s.countColumn}</TableHeaderCell>
+            <HeaderTable label={s.byRuleTitle} testId="by-rule" columns={[s.ruleColumn, s.countColumn]}>
+              {rules.map(([code, n]) => (
+                <TableRow key={code}>
+                  <TableCell title={code}>{`${ruleTitle(code, locale)} (${code})`}</TableCell>
+                  <TableCell>{n}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rules.map(([code, n]) => (
-                  <TableRow key={code}>
-                    <TableCell title={code}>{`${ruleTitle(code, locale)} (${code})`}</TableCell>
-                    <TableCell>{n}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </HeaderTable>
           </div>
           <div className={styles.filters}>
             <FluentField label={s.filterSeverity} className={styles.filter}>
               <Select
-                className={styles.fill}
+                className={layout.fill}
                 value={severity}
                 data-testid="filter-severity"
                 onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
@@ -161,7 +147,7 @@ export function Results(props: {
             </FluentField>
             <FluentField label={s.filterRule} className={styles.filter}>
               <Select
-                className={styles.fill}
+                className={layout.fill}
                 value={rule}
                 data-testid="filter-rule"
                 onChange={(_, d) => setRule(d.value)}
@@ -172,15 +158,14 @@ export function Results(props: {
                 ))}
               </Select>
             </FluentField>
-            <FluentField label={s.filterText} className={styles.filter}>
-              <Input
-                className={styles.fill}
-                value={text}
-                placeholder={s.filterTextPlaceholder}
-                data-testid="filter-text"
-                onChange={(_, d) => setText(d.value)}
-              />
-            </FluentField>
+            <TextField
+              label={s.filterText}
+              className={styles.filter}
+              value={text}
+              placeholder={s.filterTextPlaceholder}
+              testId="filter-text"
+              onChange={setText}
+            />
           </div>
           <Text size={200} data-testid="shown">
             {s.shown(filtered.length, report.issues.length)}
@@ -198,38 +183,30 @@ export function Results(props: {
         </>
       )}
       <div className={styles.actions}>
-        {host.highlight && (
+        {actions.map((a) => (
           <Button
-            disabled={busy || filtered.length === 0}
-            data-testid="highlight"
-            onClick={() => void act(s.highlight, () => host.highlight?.(filtered) ?? Promise.resolve(""))}
+            key={a.testId}
+            disabled={busy || a.disabled}
+            data-testid={a.testId}
+            onClick={() => void run(a.what, a.task)}
           >
-            {s.highlight}
+            {a.what}
           </Button>
-        )}
-        {host.clearHighlight && (
-          <Button
-            disabled={busy}
-            data-testid="clear-highlight"
-            onClick={() => void act(s.clearHighlight, () => host.clearHighlight?.() ?? Promise.resolve(""))}
-          >
-            {s.clearHighlight}
-          </Button>
-        )}
+        ))}
         <Button
           appearance="primary"
           disabled={busy}
           data-testid="export"
-          onClick={() => void act(s.exportResults, () => host.exportResults(report))}
+          onClick={() => void run(s.exportResults, () => host.exportResults(report))}
         >
           {s.exportResults}
         </Button>
         {busy && <Spinner size="tiny" label={s.working} />}
       </div>
       {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody data-testid="action-status">{status.text}</MessageBarBody>
-        </MessageBar>
+        <Message intent={status.intent} bodyTestId="action-status">
+          {status.text}
+        </Message>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { scanWorkbook } from "../../src/core/privacy";
 import { buildReport } from "../../src/core/report/build";
 import type { Issue } from "../../src/core/report/types";
@@ -10,14 +10,14 @@ import { ISSUE_ROW_HEIGHT, IssueRow } from "../check/IssueRow";
 import type { Loaded } from "../check/CheckTab";
 import { derivedName } from "../../src/adapters/standalone/download";
 import { maskedCopy } from "./mask-copy";
+import { Message } from "../components/Message";
+import { errorText } from "../components/error-text";
+import { useLayoutStyles } from "../components/layout";
+import { useHostAction } from "../hooks/useHostAction";
 
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   list: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium },
 });
-
-type Status = { intent: "success" | "error" | "warning"; text: string } | null;
 
 /** Every piece of personal data in the workbook (inventory scan), masked; and a masked copy. */
 export function PrivacyTab(props: {
@@ -31,11 +31,11 @@ export function PrivacyTab(props: {
 }) {
   const { host, strings: s, loaded } = props;
   const styles = useStyles();
+  const layout = useLayoutStyles();
   // Scan only once the tab has been opened: a big roster's inventory is not free.
   const [visited, setVisited] = useState(props.active);
   if (props.active && !visited) setVisited(true);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
+  const { busy, status, setStatus, run } = useHostAction(s.hostFailed);
 
   const issues = useMemo<Issue[] | null>(() => {
     if (!visited || !loaded) return null;
@@ -47,18 +47,6 @@ export function PrivacyTab(props: {
       locale: props.locale,
     }).issues;
   }, [visited, loaded, props.locale]);
-
-  async function run(what: string, task: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    setStatus(null);
-    try {
-      await task();
-    } catch (error) {
-      setStatus({ intent: "error", text: s.hostFailed(what, error instanceof Error ? error.message : String(error)) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const scan = () =>
     run(s.privacyScan, async () => {
@@ -74,16 +62,13 @@ export function PrivacyTab(props: {
     run(s.maskedCopy, async () => {
       if (!loaded || !host.saveMaskedCopy) return;
       const copy = maskedCopy(loaded.workbook);
-      setStatus({
-        intent: "success",
-        text: await host.saveMaskedCopy(copy.workbook, derivedName(loaded.source, "脱敏")),
-      });
+      return host.saveMaskedCopy(copy.workbook, derivedName(loaded.source, "脱敏"));
     });
 
   return (
-    <div className={styles.box}>
+    <div className={layout.box}>
       <Text size={200}>{s.privacyIntro}</Text>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button disabled={busy} onClick={() => void scan()} data-testid="privacy-scan">
           {s.privacyScan}
         </Button>
@@ -100,15 +85,11 @@ export function PrivacyTab(props: {
         {busy && <Spinner size="tiny" label={s.working} />}
       </div>
       {host.saveMaskedCopy && <Text size={200}>{s.maskedCopyNote}</Text>}
-      {!loaded && host.mode === "standalone" && (
-        <MessageBar intent="info">
-          <MessageBarBody>{s.privacyNeedFile}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!loaded && host.mode === "standalone" && <Message intent="info">{s.privacyNeedFile}</Message>}
       {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody data-testid="privacy-status">{status.text}</MessageBarBody>
-        </MessageBar>
+        <Message intent={status.intent} bodyTestId="privacy-status">
+          {status.text}
+        </Message>
       )}
       {issues && (
         <>
@@ -130,9 +111,7 @@ export function PrivacyTab(props: {
                     onClick={(i) =>
                       void host
                         .reveal?.(i)
-                        .catch((error: unknown) =>
-                          setStatus({ intent: "error", text: error instanceof Error ? error.message : String(error) }),
-                        )
+                        .catch((error: unknown) => setStatus({ intent: "error", text: errorText(error) }))
                     }
                   />
                 )}

@@ -5,35 +5,21 @@
  * first.
  */
 import { useEffect, useState } from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Select, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Pack } from "../../src/core/policy";
-import { seedPack } from "../../src/core/policy";
 import { RECIPE_LIBRARY } from "../../src/automation/recipes/library";
 import { runRecipe, type StepOutcome } from "../../src/automation/recipes/run";
 import { parseRecipe, type Recipe } from "../../src/automation/recipes/schema";
-import type { Triggers } from "../../src/adapters/office/recipe";
+import type { Triggers } from "../../src/automation/triggers/triggers";
 import type { PaneHost, ReadResult } from "../../src/adapters/pane-host";
 import type { UiLocale } from "../strings";
 import { recipeStrings } from "./recipe-strings";
 import type { RecipeHost, Reseal } from "../../src/adapters/recipe-host";
 import { buildSeal } from "../../src/core/sheets/seal";
-import { activeCalendar } from "../../functions/calendar-context";
+import { usePaneContext } from "../context";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Message, type Status } from "../components/Message";
+import { errorText } from "../components/error-text";
 import { RecipeEditor } from "./RecipeEditor";
 
 declare const ZIZHU_VERSION: string;
@@ -44,8 +30,6 @@ const useStyles = makeStyles({
   outcome: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
-
-type Status = { intent: "success" | "error" | "warning" | "info"; text: string } | null;
 
 /**
  * The roster as the check reads it (the whole active sheet, however big) and, when a step needs
@@ -76,9 +60,10 @@ export function RecipeTab(props: {
 }) {
   const { host, recipes } = props;
   const s = recipeStrings(props.locale);
+  const context = usePaneContext();
   const styles = useStyles();
   const [recipe, setRecipe] = useState<Recipe | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<StepOutcome[]>([]);
   const [written, setWritten] = useState<string[]>([]);
@@ -102,6 +87,11 @@ export function RecipeTab(props: {
     return new Promise((resolve) => setConfirm({ cells, resolve }));
   }
 
+  function answer(yes: boolean): void {
+    confirm?.resolve(yes);
+    setConfirm(null);
+  }
+
   async function run(current: Recipe): Promise<void> {
     const valid = parseRecipe(current);
     if (!valid.ok) {
@@ -123,14 +113,14 @@ export function RecipeTab(props: {
       const sheet = read.workbook.sheets[0]?.name;
       const remembered = sheet && host.loadColumnOverrides ? await host.loadColumnOverrides(sheet) : {};
       const columnOverrides = sheet && Object.keys(remembered).length > 0 ? { [sheet]: remembered } : undefined;
-      // The 公示 step counts with the active calendar (the shipped data plus imported notices).
+      // The 公示 step counts with the pane's calendar (the shipped data plus imported notices).
       const runOptions = {
-        pack: props.pack ?? seedPack(),
+        pack: props.pack ?? context.pack,
         today,
         now,
         tool: toolName(),
         columnOverrides,
-        calendar: activeCalendar(),
+        calendar: context.calendar,
       };
       const output = runRecipe(valid.value, read.workbook, runOptions);
       const reseal: Reseal = (workbook, roster) => {
@@ -147,7 +137,7 @@ export function RecipeTab(props: {
       setWritten(await recipes.saveRecipeOutput(output, read, valid.value, reseal));
       setStatus(output.ok ? { intent: "success", text: s.ranOk } : { intent: "error", text: s.ranFailed });
     } catch (error) {
-      setStatus({ intent: "error", text: `运行流程失败：${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ intent: "error", text: `运行流程失败：${errorText(error)}` });
     } finally {
       setBusy(false);
     }
@@ -234,9 +224,9 @@ export function RecipeTab(props: {
         </div>
       )}
       {status && (
-        <MessageBar intent={status.intent} data-testid="recipe-status">
-          <MessageBarBody style={{ whiteSpace: "pre-wrap" }}>{status.text}</MessageBarBody>
-        </MessageBar>
+        <Message intent={status.intent} testId="recipe-status" wrap>
+          {status.text}
+        </Message>
       )}
       {outcomes.length > 0 && (
         <ol className={styles.outcome} data-testid="recipe-outcomes">
@@ -267,35 +257,14 @@ export function RecipeTab(props: {
           ))}
         </ul>
       )}
-      <Dialog open={confirm !== null}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.run}</DialogTitle>
-            <DialogContent>{confirm ? s.confirmFixes(confirm.cells) : ""}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  confirm?.resolve(true);
-                  setConfirm(null);
-                }}
-                data-testid="confirm-fixes"
-              >
-                {s.confirmYes}
-              </Button>
-              <Button
-                onClick={() => {
-                  confirm?.resolve(false);
-                  setConfirm(null);
-                }}
-                data-testid="cancel-fixes"
-              >
-                {s.confirmNo}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={s.run}
+        yes={{ label: s.confirmYes, testId: "confirm-fixes", onClick: () => answer(true) }}
+        no={{ label: s.confirmNo, testId: "cancel-fixes", onClick: () => answer(false) }}
+      >
+        {confirm ? s.confirmFixes(confirm.cells) : ""}
+      </ConfirmDialog>
     </div>
   );
 }

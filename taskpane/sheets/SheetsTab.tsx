@@ -5,61 +5,27 @@
  * standalone page, downloaded new workbooks. The roster itself is never written.
  */
 import { useEffect, useRef, useState } from "react";
-import {
-  Button,
-  Field as FluentField,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { today } from "../../functions/clock";
-import { activeCalendar } from "../../functions/calendar-context";
-import { parseDateInput } from "../../src/core/date/serial";
-import { seedPack, type Pack } from "../../src/core/policy";
+import { Button, Spinner, Text } from "@fluentui/react-components";
+import { SHEET_COMMANDS, isSheetCommand } from "../../src/core/commands";
+import type { Pack } from "../../src/core/policy";
 import type { Report } from "../../src/core/report/types";
 import { claimCommandRequest, type CommandRequest } from "../../src/commands/requests";
 import { isFileHost, type PaneHost, type SheetCommand, type SheetRunOptions } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
+import { usePaneContext } from "../context";
+import { Message } from "../components/Message";
+import { errorText } from "../components/error-text";
+import { useLayoutStyles } from "../components/layout";
+import { EMPTY_FORM, SheetsOptionsForm, sheetsOptions, type SheetsForm } from "./SheetsOptionsForm";
+import { SheetsResult, type Intent, type SheetsDone } from "./SheetsResult";
 
 export type SheetsCommand = SheetCommand | "preSubmitCheck";
 
-const SHEETS: readonly SheetCommand[] = ["formatRoster", "buildSummary", "buildNotice", "buildForms"];
-
 export function isSheetsCommand(command: string): command is SheetsCommand {
-  return command === "preSubmitCheck" || (SHEETS as readonly string[]).includes(command);
+  return command === "preSubmitCheck" || isSheetCommand(command);
 }
 
-type Intent = "success" | "warning" | "error" | "info";
-
-type Phase =
-  | { kind: "idle" }
-  | { kind: "running"; label: string }
-  | {
-      kind: "done";
-      intent: Intent;
-      message: string;
-      notes: string[];
-      /** The command to run again with changed options (none after 核验凭证). */
-      again?: SheetsCommand;
-      ribbon: boolean;
-    };
-
-const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  options: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(14em, 1fr))",
-    gap: tokens.spacingHorizontalM,
-  },
-  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
+type Phase = { kind: "idle" } | { kind: "running"; label: string } | ({ kind: "done" } & SheetsDone<SheetsCommand>);
 
 export function SheetsTab(props: {
   host: PaneHost;
@@ -74,15 +40,10 @@ export function SheetsTab(props: {
   pack?: Pack;
 }) {
   const { host, strings: s } = props;
-  const styles = useStyles();
-  const pack = props.pack ?? seedPack();
-  const [title, setTitle] = useState("");
-  const [unit, setUnit] = useState("");
-  const [program, setProgram] = useState("");
-  const [enrolled, setEnrolled] = useState("");
-  const [start, setStart] = useState("");
-  const [days, setDays] = useState("");
-  const [contact, setContact] = useState("");
+  const layout = useLayoutStyles();
+  const context = usePaneContext();
+  const pack = props.pack ?? context.pack;
+  const [form, setForm] = useState<SheetsForm>(EMPTY_FORM);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   // Office: the roster the last run read. After a run the new sheet is the active one, so "run
   // again" names the roster instead of reading the active sheet.
@@ -101,74 +62,49 @@ export function SheetsTab(props: {
 
   /** The form as builder options; a Chinese message when a field cannot be read. */
   function options(defaults: boolean, again: boolean): SheetRunOptions | string {
-    // The 公示期 counts with the active calendar: the shipped data plus the notices imported on 工具.
+    // The 公示期 counts with the pane's calendar: the shipped data plus the notices imported on 工具.
     const base: SheetRunOptions = {
       pack,
-      today: today(),
-      calendar: activeCalendar(),
+      today: context.today(),
+      calendar: context.calendar,
       ...(again ? { sheet: lastRoster.current } : {}),
     };
     if (defaults) return base;
-    const n = Number(enrolled);
-    const out: SheetRunOptions = {
-      ...base,
-      ...(title.trim() ? { title: title.trim() } : {}),
-      ...(unit.trim() ? { unit: unit.trim() } : {}),
-      ...(program ? { program } : {}),
-      ...(enrolled.trim() !== "" && Number.isFinite(n) && n > 0 ? { enrolled: Math.floor(n) } : {}),
-      ...(contact.trim() ? { contact: contact.trim() } : {}),
-    };
-    if (start.trim() !== "") {
-      const d = parseDateInput(start);
-      if (!d.ok) return s.sheetsBadDate(start.trim());
-      out.start = d.date;
-    }
-    if (days.trim() !== "") {
-      const d = Number(days.trim());
-      if (!Number.isInteger(d) || d <= 0) return s.sheetsBadDays(days.trim());
-      out.days = d;
-    }
-    return out;
+    const chosen = sheetsOptions(form, s);
+    return typeof chosen === "string" ? chosen : { ...base, ...chosen };
   }
+
+  const done = (d: Omit<SheetsDone<SheetsCommand>, "ribbon"> & { ribbon?: boolean }): void =>
+    setPhase({ kind: "done", ribbon: false, ...d });
+  const failed = (error: unknown): void => done({ intent: "error", message: errorText(error), notes: [] });
 
   async function run(command: SheetsCommand, how: { ribbon?: boolean; again?: boolean } = {}): Promise<void> {
     const ribbon = how.ribbon ?? false;
     const opts = options(ribbon, how.again ?? false);
-    if (typeof opts === "string") {
-      setPhase({ kind: "done", intent: "error", message: opts, notes: [], ribbon: false });
-      return;
-    }
+    if (typeof opts === "string") return done({ intent: "error", message: opts, notes: [] });
     setPhase({ kind: "running", label: s.sheetsRunning(labels[command]) });
     try {
       if (command === "preSubmitCheck") {
         if (!host.preSubmitCheck) throw new Error(s.sheetsUnavailable);
         const r = await host.preSubmitCheck(opts);
-        if (r.ok) {
-          setPhase({ kind: "done", intent: "success", message: r.message, notes: r.notes, again: command, ribbon });
-        } else if (r.report) {
-          props.onReport(r.report);
-          const message = s.preSubmitErrors(r.report.stats.errors);
-          setPhase({ kind: "done", intent: "error", message, notes: [], again: command, ribbon });
-        } else {
-          setPhase({ kind: "done", intent: "error", message: r.message, notes: r.notes, again: command, ribbon });
-        }
-        return;
+        if (r.ok) return done({ intent: "success", message: r.message, notes: r.notes, again: command, ribbon });
+        if (!r.report) return done({ intent: "error", message: r.message, notes: r.notes, again: command, ribbon });
+        props.onReport(r.report);
+        return done({
+          intent: "error",
+          message: s.preSubmitErrors(r.report.stats.errors),
+          notes: [],
+          again: command,
+          ribbon,
+        });
       }
       if (!host.buildSheet) throw new Error(s.sheetsUnavailable);
       const r = await host.buildSheet(command, opts);
       if (r.roster !== undefined) lastRoster.current = r.roster;
-      setPhase({
-        kind: "done",
-        intent: r.ok ? "success" : "error",
-        message: r.message,
-        notes: r.notes,
-        again: command,
-        ribbon,
-      });
+      done({ intent: r.ok ? "success" : "error", message: r.message, notes: r.notes, again: command, ribbon });
     } catch (error) {
       // Only bugs throw; shown rather than leaving the pane spinning.
-      const message = error instanceof Error ? error.message : String(error);
-      setPhase({ kind: "done", intent: "error", message, notes: [], ribbon: false });
+      failed(error);
     }
   }
 
@@ -178,10 +114,9 @@ export function SheetsTab(props: {
     try {
       const r = await host.verifySeal();
       const intent: Intent = r.status === "unchanged" ? "success" : r.status === "modified" ? "warning" : "info";
-      setPhase({ kind: "done", intent, message: r.message, notes: r.detail ? [r.detail] : [], ribbon: false });
+      done({ intent, message: r.message, notes: r.detail ? [r.detail] : [] });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setPhase({ kind: "done", intent: "error", message, notes: [], ribbon: false });
+      failed(error);
     }
   }
 
@@ -198,79 +133,22 @@ export function SheetsTab(props: {
     command === "preSubmitCheck" ? host.preSubmitCheck !== undefined : host.buildSheet !== undefined;
 
   return (
-    <div className={styles.box}>
+    <div className={layout.box}>
       <Text size={200}>{fileHost ? s.sheetsIntroStandalone : s.sheetsIntroOffice}</Text>
       {needFile && (
-        <MessageBar intent="info" data-testid="sheets-need-file">
-          <MessageBarBody>{s.sheetsNeedFile}</MessageBarBody>
-        </MessageBar>
+        <Message intent="info" testId="sheets-need-file">
+          {s.sheetsNeedFile}
+        </Message>
       )}
-      <div className={styles.options}>
-        <FluentField label={s.optTitle}>
-          <Input className={styles.fill} value={title} data-testid="opt-title" onChange={(_, d) => setTitle(d.value)} />
-        </FluentField>
-        <FluentField label={s.optUnit}>
-          <Input className={styles.fill} value={unit} data-testid="opt-unit" onChange={(_, d) => setUnit(d.value)} />
-        </FluentField>
-        <FluentField label={s.optProgram}>
-          <Select
-            className={styles.fill}
-            value={program}
-            data-testid="opt-sheets-program"
-            onChange={(_, d) => setProgram(d.value)}
-          >
-            <option value="">{s.optProgramByColumn}</option>
-            {pack.programs.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </FluentField>
-        <FluentField label={s.optEnrolled}>
-          <Input
-            className={styles.fill}
-            type="number"
-            min={1}
-            value={enrolled}
-            data-testid="opt-sheets-enrolled"
-            onChange={(_, d) => setEnrolled(d.value)}
-          />
-        </FluentField>
-      </div>
-      <Text weight="semibold">{s.noticeOptions}</Text>
-      <div className={styles.options}>
-        <FluentField label={s.optNoticeStart}>
-          <Input
-            className={styles.fill}
-            value={start}
-            placeholder="2026-09-28"
-            data-testid="opt-notice-start"
-            onChange={(_, d) => setStart(d.value)}
-          />
-        </FluentField>
-        <FluentField label={s.optNoticeDays}>
-          <Input
-            className={styles.fill}
-            type="number"
-            min={5}
-            value={days}
-            placeholder="5"
-            data-testid="opt-notice-days"
-            onChange={(_, d) => setDays(d.value)}
-          />
-        </FluentField>
-        <FluentField label={s.optContact}>
-          <Input
-            className={styles.fill}
-            value={contact}
-            data-testid="opt-contact"
-            onChange={(_, d) => setContact(d.value)}
-          />
-        </FluentField>
-      </div>
-      <div className={styles.row}>
-        {([...SHEETS, "preSubmitCheck"] as const).map((command) => (
+      <SheetsOptionsForm
+        strings={s}
+        locale={props.locale}
+        pack={pack}
+        form={form}
+        onChange={(change) => setForm((f) => ({ ...f, ...change }))}
+      />
+      <div className={layout.row}>
+        {([...SHEET_COMMANDS, "preSubmitCheck"] as const).map((command) => (
           <Button
             key={command}
             appearance={command === "preSubmitCheck" ? "primary" : "secondary"}
@@ -289,39 +167,13 @@ export function SheetsTab(props: {
       </div>
       {phase.kind === "running" && <Spinner size="tiny" label={phase.label} data-testid="sheets-spinner" />}
       {phase.kind === "done" && (
-        <MessageBar intent={phase.intent} data-testid="sheets-result" data-intent={phase.intent}>
-          <MessageBarBody>
-            <div data-testid="sheets-message" style={{ whiteSpace: "pre-wrap" }}>
-              {phase.message}
-            </div>
-            {phase.notes.length > 0 && (
-              <>
-                <Text weight="semibold">{s.sheetsNotes}</Text>
-                <ul className={styles.notes} data-testid="sheets-notes">
-                  {phase.notes.map((n, i) => (
-                    <li key={i}>{n}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {phase.ribbon && phase.intent !== "error" && (
-              <Text size={200} data-testid="sheets-ribbon-hint">
-                {s.sheetsFromRibbon(phase.again ? labels[phase.again] : "")}
-              </Text>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {phase.kind === "done" && phase.again && (
-        <div className={styles.row}>
-          <Button
-            disabled={busy}
-            onClick={() => void run(phase.again ?? "formatRoster", { again: true })}
-            data-testid="sheets-again"
-          >
-            {s.sheetsRunAgain}
-          </Button>
-        </div>
+        <SheetsResult
+          done={phase}
+          strings={s}
+          label={(command) => labels[command]}
+          busy={busy}
+          onAgain={(command) => void run(command, { again: true })}
+        />
       )}
     </div>
   );

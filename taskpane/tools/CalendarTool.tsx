@@ -1,75 +1,45 @@
-import { useRef, useState } from "react";
-import {
-  Button,
-  Field as FluentField,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { useState, type ReactNode } from "react";
+import { Button, Field as FluentField, Input, Text, Textarea, type MessageBarIntent } from "@fluentui/react-components";
 import {
   conflictText,
-  createCalendar,
   noticeProblemText,
-  parseHolidayNotice,
-  shippedAsImported,
   shippedCalendar,
   storeProblemText,
   withYear,
-  type CalendarConflict,
   type ImportedYear,
-  type NoticeProblem,
 } from "../../src/core/calendar";
-import { daysText, festivalsOf, repairNotes } from "../../src/core/calendar/describe";
 import { localIsoTimestamp } from "../../src/core/date/timestamp";
 import { decodeText } from "../../src/adapters/csv/read";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import { savePaneCalendar, type PaneCalendar } from "../calendar";
 import type { Strings, UiLocale } from "../strings";
+import { FileButton } from "../components/FileButton";
+import { Message, type Status } from "../components/Message";
+import { errorText } from "../components/error-text";
+import { useCalendarStyles } from "./calendar-styles";
+import { ReadPreview } from "./ReadPreview";
+import { readNotice, type NoticePreview } from "./read-notice";
+import { YearList } from "./YearList";
 
-const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  year: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
-
-/** What 读取 found: problems, or a year and what importing it would do. */
-type Preview =
-  | { kind: "invalid"; text: string }
-  | { kind: "problems"; problems: readonly NoticeProblem[] }
-  | {
-      kind: "read";
-      year: ImportedYear;
-      /** new / replace: can be imported; the others say why not. */
-      verdict: "new" | "replace" | "same" | "redundant" | "conflict";
-      conflict?: CalendarConflict;
-      replaces?: ImportedYear;
-    };
-
-type Status = { intent: "success" | "warning" | "error" | "info"; text: string };
-
-function sameDays(a: ImportedYear, b: ImportedYear): boolean {
-  const key = (y: ImportedYear): string => y.days.map((d) => `${d.date}${d.isOffDay ? 1 : 0}${d.name}`).join("|");
-  return key(a) === key(b);
-}
-
-/** A 4-digit year in the range the store accepts, undefined when empty, null when invalid. */
-function yearOption(text: string): number | undefined | null {
-  const t = text.trim();
-  if (t === "") return undefined;
-  const n = Number(t);
-  return /^\d{4}$/.test(t) && n >= 1949 && n <= 2200 ? n : null;
+/** A message with a list under its first line (problems, conflicts). */
+function ListMessage(props: {
+  intent: MessageBarIntent;
+  testId?: string;
+  bodyTestId?: string;
+  title: string;
+  items: readonly ReactNode[];
+}) {
+  const styles = useCalendarStyles();
+  return (
+    <Message intent={props.intent} testId={props.testId} bodyTestId={props.bodyTestId}>
+      {props.title}
+      <ul className={styles.list}>
+        {props.items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </Message>
+  );
 }
 
 /**
@@ -90,46 +60,26 @@ export function CalendarTool(props: {
   now?: () => string;
 }) {
   const { host, strings: s, locale, calendar } = props;
-  const styles = useStyles();
+  const styles = useCalendarStyles();
   const [text, setText] = useState("");
   const [yearText, setYearText] = useState("");
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<NoticePreview | null>(null);
   const [fileNote, setFileNote] = useState<Status | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<number | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const shipped = shippedCalendar().years;
   const office = host.mode === "office";
 
   function read(notice: string = text): void {
     setStatus(null);
-    const year = yearOption(yearText);
-    if (year === null) {
-      setPreview({ kind: "invalid", text: s.calBadYear(yearText.trim()) });
-      return;
-    }
-    let parsed = parseHolidayNotice(notice, year === undefined ? {} : { year });
-    // A supplementary notice alone (调整/延长…假期) applies to the year as already known.
-    if (!parsed.ok && parsed.problem.length > 0 && parsed.problem.every((p) => p.code === "notice.no-base")) {
-      const first = parsed.problem[0] as Extract<NoticeProblem, { code: "notice.no-base" }>;
-      const base = calendar.years.find((y) => y.year === first.year) ?? shippedAsImported(first.year);
-      if (base) parsed = parseHolidayNotice(notice, { year: first.year, base });
-    }
-    if (!parsed.ok) {
-      setPreview({ kind: "problems", problems: parsed.problem });
-      return;
-    }
-    const got = parsed.value;
-    const check = createCalendar([got]);
-    const conflict = check.conflicts[0];
-    const existing = calendar.years.find((y) => y.year === got.year);
-    if (conflict) setPreview({ kind: "read", year: got, verdict: "conflict", conflict });
-    else if (check.redundant.includes(got.year)) setPreview({ kind: "read", year: got, verdict: "redundant" });
-    else if (existing && sameDays(existing, got)) setPreview({ kind: "read", year: got, verdict: "same" });
-    else if (existing) setPreview({ kind: "read", year: got, verdict: "replace", replaces: existing });
-    else setPreview({ kind: "read", year: got, verdict: "new" });
+    setPreview(readNotice(notice, yearText, calendar.years, s));
   }
+
+  /** An edit of the notice or its year: what was read no longer applies. */
+  const edit = (set: (value: string) => void) => (_: unknown, d: { value: string }) => {
+    set(d.value);
+    setPreview(null);
+  };
 
   async function readFile(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -174,7 +124,7 @@ export function CalendarTool(props: {
       return true;
     } catch (error) {
       // Only bugs throw; shown rather than leaving the tool busy.
-      setStatus({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+      setStatus({ intent: "error", text: errorText(error) });
       return false;
     } finally {
       setBusy(false);
@@ -196,19 +146,11 @@ export function CalendarTool(props: {
   }
 
   async function remove(year: number): Promise<void> {
-    setRemoving(null);
     await keep(
       calendar.years.filter((y) => y.year !== year),
       s.calRemoved(year),
     );
     setPreview(null);
-  }
-
-  function stateOf(y: ImportedYear): string {
-    // The store holds one entry a year, so a conflict of the year is this entry's.
-    if (calendar.conflicts.some((c) => c.year === y.year)) return s.calStateConflict;
-    const source = calendar.calendar.sources.get(y.year);
-    return source?.kind === "imported" ? s.calStateUsed : s.calStateShipped;
   }
 
   return (
@@ -219,33 +161,25 @@ export function CalendarTool(props: {
         {office ? s.calKeptOffice : s.calKeptStandalone}
       </Text>
       {props.note && (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="calendar-note">{props.note}</MessageBarBody>
-        </MessageBar>
+        <Message intent="warning" bodyTestId="calendar-note">
+          {props.note}
+        </Message>
       )}
       {calendar.broken && (
-        <MessageBar intent="error" data-testid="calendar-broken">
-          <MessageBarBody>
-            {s.calBroken}
-            <ul className={styles.list}>
-              {calendar.broken.slice(0, 5).map((p, i) => (
-                <li key={i}>{storeProblemText(p, locale)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListMessage
+          intent="error"
+          testId="calendar-broken"
+          title={s.calBroken}
+          items={calendar.broken.slice(0, 5).map((p) => storeProblemText(p, locale))}
+        />
       )}
       {calendar.conflicts.length > 0 && (
-        <MessageBar intent="warning" data-testid="calendar-conflicts">
-          <MessageBarBody>
-            {s.calConflictsTitle}
-            <ul className={styles.list}>
-              {calendar.conflicts.map((c, i) => (
-                <li key={i}>{conflictText(c, locale)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListMessage
+          intent="warning"
+          testId="calendar-conflicts"
+          title={s.calConflictsTitle}
+          items={calendar.conflicts.map((c) => conflictText(c, locale))}
+        />
       )}
       <FluentField label={s.calTextLabel}>
         <Textarea
@@ -253,10 +187,7 @@ export function CalendarTool(props: {
           placeholder={s.calTextPlaceholder}
           rows={6}
           resize="vertical"
-          onChange={(_, d) => {
-            setText(d.value);
-            setPreview(null);
-          }}
+          onChange={edit(setText)}
           data-testid="calendar-text"
         />
       </FluentField>
@@ -266,63 +197,52 @@ export function CalendarTool(props: {
             value={yearText}
             placeholder={s.calYearPlaceholder}
             inputMode="numeric"
-            onChange={(_, d) => {
-              setYearText(d.value);
-              setPreview(null);
-            }}
+            onChange={edit(setYearText)}
             data-testid="calendar-year"
           />
         </FluentField>
-        <Button disabled={busy} onClick={() => fileInput.current?.click()} data-testid="calendar-pick-file">
-          {s.calPickFile}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FileButton
+          disabled={busy}
+          data-testid="calendar-pick-file"
           accept=".txt,text/plain"
-          hidden
-          data-testid="calendar-file-input"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = "";
-            if (file) void readFile(file);
-          }}
-        />
+          inputTestId="calendar-file-input"
+          onFile={(file) => void readFile(file)}
+        >
+          {s.calPickFile}
+        </FileButton>
         <Button appearance="primary" disabled={busy} onClick={() => read()} data-testid="calendar-read">
           {s.calRead}
         </Button>
       </div>
       {fileNote && (
-        <MessageBar intent={fileNote.intent}>
-          <MessageBarBody data-testid="calendar-file-note">{fileNote.text}</MessageBarBody>
-        </MessageBar>
+        <Message intent={fileNote.intent} bodyTestId="calendar-file-note">
+          {fileNote.text}
+        </Message>
       )}
       {preview?.kind === "invalid" && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="calendar-problems">{preview.text}</MessageBarBody>
-        </MessageBar>
+        <Message intent="error" bodyTestId="calendar-problems">
+          {preview.text}
+        </Message>
       )}
       {preview?.kind === "problems" && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="calendar-problems">
-            {s.calRefused}
-            <ul className={styles.list}>
-              {preview.problems.map((p, i) => {
-                const t = noticeProblemText(p, locale);
-                return (
-                  <li key={i}>
-                    {t.message}
-                    <br />
-                    <span className={styles.muted}>
-                      {s.calCheck}
-                      {t.hint}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListMessage
+          intent="error"
+          bodyTestId="calendar-problems"
+          title={s.calRefused}
+          items={preview.problems.map((p) => {
+            const t = noticeProblemText(p, locale);
+            return (
+              <>
+                {t.message}
+                <br />
+                <span className={styles.muted}>
+                  {s.calCheck}
+                  {t.hint}
+                </span>
+              </>
+            );
+          })}
+        />
       )}
       {preview?.kind === "read" && (
         <ReadPreview
@@ -336,140 +256,11 @@ export function CalendarTool(props: {
       )}
       {busy && <Text size={200}>{s.calSaving}</Text>}
       {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody data-testid="calendar-status" style={{ whiteSpace: "pre-wrap" }}>
-            {status.text}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent={status.intent} bodyTestId="calendar-status" wrap>
+          {status.text}
+        </Message>
       )}
-      <div className={styles.box} data-testid="calendar-list">
-        <Text weight="semibold" size={200}>
-          {s.calListTitle}
-        </Text>
-        {calendar.years.length === 0 && (
-          <Text size={200} className={styles.muted}>
-            {s.calListEmpty}
-          </Text>
-        )}
-        {calendar.years.map((y) => (
-          <div key={y.year} className={styles.year} data-testid={`calendar-year-${y.year}`}>
-            <Text size={200}>
-              {s.calYear(y.year)} {y.source.titles[0] ?? s.calUntitled} · {stateOf(y)}
-              {y.source.importedAt ? ` · ${s.calImportedAt(y.source.importedAt)}` : ""}
-            </Text>
-            {removing === y.year ? (
-              <>
-                <Button
-                  size="small"
-                  appearance="primary"
-                  disabled={busy}
-                  onClick={() => void remove(y.year)}
-                  data-testid={`calendar-remove-confirm-${y.year}`}
-                >
-                  {s.calRemoveConfirm(y.year)}
-                </Button>
-                <Button size="small" appearance="subtle" onClick={() => setRemoving(null)}>
-                  {s.calCancel}
-                </Button>
-              </>
-            ) : (
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() => setRemoving(y.year)}
-                data-testid={`calendar-remove-${y.year}`}
-              >
-                {s.calRemove}
-              </Button>
-            )}
-          </div>
-        ))}
-      </div>
+      <YearList calendar={calendar} strings={s} busy={busy} onRemove={(year) => void remove(year)} />
     </section>
-  );
-}
-
-function ReadPreview(props: {
-  preview: Extract<Preview, { kind: "read" }>;
-  strings: Strings;
-  locale: UiLocale;
-  busy: boolean;
-  onImport: () => void;
-  onCancel: () => void;
-}) {
-  const { preview, strings: s, locale } = props;
-  const styles = useStyles();
-  const y = preview.year;
-  const off = y.days.filter((d) => d.isOffDay).length;
-  const work = y.days.length - off;
-  const notes = repairNotes(y, locale);
-  const importable = preview.verdict === "new" || preview.verdict === "replace";
-  return (
-    <div className={styles.box} data-testid="calendar-preview">
-      <Text size={200} data-testid="calendar-summary">
-        {s.calReadSummary(s.calNoticeTitle(y.source.titles), y.year, y.source.festivals.length, off, work)}
-        {importable ? s.calReadCheck : ""}
-      </Text>
-      <Table size="extra-small" aria-label={s.calTitle} data-testid="calendar-festivals">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{s.calColFestival}</TableHeaderCell>
-            <TableHeaderCell>{s.calColOff}</TableHeaderCell>
-            <TableHeaderCell>{s.calColWork}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {festivalsOf(y).map((f) => (
-            <TableRow key={f.name}>
-              <TableCell>{f.name}</TableCell>
-              <TableCell>
-                {f.off.length > 0 ? s.calOffDays(daysText(f.off, y.year, locale), f.off.length) : s.calNoOff}
-              </TableCell>
-              <TableCell>{f.work.length > 0 ? daysText(f.work, y.year, locale) : s.calNoWork}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {notes.length > 0 && (
-        <Text size={200} className={styles.muted}>
-          {s.calRepairs(notes)}
-        </Text>
-      )}
-      {preview.verdict === "conflict" && preview.conflict && (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="calendar-verdict">
-            {s.calConflictRead}
-            {conflictText(preview.conflict, locale)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {preview.verdict === "redundant" && (
-        <MessageBar intent="info">
-          <MessageBarBody data-testid="calendar-verdict">{s.calRedundant(y.year)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {preview.verdict === "same" && (
-        <MessageBar intent="info">
-          <MessageBarBody data-testid="calendar-verdict">{s.calSame(y.year)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {preview.verdict === "replace" && preview.replaces && (
-        <MessageBar intent="warning">
-          <MessageBarBody data-testid="calendar-verdict">
-            {s.calReplaces(y.year, preview.replaces.source.titles[0] ?? s.calUntitled)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        {importable && (
-          <Button appearance="primary" disabled={props.busy} onClick={props.onImport} data-testid="calendar-import">
-            {preview.verdict === "replace" ? s.calImportReplace(y.year) : s.calImport}
-          </Button>
-        )}
-        <Button appearance="subtle" disabled={props.busy} onClick={props.onCancel}>
-          {s.calCancel}
-        </Button>
-      </div>
-    </div>
   );
 }

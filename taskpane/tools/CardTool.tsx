@@ -1,39 +1,32 @@
-import { useState } from "react";
-import { Field as FluentField, Input, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { parseCard, cardIssuer, cardMessage } from "../../src/core/bank";
 import { maskCard } from "../../src/core/mask";
 import type { Strings, UiLocale } from "../strings";
+import { Message } from "../components/Message";
 import { Field } from "./Field";
+import { SingleValueTool } from "./SingleValueTool";
 
 export function CardTool(props: { strings: Strings; locale: UiLocale }) {
   const { strings: s, locale } = props;
-  const [text, setText] = useState("");
-  const result = text.trim() === "" ? null : parseCard(text);
-  const issuer = result?.ok ? cardIssuer(result.value.digits) : null;
   return (
-    <section aria-label={s.cardLabel}>
-      <FluentField label={s.cardLabel}>
-        <Input
-          value={text}
-          placeholder={s.cardPlaceholder}
-          onChange={(_, d) => setText(d.value)}
-          data-testid="card-input"
-        />
-      </FluentField>
-      {result && !result.ok && result.problem.code !== "bank.empty" && (
-        <MessageBar intent="error">
-          <MessageBarBody>{cardMessage(result.problem, locale)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result?.ok && (
-        <div>
-          <MessageBar intent={result.value.luhnOk ? "success" : "warning"}>
-            <MessageBarBody>{result.value.luhnOk ? s.cardLuhnOk : s.cardLuhnBad}</MessageBarBody>
-          </MessageBar>
-          <Field label={s.bank} value={issuer?.name ?? s.bankUnknown} testId="card-bank" />
-          <Field label={s.masked} value={maskCard(result.value.digits)} />
-        </div>
-      )}
-    </section>
+    <SingleValueTool label={s.cardLabel} placeholder={s.cardPlaceholder} testId="card-input">
+      {(text) => {
+        const result = parseCard(text);
+        if (!result.ok) {
+          return result.problem.code === "bank.empty" ? null : (
+            <Message intent="error">{cardMessage(result.problem, locale)}</Message>
+          );
+        }
+        const issuer = cardIssuer(result.value.digits);
+        return (
+          <div>
+            <Message intent={result.value.luhnOk ? "success" : "warning"}>
+              {result.value.luhnOk ? s.cardLuhnOk : s.cardLuhnBad}
+            </Message>
+            <Field label={s.bank} value={issuer?.name ?? s.bankUnknown} testId="card-bank" />
+            <Field label={s.masked} value={maskCard(result.value.digits)} />
+          </div>
+        );
+      }}
+    </SingleValueTool>
   );
 }

@@ -1,20 +1,20 @@
 import { useState } from "react";
 import { Field as FluentField, Input, MessageBar, MessageBarBody, SpinButton } from "@fluentui/react-components";
-import { noticeEnd, calendarMessage, type Calendar } from "../../src/core/calendar";
-import { activeCalendar } from "../../functions/calendar-context";
+import { noticeEnd, calendarMessage } from "../../src/core/calendar";
 import { parseDateInput } from "../../src/core/date/serial";
 import { formatIso } from "../../src/core/date/civil";
-import { today } from "../../functions/clock";
+import { usePaneContext } from "../context";
 import type { Strings, UiLocale } from "../strings";
 import { Field } from "./Field";
 
-/** The notice period's last day, counted with the active calendar (the shipped data plus imported notices). */
-export function NoticeTool(props: { strings: Strings; locale: UiLocale; calendar?: Calendar }) {
+/** The notice period's last day, counted with the pane's calendar (the shipped data plus imported notices). */
+export function NoticeTool(props: { strings: Strings; locale: UiLocale }) {
   const { strings: s, locale } = props;
-  const [start, setStart] = useState(formatIso(today()));
+  const context = usePaneContext();
+  const [start, setStart] = useState(formatIso(context.today()));
   const [days, setDays] = useState(5);
   const parsed = parseDateInput(start);
-  const result = parsed.ok ? noticeEnd(parsed.date, days, props.calendar ?? activeCalendar()) : null;
+  const result = parsed.ok ? noticeEnd(parsed.date, days, context.calendar) : null;
   return (
     <section aria-label={s.noticeLabel}>
       <FluentField label={s.noticeLabel}>

@@ -36,7 +36,7 @@ export function ToolsTab(props: {
       <Divider />
       <RmbTool strings={props.strings} locale={props.locale} />
       <Divider />
-      <NoticeTool strings={props.strings} locale={props.locale} calendar={calendar?.calendar} />
+      <NoticeTool strings={props.strings} locale={props.locale} />
       {host && calendar && onCalendarChange && (
         <>
           <Divider />

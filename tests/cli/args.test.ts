@@ -1,4 +1,6 @@
-import { cellValueFromArg, significantDigits } from "../../src/cli/args";
+import { cellValueFromArg, cliOptions, parseArgv, significantDigits, VALUE_FLAGS } from "../../src/cli/args";
+import { UsageError } from "../../src/cli/commands/fn";
+import { COMMANDS } from "../../src/core/commands";
 
 // How a word on the command line becomes a cell value (issue: "a number when it is a plain
 // number of at most 15 significant digits, TRUE/FALSE a boolean, anything else a string").
@@ -34,4 +36,60 @@ test.each([
   ["0", 1],
 ])("significant digits of %s = %d", (plain, n) => {
   expect(significantDigits(plain)).toBe(n);
+});
+
+describe("parseArgv: the flags come from the command registry", () => {
+  test("every value flag of before is known, and no other", () => {
+    expect([...VALUE_FLAGS].sort()).toEqual(
+      [
+        "sheet",
+        "kind",
+        "program",
+        "enrolled",
+        "json",
+        "report",
+        "out",
+        "title",
+        "unit",
+        "start",
+        "days",
+        "contact",
+        "mapping",
+        "jobs",
+        "enrolment",
+        "calendar",
+        "year",
+      ].sort(),
+    );
+  });
+
+  test.each<[string[], Record<string, string>, string[]]>([
+    [["check", "a.xlsx", "--enrolled", "300"], { enrolled: "300" }, ["check", "a.xlsx"]],
+    [
+      ["notice", "a.xlsx", "--start=2026-09-28", "--out", "b.xlsx"],
+      { start: "2026-09-28", out: "b.xlsx" },
+      ["notice", "a.xlsx"],
+    ],
+    [["fn", "RMB", "--", "--title"], {}, ["fn", "RMB", "--title"]],
+    [["summary", "--title="], { title: "" }, ["summary"]],
+  ])("%j", (argv, options, words) => {
+    const parsed = parseArgv(argv);
+    expect(parsed.options).toEqual(options);
+    expect(parsed.words).toEqual(words);
+  });
+
+  test.each([
+    [["check", "a.xlsx", "--sheetx", "1"], "未知选项：--sheetx。运行 zizhu --help 查看用法"],
+    [["check", "a.xlsx", "--foo"], "未知选项：--foo。运行 zizhu --help 查看用法"],
+    [["check", "a.xlsx", "--enrolled"], "--enrolled 后面缺少取值"],
+  ])("%j → %s", (argv, message) => {
+    expect(() => parseArgv(argv)).toThrow(new UsageError(message));
+  });
+
+  test("a bad option value is a usage error with the CLI's message", () => {
+    expect(() => cliOptions(COMMANDS.check.options, { enrolled: "abc" })).toThrow(
+      new UsageError("--enrolled 应为在校人数（正整数），收到：abc"),
+    );
+    expect(cliOptions(COMMANDS.check.options, { kind: "教师", days: "x" })).toEqual({ kind: "teachers" });
+  });
 });

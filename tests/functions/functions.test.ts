@@ -6,13 +6,14 @@ import { CustomFunctionError } from "../../src/cli/custom-functions-host";
 import * as identity from "../../functions/identity";
 import * as moneyDates from "../../functions/money-dates";
 import * as policy from "../../functions/policy";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
+import { fixedToday } from "../../src/core/context";
 import { guard } from "../../functions/excel";
 import fc from "fast-check";
 
 const fx = { ...identity, ...moneyDates };
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: fixedToday({ y: 2026, m: 11, d: 28 }) }));
 
 function errorOf(call: () => unknown): { code: string; message: string } {
   try {

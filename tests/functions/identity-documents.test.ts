@@ -4,10 +4,11 @@
 import "../../src/cli/custom-functions-host";
 import { CustomFunctionError } from "../../src/cli/custom-functions-host";
 import * as fx from "../../functions/identity";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
+import { fixedToday } from "../../src/core/context";
 import { serialFromCivil } from "../../src/core/date/serial";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: fixedToday({ y: 2026, m: 11, d: 28 }) }));
 
 function errorOf(call: () => unknown): { code: string; message: string } {
   try {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { readCsv } from "../../src/adapters/csv/read";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { buildForCommand, SHEET_COMMANDS } from "../../src/adapters/office/sheets";
+import { buildForCommand, type SheetCommand } from "../../src/core/commands";
 import { checkWorkbook } from "../../src/core/check/check";
 import type { WorkbookData } from "../../src/core/grid/types";
 import { seedPack } from "../../src/core/policy";
@@ -45,7 +45,7 @@ async function load(file: string): Promise<WorkbookData> {
 }
 
 const build = (wb: WorkbookData, command: string, options: Record<string, unknown>) =>
-  buildForCommand(wb, command as (typeof SHEET_COMMANDS)[number], { pack, today, ...options });
+  buildForCommand(wb, command as SheetCommand, { pack, today, ...options });
 const recipe = (wb: WorkbookData, name: string) => {
   const r = RECIPE_LIBRARY.find((x) => x.name === name);
   if (!r) throw new Error(name);

@@ -2,6 +2,7 @@
 import { makeGrid, type CellValue, type WorkbookData } from "../../src/core/grid/types";
 import type { Issue, Report } from "../../src/core/report/types";
 import type { FileHost, PaneHost, ReadResult } from "../../src/adapters/pane-host";
+import { functionsContext, provideImportedYears } from "../../functions/context";
 
 export const ROSTER_ROWS: CellValue[][] = [
   ["姓名", "性别", "身份证号", "资助项目", "联系电话", "备注"],
@@ -28,6 +29,8 @@ export interface OfficeFake extends PaneHost {
 export function officeHost(read: () => Promise<ReadResult> = () => Promise.resolve(ok())): OfficeFake {
   return {
     mode: "office",
+    context: functionsContext,
+    provideCalendar: provideImportedYears,
     read: jest.fn(read),
     reveal: jest.fn((_issue: Issue) => Promise.resolve()),
     highlight: jest.fn((issues: readonly Issue[]) => Promise.resolve(`已标出 ${issues.length} 个单元格`)),
@@ -44,6 +47,8 @@ export function fileHost(sample: () => Promise<ReadResult> = () => Promise.resol
   let current: ReadResult = { ok: false, message: "请先选择或拖入一个花名册文件（.xlsx 或 .csv）。" };
   return {
     mode: "standalone",
+    context: functionsContext,
+    provideCalendar: provideImportedYears,
     openFile: jest.fn(),
     loadSample: jest.fn(async () => {
       current = await sample();

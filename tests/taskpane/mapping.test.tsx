@@ -2,12 +2,12 @@
 import "./setup";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../taskpane/App";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
 import type { CellValue } from "../../src/core/grid/types";
 import type { ColumnOverrides } from "../../src/core/roster/detect";
 import { fileHost, officeHost, ok, workbook } from "./fakes";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 
 // 爸妈号码 names no field: the phone number under it is not checked until it is mapped.
 const ROWS: CellValue[][] = [

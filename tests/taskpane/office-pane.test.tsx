@@ -2,12 +2,12 @@
 import "./setup";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { App } from "../../taskpane/App";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
 import { makeGrid } from "../../src/core/grid/types";
 import { ROSTER_ROWS, officeHost, ok } from "./fakes";
 import type { ReadResult } from "../../src/adapters/pane-host";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 
 test("隐私 scans the whole workbook through readAll when the host has it, and shows its note", async () => {
   const whole = {

@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../taskpane/App";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
 import { officeHost } from "./fakes";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 
 const fixture = (name: string): File =>
   new File([readFileSync(join(__dirname, "..", "fixtures", name), "utf8")], name, { type: "application/json" });

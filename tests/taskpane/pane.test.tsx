@@ -2,11 +2,11 @@
 import "./setup";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../taskpane/App";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
 import { deferred, fileHost, officeHost, ok, workbook } from "./fakes";
 import type { ReadResult } from "../../src/adapters/pane-host";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 
 function renderPane(host: Parameters<typeof App>[0]["host"]) {
   return render(<App host={host} locale="zh-CN" listHeight={400} />);

@@ -10,6 +10,8 @@ import { findLibraryRecipe } from "../../src/automation/recipes/library";
 import type { RecipeOutput } from "../../src/automation/recipes/run";
 import type { Recipe } from "../../src/automation/recipes/schema";
 import { RecipeTab } from "../../taskpane/recipes/RecipeTab";
+import { PaneContextProvider } from "../../taskpane/context";
+import { engineContext, fixedToday } from "../../src/core/context";
 import { App } from "../../taskpane/App";
 import { postCommandRequest } from "../../src/commands/requests";
 import type { RecipeHost, RecipeInput, Reseal } from "../../src/adapters/recipe-host";
@@ -41,10 +43,15 @@ function recipeHost(recipe: Recipe | null = null): RecipeHost & {
   };
 }
 
+// The tab alone, with the context App would give it (the day the recipe host's clock says).
+const CONTEXT = engineContext(fixedToday({ y: 2026, m: 11, d: 28 }));
+
 function renderTab(props: Partial<Parameters<typeof RecipeTab>[0]> & { recipes: RecipeHost }) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <RecipeTab host={props.host ?? officeHost()} locale="zh-CN" {...props} />
+      <PaneContextProvider value={CONTEXT}>
+        <RecipeTab host={props.host ?? officeHost()} locale="zh-CN" {...props} />
+      </PaneContextProvider>
     </FluentProvider>,
   );
 }
@@ -120,7 +127,9 @@ test("the ribbon's 运行流程 runs the stored recipe once per click", async ()
   expect((await screen.findByTestId("recipe-status")).textContent).toBe("流程已完成。");
   view.rerender(
     <FluentProvider theme={webLightTheme}>
-      <RecipeTab host={host} recipes={recipes} locale="zh-CN" runRequest={2} />
+      <PaneContextProvider value={CONTEXT}>
+        <RecipeTab host={host} recipes={recipes} locale="zh-CN" runRequest={2} />
+      </PaneContextProvider>
     </FluentProvider>,
   );
   await waitFor(() => expect(recipes.saveRecipeOutput).toHaveBeenCalledTimes(2));

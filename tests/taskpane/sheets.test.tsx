@@ -2,7 +2,7 @@
 import "./setup";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../taskpane/App";
-import { setClock } from "../../functions/clock";
+import { provideContext } from "../../functions/context";
 import { postCommandRequest } from "../../src/commands/requests";
 import type { Report } from "../../src/core/report/types";
 import type { Seal } from "../../src/core/sheets/seal";
@@ -15,7 +15,7 @@ import type {
 } from "../../src/adapters/pane-host";
 import { deferred, fileHost, officeHost, ok } from "./fakes";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 
 /** Distinct request times: the window remembers which requests the pane has run. */
 let clock = 1_000;

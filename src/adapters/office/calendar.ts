@@ -4,7 +4,7 @@
  * colleague who opens the workbook count working days with the same schedule. Read when the pane
  * starts (the shared runtime loads it with the workbook) and written after an import or a removal.
  */
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
 import { readSetting, writeSetting } from "./settings";
 
@@ -20,7 +20,7 @@ export function loadWorkbookCalendar(): string | null {
 }
 
 /** Stores the serialized years (null removes them) and saves the settings into the document. */
-export function saveWorkbookCalendar(serialized: string | null): Promise<Result<void, { message: string }>> {
+export function saveWorkbookCalendar(serialized: string | null): Promise<Result<void, HostProblem>> {
   return writeSetting(CALENDAR_KEY, serialized ?? undefined);
 }
 
@@ -28,7 +28,7 @@ export function saveWorkbookCalendar(serialized: string | null): Promise<Result<
  * Recalculates the whole workbook (one sync), so ZIZHU.NOTICE_END, WORKDAY and NETWORKDAYS cells
  * count with the calendar just imported or removed.
  */
-export async function recalculateWorkbook(): Promise<Result<void, { message: string }>> {
+export async function recalculateWorkbook(): Promise<Result<void, HostProblem>> {
   try {
     await Excel.run(async (context) => {
       // Host quirk: a changed calendar dirties no cell, so a plain recalculation would skip every
@@ -39,6 +39,6 @@ export async function recalculateWorkbook(): Promise<Result<void, { message: str
     return ok(undefined);
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure("重新计算工作簿", error) });
+    return fail(hostFailed(hostFailure("重新计算工作簿", error)));
   }
 }

@@ -10,7 +10,7 @@
  * and activation ride with the first batch; a report without issues still gets its header: 1 sync).
  */
 import type { Issue, Report, Severity } from "../../core/report/types";
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { formulaString, quoteSheet } from "./address";
 import { hostFailure, isHostError } from "./errors";
 
@@ -110,7 +110,7 @@ function textRow(issue: Issue, index: number): { left: (string | number)[]; righ
   };
 }
 
-export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: string }, { message: string }>> {
+export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: string }, HostProblem>> {
   let chosen = "";
   try {
     await Excel.run(async (context) => {
@@ -145,12 +145,14 @@ export async function writeIssuesSheet(report: Report): Promise<Result<{ sheet: 
   } catch (error) {
     if (!isHostError(error)) throw error;
     const where = chosen !== "" ? `（新工作表“${chosen}”可能只写入了一部分，可删除后重试）` : "";
-    return fail({ message: hostFailure(`写入校验结果工作表${where}`, error) });
+    return fail(hostFailed(hostFailure(`写入校验结果工作表${where}`, error)));
   }
   if (chosen === "") {
-    return fail({
-      message: `工作簿里已有“${ISSUES_SHEET}”到“${candidateName(NAME_CANDIDATES - 1)}”，无法再新建结果工作表。请删除或重命名旧的结果工作表后重试。`,
-    });
+    return fail(
+      hostFailed(
+        `工作簿里已有“${ISSUES_SHEET}”到“${candidateName(NAME_CANDIDATES - 1)}”，无法再新建结果工作表。请删除或重命名旧的结果工作表后重试。`,
+      ),
+    );
   }
   return ok({ sheet: chosen });
 }

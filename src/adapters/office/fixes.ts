@@ -11,7 +11,7 @@
  */
 import type { CellFix, ColumnFix, Fix } from "../../core/fixes/plan";
 import type { CellValue } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
 
 export interface AppliedFixes {
@@ -40,7 +40,7 @@ function bySheet(fixes: readonly Fix[]): Map<string, { cells: CellFix[]; columns
   return out;
 }
 
-export async function applyFixes(fixes: readonly Fix[]): Promise<Result<AppliedFixes, { message: string }>> {
+export async function applyFixes(fixes: readonly Fix[]): Promise<Result<AppliedFixes, HostProblem>> {
   const groups = bySheet(fixes);
   if (groups.size === 0) return ok({ cells: 0, columns: 0, skipped: 0, syncs: 0 });
   let syncs = 0;
@@ -97,11 +97,11 @@ export async function applyFixes(fixes: readonly Fix[]): Promise<Result<AppliedF
     });
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure("应用修改", error) });
+    return fail(hostFailed(hostFailure("应用修改", error)));
   }
   if (missing !== null) {
-    return fail({ message: `找不到工作表“${missing}”（可能已改名或删除），未做任何修改。请重新校验后再试。` });
+    return fail(hostFailed(`找不到工作表“${missing}”（可能已改名或删除），未做任何修改。请重新校验后再试。`));
   }
-  if (!result) return fail({ message: "应用修改失败：Excel 未完成请求。请重试。" });
+  if (!result) return fail(hostFailed("应用修改失败：Excel 未完成请求。请重试。"));
   return ok(result);
 }

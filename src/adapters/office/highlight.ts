@@ -18,7 +18,7 @@
  * only when custom rules exist; delete, only when one of ours was found).
  */
 import type { Issue, Severity } from "../../core/report/types";
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { parseArea } from "./address";
 import { hostFailure, isHostError } from "./errors";
 import { readSetting, writeSetting } from "./settings";
@@ -197,7 +197,7 @@ function recordedSheets(record: HighlightRecord | null): string[] {
 
 export async function highlightIssues(
   issues: readonly Issue[],
-): Promise<Result<{ cells: number; syncs: number }, { message: string }>> {
+): Promise<Result<{ cells: number; syncs: number }, HostProblem>> {
   const plan = planHighlights(issues);
   const record = readRecord();
   const syncs: SyncCount = { n: 0 };
@@ -228,7 +228,7 @@ export async function highlightIssues(
     cells = countCells(issues, present);
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure("标记问题单元格", error) });
+    return fail(hostFailed(hostFailure("标记问题单元格", error)));
   }
   const saved = await writeSetting(HIGHLIGHTS_KEY, added.length > 0 ? { version: 1, groups: added } : undefined);
   if (!saved.ok) return saved;
@@ -239,7 +239,7 @@ function countCells(issues: readonly Issue[], sheets: ReadonlySet<string>): numb
   return planHighlights(issues.filter((i) => sheets.has(i.sheet))).cells;
 }
 
-export async function clearHighlights(): Promise<Result<{ removed: number }, { message: string }>> {
+export async function clearHighlights(): Promise<Result<{ removed: number }, HostProblem>> {
   const record = readRecord();
   const names = recordedSheets(record);
   if (names.length === 0) return ok({ removed: 0 });
@@ -253,7 +253,7 @@ export async function clearHighlights(): Promise<Result<{ removed: number }, { m
     });
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure("清除标记", error) });
+    return fail(hostFailed(hostFailure("清除标记", error)));
   }
   const saved = await writeSetting(HIGHLIGHTS_KEY, undefined);
   if (!saved.ok) return saved;

@@ -1,21 +1,23 @@
 /**
- * The live check trigger: listens to edits on the active sheet and reports, after a quiet period,
- * which sheet rows changed, so the pane re-checks those rows only.
+ * The live check's Office.js wiring: an EditSource (src/automation/triggers/on-edit.ts, which
+ * debounces, batches and filters) fed by the edits on the active sheet.
  *
  * - worksheet.onChanged on the active sheet; when another sheet is activated the handler moves to it
  *   (worksheets.onActivated), so edits on sheets the user is not looking at do not trigger checks.
- * - Debounced (default 600 ms): typing down a column, a paste or a fill reports once, with every row.
  * - Rows are the sheet's own, 1-based, from event.address ("C5", "A2:D4", "3:5"). A change over whole
  *   columns ("B:B", e.g. a deleted column) or more than MAX_ROWS rows reports an empty list: re-check
  *   the whole sheet.
- * - Changes made by this add-in itself (writing 校验结果, highlights) are ignored, or a check would
- *   trigger another.
  */
+import {
+  startEditTrigger,
+  type EditSource,
+  type EditTriggerOptions,
+  type SheetEdit,
+} from "../../automation/triggers/on-edit";
 import { LAST_ROW, parseAreas } from "./address";
 import { hostFailure, isHostError } from "./errors";
 
-export interface LiveCheckOptions {
-  debounceMs?: number;
+export interface LiveCheckOptions extends EditTriggerOptions {
   /** Called with a Chinese message when following a newly activated sheet fails (the old sheet stays watched). */
   onError?: (message: string) => void;
 }
@@ -45,85 +47,72 @@ async function removeHandler<T>(handler: Handler<T> | null): Promise<void> {
   });
 }
 
-export async function startLiveCheck(
+/** Edits on the active sheet, following the user from sheet to sheet. */
+export function activeSheetEdits(onError?: (message: string) => void): EditSource {
+  return {
+    async listen(onEdit: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
+      const names = new Map<string, string>();
+      let changed: Handler<Excel.WorksheetChangedEventArgs> | null = null;
+      let activated: Handler<Excel.WorksheetActivatedEventArgs> | null = null;
+      let stopped = false;
+
+      const onChanged = (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+        const sheet = names.get(event.worksheetId);
+        if (stopped || sheet === undefined) return Promise.resolve();
+        // Our own writes (the 校验结果 sheet, highlights) say so: the trigger does not check them.
+        const byAddin = event.triggerSource === "ThisLocalAddin";
+        onEdit({ sheet, rows: byAddin ? [] : changedRows(event.address), byAddin });
+        return Promise.resolve();
+      };
+
+      const watch = (sheetId: string | null): Promise<Handler<Excel.WorksheetChangedEventArgs>> =>
+        Excel.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          const sheet = sheetId === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetId);
+          sheet.load("id, name");
+          const handler = sheet.onChanged.add(onChanged);
+          await context.sync();
+          names.set(sheet.id, sheet.name);
+          return handler;
+        });
+
+      const onActivated = async (event: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+        if (stopped) return;
+        try {
+          const next = await watch(event.worksheetId);
+          const previous = changed;
+          changed = next;
+          await removeHandler(previous);
+          if (stopped) await removeHandler(next);
+        } catch (error) {
+          if (!isHostError(error)) throw error;
+          onError?.(hostFailure("切换工作表后继续实时校验", error));
+        }
+      };
+
+      changed = await watch(null);
+      activated = await Excel.run(async (context) => {
+        const handler = context.workbook.worksheets.onActivated.add(onActivated);
+        await context.sync();
+        return handler;
+      });
+
+      return async () => {
+        stopped = true;
+        const handlers = [changed, activated];
+        changed = null;
+        activated = null;
+        await removeHandler(handlers[0] ?? null);
+        await removeHandler(handlers[1] ?? null);
+      };
+    },
+  };
+}
+
+/** The live check on the active sheet: the on-edit trigger over activeSheetEdits. Resolves to stop. */
+export function startLiveCheck(
   onRowsChanged: (sheet: string, rows: number[]) => void,
   options: LiveCheckOptions = {},
 ): Promise<() => Promise<void>> {
-  const debounceMs = options.debounceMs ?? 600;
-  const names = new Map<string, string>();
-  /** Rows per sheet since the last report; null = the whole sheet. */
-  const pending = new Map<string, Set<number> | null>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let changed: Handler<Excel.WorksheetChangedEventArgs> | null = null;
-  let activated: Handler<Excel.WorksheetActivatedEventArgs> | null = null;
-  let stopped = false;
-
-  const report = (): void => {
-    timer = undefined;
-    const batches = [...pending];
-    pending.clear();
-    for (const [sheet, rows] of batches) onRowsChanged(sheet, rows ? [...rows].sort((a, b) => a - b) : []);
-  };
-
-  const onChanged = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped) return;
-    // Our own writes (the 校验结果 sheet, highlights) must not start another check.
-    if (event.triggerSource === "ThisLocalAddin") return;
-    const sheet = names.get(event.worksheetId);
-    if (sheet === undefined) return;
-    const rows = changedRows(event.address);
-    const seen = pending.get(sheet);
-    if (rows.length === 0 || seen === null) pending.set(sheet, null);
-    else {
-      const set = seen ?? new Set<number>();
-      for (const r of rows) set.add(r);
-      pending.set(sheet, set);
-    }
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(report, debounceMs);
-  };
-
-  const watch = (sheetId: string | null): Promise<Handler<Excel.WorksheetChangedEventArgs>> =>
-    Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const sheet = sheetId === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetId);
-      sheet.load("id, name");
-      const handler = sheet.onChanged.add(onChanged);
-      await context.sync();
-      names.set(sheet.id, sheet.name);
-      return handler;
-    });
-
-  const onActivated = async (event: Excel.WorksheetActivatedEventArgs): Promise<void> => {
-    if (stopped) return;
-    try {
-      const next = await watch(event.worksheetId);
-      const previous = changed;
-      changed = next;
-      await removeHandler(previous);
-      if (stopped) await removeHandler(next);
-    } catch (error) {
-      if (!isHostError(error)) throw error;
-      options.onError?.(hostFailure("切换工作表后继续实时校验", error));
-    }
-  };
-
-  changed = await watch(null);
-  activated = await Excel.run(async (context) => {
-    const handler = context.workbook.worksheets.onActivated.add(onActivated);
-    await context.sync();
-    return handler;
-  });
-
-  return async () => {
-    stopped = true;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    pending.clear();
-    const handlers = [changed, activated];
-    changed = null;
-    activated = null;
-    await removeHandler(handlers[0] ?? null);
-    await removeHandler(handlers[1] ?? null);
-  };
+  return startEditTrigger(activeSheetEdits(options.onError), onRowsChanged, options);
 }

@@ -11,11 +11,12 @@
  * with its first chunk).
  */
 import { type CellValue, type Grid, type WorkbookData, cellKey } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { detectRoster } from "../../core/roster/detect";
 import type { FieldKey } from "../../core/roster/fields";
 import { freeSheetNames, writeInChunks } from "./export";
 import { hostFailure, isHostError } from "./errors";
+import { chunkMatrices } from "./write-sheet-layout";
 
 export const MASKED_PREFIX = "脱敏副本-";
 /** Cells per request: masked values are short texts, so ~40,000 cells stay near 1–2 MB. */
@@ -35,11 +36,9 @@ function formatOf(grid: Grid, r: number, c: number, value: CellValue, textCols: 
   return grid.formats.get(cellKey(r, c)) ?? "General";
 }
 
-export async function writeMaskedCopy(
-  workbook: WorkbookData,
-): Promise<Result<{ sheets: string[] }, { message: string }>> {
+export async function writeMaskedCopy(workbook: WorkbookData): Promise<Result<{ sheets: string[] }, HostProblem>> {
   const grids = workbook.sheets.filter((g) => g.rows.some((row) => row.length > 0));
-  if (grids.length === 0) return fail({ message: "没有可写入脱敏副本的数据。" });
+  if (grids.length === 0) return fail(hostFailed("没有可写入脱敏副本的数据。"));
   const written: string[] = [];
   try {
     const names = await Excel.run(async (context) => {
@@ -58,20 +57,9 @@ export async function writeMaskedCopy(
         const textCols = identifierColumns(grid);
         await writeInChunks(context, grid.rows.length, WRITE_CELLS / cols, (start, count) => {
           const range = sheet.getRangeByIndexes(start, 0, count, cols);
-          const values: (string | number | boolean)[][] = [];
-          const formats: string[][] = [];
-          for (let r = start; r < start + count; r++) {
-            const row = grid.rows[r] ?? [];
-            const vrow: (string | number | boolean)[] = [];
-            const frow: string[] = [];
-            for (let c = 0; c < cols; c++) {
-              const value = row[c] ?? null;
-              vrow.push(value ?? "");
-              frow.push(formatOf(grid, r, c, value, textCols));
-            }
-            values.push(vrow);
-            formats.push(frow);
-          }
+          const { values, formats } = chunkMatrices(grid.rows, start, count, cols, (r, c, value) =>
+            formatOf(grid, r, c, value, textCols),
+          );
           // Formats first: Excel would otherwise parse the texts as they are written.
           range.numberFormat = formats;
           range.values = values;
@@ -81,14 +69,16 @@ export async function writeMaskedCopy(
     });
     const missing = grids.filter((_, i) => names[i] === null).map((g) => g.name);
     if (missing.length > 0) {
-      return fail({
-        message: `工作簿里已有太多“${MASKED_PREFIX}${missing[0] ?? ""}”开头的工作表，无法再新建脱敏副本。请删除或重命名旧的副本后重试。`,
-      });
+      return fail(
+        hostFailed(
+          `工作簿里已有太多“${MASKED_PREFIX}${missing[0] ?? ""}”开头的工作表，无法再新建脱敏副本。请删除或重命名旧的副本后重试。`,
+        ),
+      );
     }
     return ok({ sheets: written });
   } catch (error) {
     if (!isHostError(error)) throw error;
     const where = written.length > 0 ? `（新工作表“${written.join("”“")}”可能只写入了一部分，可删除后重试）` : "";
-    return fail({ message: hostFailure(`写入脱敏副本${where}`, error) });
+    return fail(hostFailed(hostFailure(`写入脱敏副本${where}`, error)));
   }
 }

@@ -18,14 +18,15 @@ import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "./sheets
 import { isFieldKey } from "../../core/roster/fields";
 import type { ColumnOverrides } from "../../core/roster/detect";
 import type { PaneHost, ReadResult } from "../pane-host";
-
-/** Sheets the pane itself writes (their names, before any " (2)"). */
-const OWN_SHEETS = ["校验结果", "花名册（格式化）", "汇总表", "公示表", "申请表", "校验凭证"];
+import { functionsContext, provideImportedYears } from "../../../functions/context";
 
 export function createOfficeHost(): PaneHost {
   let scope: "active-sheet" | "selection" = "active-sheet";
   return {
     mode: "office",
+    // The shared runtime's one provider: what the pane provides, ZIZHU.* compute with.
+    context: functionsContext,
+    provideCalendar: provideImportedYears,
     async show() {
       await Office.addin.showAsTaskpane();
     },
@@ -78,10 +79,8 @@ export function createOfficeHost(): PaneHost {
       return `${parts.join("，")}（可用 Excel 的撤销恢复）${skippedText}。建议重新校验。`;
     },
     watchEdits(onEdit) {
-      // Our own sheets (校验结果, the built 报表, 校验凭证) are written by the pane: edits there are not the roster's.
-      return startLiveCheck((sheet, rows) => {
-        if (!OWN_SHEETS.some((own) => sheet.startsWith(own))) onEdit(sheet, rows);
-      });
+      // Edits on our own sheets (校验结果, the built 报表, 校验凭证) are not the roster's: the trigger skips them.
+      return startLiveCheck(onEdit);
     },
     buildSheet(command, options) {
       return runSheetCommand(command, options);

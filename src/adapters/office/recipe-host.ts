@@ -8,7 +8,7 @@ import { applyFixes } from "./fixes";
 import { readWorkbookForSeal } from "./sheets";
 import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "./recipe";
 import { writeSheetSpec } from "./write-sheet";
-import { today } from "../../../functions/clock";
+import { functionsContext } from "../../../functions/context";
 import { SheetConflictError } from "../../core/sheets/seal";
 import type { SheetSpec } from "../../core/sheets/spec";
 import type { RecipeHost } from "../recipe-host";
@@ -46,7 +46,7 @@ export function createOfficeRecipeHost(): RecipeHost {
       return { ok: true, message: on.length ? `本工作簿已开启：${on.join("、")}` : "本工作簿的触发器已全部关闭" };
     },
     clock() {
-      return { today: today(), now: new Date().toISOString() };
+      return { today: functionsContext().today(), now: new Date().toISOString() };
     },
     async saveRecipeOutput(output, _input, _recipe, reseal) {
       const lines: string[] = [];

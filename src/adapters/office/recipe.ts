@@ -1,25 +1,16 @@
 /**
  * The workbook's own automation, kept in its settings (they travel with the file): the recipe the
- * 运行流程 button runs, and the opt-in triggers — on open (check the roster as the workbook opens
- * and show the result) and on edit (the live check). Like Apps Script's onOpen/onEdit, both are
- * off until the user turns them on for this workbook.
+ * 运行流程 button runs, and the opt-in triggers (src/automation/triggers: on open, on edit). This is
+ * only their settings I/O; what they mean and do lives in src/automation.
  */
 import { findLibraryRecipe } from "../../automation/recipes/library";
 import { parseRecipe, type Recipe } from "../../automation/recipes/schema";
-import { fail, ok, type Result } from "../../core/result";
+import { readTriggers, type Triggers } from "../../automation/triggers/triggers";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { readSetting, writeSetting } from "./settings";
 
 export const RECIPE_KEY = "zizhu.recipe";
 export const TRIGGERS_KEY = "zizhu.triggers";
-
-export interface Triggers {
-  /** Check the roster when the workbook opens (the add-in loads with the document). */
-  onOpen: boolean;
-  /** Re-check edited rows as the user types (the live check). */
-  onEdit: boolean;
-}
-
-export const NO_TRIGGERS: Triggers = Object.freeze({ onOpen: false, onEdit: false });
 
 /**
  * The recipe stored in this workbook; the shipped 学期报送 when none is. A stored recipe that no
@@ -40,35 +31,34 @@ export function loadWorkbookRecipe(): { recipe: Recipe; stored: boolean; problem
 }
 
 /** Validates and stores the recipe in the workbook's settings. */
-export async function saveWorkbookRecipe(recipe: unknown): Promise<Result<Recipe, { message: string }>> {
+export async function saveWorkbookRecipe(recipe: unknown): Promise<Result<Recipe, HostProblem>> {
   const r = parseRecipe(recipe);
-  if (!r.ok) return fail({ message: r.problem.message });
+  if (!r.ok) return fail(hostFailed(r.problem.message));
   const saved = await writeSetting(RECIPE_KEY, r.value);
   return saved.ok ? ok(r.value) : saved;
 }
 
 export function loadTriggers(): Triggers {
-  const v = readSetting(TRIGGERS_KEY);
-  if (v === null || typeof v !== "object") return { ...NO_TRIGGERS };
-  const t = v as Partial<Record<keyof Triggers, unknown>>;
-  return { onOpen: t.onOpen === true, onEdit: t.onEdit === true };
+  return readTriggers(readSetting(TRIGGERS_KEY));
 }
 
 /**
  * Stores the triggers. On-open also tells Office to load the add-in with this document
  * (StartupBehavior.load; document scope) — or no longer to (none).
  */
-export async function saveTriggers(triggers: Triggers): Promise<Result<Triggers, { message: string }>> {
-  const clean: Triggers = { onOpen: triggers.onOpen === true, onEdit: triggers.onEdit === true };
+export async function saveTriggers(triggers: Triggers): Promise<Result<Triggers, HostProblem>> {
+  const clean = readTriggers(triggers);
   const saved = await writeSetting(TRIGGERS_KEY, clean);
   if (!saved.ok) return saved;
   try {
     await Office.addin.setStartupBehavior(clean.onOpen ? Office.StartupBehavior.load : Office.StartupBehavior.none);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return fail({
-      message: `触发器已保存，但 Excel 未接受“打开时加载”设置（${detail}）。此版本的 Excel 可能不支持共享运行时，请手动打开任务窗格。`,
-    });
+    return fail(
+      hostFailed(
+        `触发器已保存，但 Excel 未接受“打开时加载”设置（${detail}）。此版本的 Excel 可能不支持共享运行时，请手动打开任务窗格。`,
+      ),
+    );
   }
   return ok(clean);
 }

@@ -7,7 +7,7 @@
  * saveAsync() succeeds (and then only when the workbook itself is saved). Values are JSON, so the
  * numeric column keys come back as strings — they are parsed back here.
  */
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 
 export const COLUMN_OVERRIDES_KEY = "zizhu.columnOverrides";
 
@@ -29,9 +29,9 @@ export function readSetting(key: string): unknown {
 }
 
 /** Sets (or, with undefined, removes) a setting and saves the settings into the document. */
-export async function writeSetting(key: string, value: unknown): Promise<Result<void, { message: string }>> {
+export async function writeSetting(key: string, value: unknown): Promise<Result<void, HostProblem>> {
   const store = settings();
-  if (!store) return fail({ message: "当前不在 Excel 中运行，无法把设置保存到工作簿。" });
+  if (!store) return fail(hostFailed("当前不在 Excel 中运行，无法把设置保存到工作簿。"));
   if (value === undefined) store.remove(key);
   else store.set(key, value);
   return new Promise((resolve) => {
@@ -39,9 +39,11 @@ export async function writeSetting(key: string, value: unknown): Promise<Result<
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve(ok(undefined));
       else
         resolve(
-          fail({
-            message: `设置未能保存到工作簿（${result.error?.message ?? "未知原因"}）。本次打开期间仍然有效；请确认工作簿未处于只读状态。`,
-          }),
+          fail(
+            hostFailed(
+              `设置未能保存到工作簿（${result.error?.message ?? "未知原因"}）。本次打开期间仍然有效；请确认工作簿未处于只读状态。`,
+            ),
+          ),
         );
     });
   });
@@ -77,7 +79,7 @@ export function loadColumnOverrides(): Record<string, ColumnOverrides> {
 export async function saveColumnOverrides(
   sheet: string,
   overrides: ColumnOverrides,
-): Promise<Result<void, { message: string }>> {
+): Promise<Result<void, HostProblem>> {
   const all = loadColumnOverrides();
   const cleaned = parseOverrides(overrides);
   if (Object.keys(cleaned).length > 0) all[sheet] = cleaned;

@@ -11,27 +11,20 @@
  * user is asked to switch to the original 花名册. Without options.columnOverrides the workbook's
  * saved header mapping (settings.ts) applies, as in the pane.
  *
- * `buildForCommand` (pure: workbook in, BuiltSheet out) is shared with the standalone page, which
- * writes the same spec into a downloaded copy instead.
+ * The builders come from the command registry (core/commands: `buildForCommand`, pure: workbook in,
+ * BuiltSheet out), which the standalone page runs too, writing the same spec into a downloaded copy.
  */
 import { localIsoTimestamp } from "../../core/date/timestamp";
-import type { Calendar } from "../../core/calendar";
-import type { CivilDate } from "../../core/date/civil";
+import { buildForCommand, COMMANDS, type SheetCommand, type SheetCommandOptions } from "../../core/commands";
 import { makeGrid, type Grid, type WorkbookData } from "../../core/grid/types";
-import type { Pack } from "../../core/policy";
-import type { Report, RosterKind } from "../../core/report/types";
+import type { Report } from "../../core/report/types";
 import type { ColumnOverrides } from "../../core/roster/detect";
 import { isFieldKey } from "../../core/roster/fields";
-import { findLayoutSheet, buildFormsSheet } from "../../core/sheets/forms-sheet";
 import { LAYOUT_SHEET_PREFIX } from "../../core/sheets/form-layouts";
-import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
 import { isGeneratedSheetName } from "../../core/sheets/generated";
-import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { SEAL_SHEET, SheetConflictError, buildSeal, verifySeal, type Seal } from "../../core/sheets/seal";
-import { findRosterSource, sourceProblemText } from "../../core/sheets/source";
+import { SEAL_SHEET, SheetConflictError, type Seal } from "../../core/sheets/seal";
 import type { BuiltSheet } from "../../core/sheets/spec";
-import { buildSummarySheet } from "../../core/sheets/summary-sheet";
-import { type Result, fail, ok } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
 import { hostFailure, isHostError } from "./errors";
 import {
   type Area,
@@ -46,35 +39,7 @@ import {
 import { loadColumnOverrides, readSetting, writeSetting } from "./settings";
 import { writeSheetSpec } from "./write-sheet";
 
-export type SheetCommand = "formatRoster" | "buildSummary" | "buildNotice" | "buildForms";
-
-export const SHEET_COMMANDS: readonly SheetCommand[] = ["formatRoster", "buildSummary", "buildNotice", "buildForms"];
-
-export function isSheetCommand(command: string): command is SheetCommand {
-  return (SHEET_COMMANDS as readonly string[]).includes(command);
-}
-
-/** The options of all builders; each builder takes the ones it knows. Empty texts mean "default". */
-export interface SheetCommandOptions {
-  pack: Pack;
-  today: CivilDate;
-  /** 资助项目 (name, alias or code) when the sheet does not say it. */
-  program?: string;
-  /** 在校（在园）人数: the 汇总表's quota and the pre-submit check. */
-  enrolled?: number;
-  /** Title of the 格式化花名册 / 汇总表 / 公示表. */
-  title?: string;
-  /** 填报单位 (公示单位 on the notice). */
-  unit?: string;
-  /** 公示 first day, working days, where objections go. */
-  start?: CivilDate;
-  days?: number;
-  contact?: string;
-  /** Holiday schedules for the 公示期 (the shipped data plus imported notices); default the shipped data. */
-  calendar?: Calendar;
-  kind?: RosterKind;
-  columnOverrides?: Record<string, ColumnOverrides>;
-}
+export { SHEET_COMMANDS, isSheetCommand, type SheetCommand, type SheetCommandOptions } from "../../core/commands";
 
 export interface SheetOutcome {
   ok: boolean;
@@ -125,62 +90,6 @@ async function rememberRoster(sheet: string): Promise<void> {
 function text(value: string | undefined): string | undefined {
   const t = value?.trim();
   return t ? t : undefined;
-}
-
-/**
- * Runs the builder of a command on the roster sheet of `wb` (`sheet`, else the first roster). For
- * 生成申请表 the user's 申请表模板… sheet in `wb`, when there is one, gives the form.
- */
-export function buildForCommand(
-  wb: WorkbookData,
-  command: SheetCommand,
-  options: SheetCommandOptions & { sheet?: string },
-): Result<BuiltSheet, { message: string }> {
-  // The roster is never the user's form template, even when it is the first sheet.
-  const rosterOnly: WorkbookData =
-    options.sheet === undefined
-      ? { ...wb, sheets: wb.sheets.filter((g) => !g.name.trim().startsWith(LAYOUT_SHEET_PREFIX)) }
-      : wb;
-  const found = findRosterSource(rosterOnly, {
-    sheet: options.sheet,
-    kind: options.kind,
-    columnOverrides: options.columnOverrides,
-  });
-  if (!found.ok) return fail({ message: sourceProblemText(found.problem) });
-  const source = found.value;
-  const { pack, today } = options;
-  const program = text(options.program);
-  const title = text(options.title);
-  const unit = text(options.unit);
-  let built;
-  switch (command) {
-    case "formatRoster":
-      built = buildRosterSheet(source, { pack, today, program, title, unit });
-      break;
-    case "buildSummary":
-      built = buildSummarySheet(source, { pack, today, program, title, unit, enrolled: options.enrolled });
-      break;
-    case "buildNotice":
-      built = buildNoticeSheet(source, {
-        pack,
-        today,
-        program,
-        title,
-        unit,
-        start: options.start,
-        days: options.days,
-        calendar: options.calendar,
-        contact: text(options.contact),
-      });
-      break;
-    case "buildForms": {
-      const layout = findLayoutSheet(wb) ?? undefined;
-      built = buildFormsSheet(source, { pack, today, program, layout });
-      break;
-    }
-  }
-  if (!built.ok) return fail({ message: built.problem.message });
-  return ok(built.value);
 }
 
 /** The zizhu version (set by the build), for the seal. */
@@ -272,10 +181,10 @@ function workbookTooLargeMessage(cells: number): string {
  * sheet's name after sync 1; when it fails, nothing more is read.
  */
 export async function readWorkbookForSeal(
-  pick?: (active: string) => Result<string, { message: string }>,
-): Promise<Result<SealRead, { message: string }>> {
+  pick?: (active: string) => Result<string, HostProblem>,
+): Promise<Result<SealRead, HostProblem>> {
   try {
-    return await Excel.run(async (context): Promise<Result<SealRead, { message: string }>> => {
+    return await Excel.run(async (context): Promise<Result<SealRead, HostProblem>> => {
       const syncs: SyncCount = { n: 0 };
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name, items/visibility");
@@ -316,7 +225,7 @@ export async function readWorkbookForSeal(
         jobs.push(job);
         order.push(job);
       }
-      if (total > MAX_CELLS) return fail({ message: workbookTooLargeMessage(total) });
+      if (total > MAX_CELLS) return fail(hostFailed(workbookTooLargeMessage(total)));
       const grids = jobs.length > 0 ? await readSheets(jobs, context, syncs, undefined, { formulas: true }) : [];
       const byJob = new Map(jobs.map((job, i) => [job, grids[i]]));
       const sheets = order.map((item) => ("area" in item ? (byJob.get(item) ?? makeGrid(item.name, [])) : item));
@@ -324,23 +233,21 @@ export async function readWorkbookForSeal(
     });
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure("读取工作簿", error) });
+    return fail(hostFailed(hostFailure("读取工作簿", error)));
   }
 }
 
 async function writeBuilt(
   built: BuiltSheet,
   replace: boolean,
-): Promise<Result<{ name: string; notes: string[] }, { message: string }>> {
+): Promise<Result<{ name: string; notes: string[] }, HostProblem>> {
   try {
     const out = await Excel.run((context) => writeSheetSpec(context, built.spec, { addinFormulas: true, replace }));
     return ok({ name: out.name, notes: out.notes });
   } catch (error) {
-    if (error instanceof SheetConflictError) return fail({ message: error.message });
+    if (error instanceof SheetConflictError) return fail(hostFailed(error.message));
     if (!isHostError(error)) throw error;
-    return fail({
-      message: hostFailure(`新建工作表“${built.spec.name}”（如已建出一部分，可删除后重试）`, error),
-    });
+    return fail(hostFailed(hostFailure(`新建工作表“${built.spec.name}”（如已建出一部分，可删除后重试）`, error)));
   }
 }
 
@@ -348,10 +255,7 @@ async function writeBuilt(
  * 格式化花名册 / 生成汇总表 / 生成公示表 / 生成申请表 on the active sheet: a NEW sheet, the original
  * untouched. Expected failures (no roster, a host error) come back as `{ ok: false, message }`.
  */
-export async function runSheetCommand(
-  command: SheetCommand,
-  options: SheetCommandOptions & { sheet?: string },
-): Promise<SheetOutcome> {
+export async function runSheetCommand(command: SheetCommand, options: SheetCommandOptions): Promise<SheetOutcome> {
   const read = await readRoster(options.sheet);
   if (!read.ok) return { ok: false, message: read.problem.message, notes: [] };
   const roster = read.value.sheet;
@@ -402,7 +306,7 @@ function generatedSheetMessage(active: string): string {
  */
 async function readRoster(
   sheet: string | undefined,
-): Promise<Result<{ workbook: WorkbookData; sheet: string }, { message: string }>> {
+): Promise<Result<{ workbook: WorkbookData; sheet: string }, HostProblem>> {
   let named = sheet;
   if (named === undefined) {
     let active: string;
@@ -410,25 +314,27 @@ async function readRoster(
       active = await activeSheetName();
     } catch (error) {
       if (!isHostError(error)) throw error;
-      return fail({ message: hostFailure("读取当前工作表", error) });
+      return fail(hostFailed(hostFailure("读取当前工作表", error)));
     }
     if (!isGeneratedSheetName(active)) return readRosterFromExcel({ scope: "active-sheet" });
     const remembered = readSetting(ROSTER_SHEET_KEY);
     if (typeof remembered !== "string" || remembered === "" || isGeneratedSheetName(remembered))
-      return fail({ message: generatedSheetMessage(active) });
+      return fail(hostFailed(generatedSheetMessage(active)));
     named = remembered;
   }
   try {
     const grids = await readNamedSheets([named]);
     if (grids.length === 0) {
-      return fail({
-        message: `找不到工作表“${named}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`,
-      });
+      return fail(
+        hostFailed(
+          `找不到工作表“${named}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`,
+        ),
+      );
     }
     return ok({ workbook: { sheets: grids, properties: {} }, sheet: grids[0]?.name ?? named });
   } catch (error) {
     if (!isHostError(error)) throw error;
-    return fail({ message: hostFailure(`读取工作表“${named}”`, error) });
+    return fail(hostFailed(hostFailure(`读取工作表“${named}”`, error)));
   }
 }
 
@@ -437,12 +343,12 @@ async function readRoster(
  * (generated.ts), then the roster remembered from the last successful command, or a Chinese
  * message asking to switch to the original 花名册.
  */
-function rosterToSeal(sheet: string | undefined, active: string): Result<string, { message: string }> {
+function rosterToSeal(sheet: string | undefined, active: string): Result<string, HostProblem> {
   if (sheet !== undefined) return ok(sheet);
   if (!isGeneratedSheetName(active)) return ok(active);
   const remembered = readSetting(ROSTER_SHEET_KEY);
   if (typeof remembered !== "string" || remembered === "" || isGeneratedSheetName(remembered))
-    return fail({ message: generatedSheetMessage(active) });
+    return fail(hostFailed(generatedSheetMessage(active)));
   return ok(remembered);
 }
 
@@ -454,7 +360,7 @@ function rosterToSeal(sheet: string | undefined, active: string): Result<string,
  * summary comes back.
  */
 export async function runPreSubmitCheck(
-  options: SheetCommandOptions & { sheet?: string; now?: string; tool?: string },
+  options: SheetCommandOptions & { now?: string; tool?: string },
 ): Promise<PreSubmitOutcome> {
   // Formula texts too: the digest counts a formula cell by its formula, not its cached result.
   let fromActive = false;
@@ -476,17 +382,17 @@ export async function runPreSubmitCheck(
       : `找不到工作表“${wanted}”，或它是空的（可能已被删除或改名）。请切换到花名册所在的工作表后，从功能区重新生成。`;
     return { ok: false, message, notes: [] };
   }
-  const sealed = buildSeal(workbook, {
-    pack: options.pack,
-    today: options.today,
-    now: options.now ?? isoNow(),
-    tool: options.tool ?? toolVersion(),
-    sheet: grid.name,
-    kind: options.kind,
-    program: text(options.program),
-    enrolled: options.enrolled,
-    columnOverrides: overridesFor(options),
-  });
+  const sealed = COMMANDS.seal.run(
+    workbook,
+    { sheet: grid.name, kind: options.kind, program: text(options.program), enrolled: options.enrolled },
+    {
+      pack: options.pack,
+      today: options.today,
+      now: options.now ?? isoNow(),
+      tool: options.tool ?? toolVersion(),
+      columnOverrides: overridesFor(options),
+    },
+  );
   if (!sealed.ok) {
     const report = sealed.problem.report;
     return { ok: false, message: sealed.problem.message, notes: [], ...(report ? { report } : {}) };
@@ -512,6 +418,6 @@ export async function runPreSubmitCheck(
 export async function verifyWorkbookSeal(): Promise<SealCheckOutcome> {
   const read = await readWorkbookForSeal();
   if (!read.ok) return { status: "unsealed", message: read.problem.message };
-  const verdict = verifySeal(read.value.workbook);
+  const verdict = COMMANDS.verify.run(read.value.workbook);
   return { status: verdict.status, message: verdict.message, ...(verdict.detail ? { detail: verdict.detail } : {}) };
 }

@@ -45,6 +45,25 @@ function skippedNote(sheet: string, address: string, area: Area): string {
   );
 }
 
+/**
+ * Every sheet's used range (null object: an empty sheet) with its address, position and size, in
+ * one sync. valuesOnly, as readRosterFromExcel: text-formatted blocks would stretch the used range.
+ */
+export async function loadUsedRanges(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  syncs: SyncCount,
+): Promise<{ sheet: Excel.Worksheet; used: Excel.Range }[]> {
+  const probes = sheets.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address, rowIndex, columnIndex, rowCount, columnCount");
+    return { sheet, used };
+  });
+  syncs.n++;
+  await context.sync();
+  return probes;
+}
+
 /** Custom properties under "custom:NAME", as the file reader keys them (the scanner reads NAME as a label). */
 function customProperties(custom: Excel.CustomPropertyCollection | null): Record<string, string> {
   const out: Record<string, string> = {};
@@ -72,14 +91,7 @@ export async function readWorkbookFromExcel(
       syncs.n++;
       await context.sync();
 
-      const sheets = worksheets.items.map((sheet) => {
-        // valuesOnly, as readRosterFromExcel: text-formatted blocks would stretch the used range.
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address, rowIndex, columnIndex, rowCount, columnCount");
-        return { sheet, used };
-      });
-      syncs.n++;
-      await context.sync();
+      const sheets = await loadUsedRanges(context, worksheets.items, syncs);
 
       const jobs: SheetJob[] = [];
       const notes: string[] = [];

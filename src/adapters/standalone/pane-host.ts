@@ -9,7 +9,8 @@ import { readCsv } from "../csv/read";
 import { gridToXlsx, writeAnnotatedReport } from "../xlsx/write-report";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
 import { WorkbookLoadError } from "../xlsx/load-error";
-import { buildForCommand, isoNow, sealSummary, toolVersion } from "../office/sheets";
+import { buildForCommand } from "../../core/commands";
+import { isoNow, sealSummary, toolVersion } from "../office/sheets";
 import { buildSeal, verifySeal } from "../../core/sheets/seal";
 import { applyFixesToGrid } from "../../core/fixes/plan";
 import type { WorkbookData } from "../../core/grid/types";
@@ -17,6 +18,7 @@ import type { Report } from "../../core/report/types";
 import type { ColumnOverrides } from "../../core/roster/detect";
 import type { FileHost, ReadResult } from "../pane-host";
 import { derivedName, downloadBytes } from "./download";
+import { functionsContext, provideImportedYears } from "../../../functions/context";
 
 export const SAMPLE_URL = "./samples/sample-roster.xlsx";
 export const SAMPLE_NAME = "一补花名册-问题示例.xlsx";
@@ -92,6 +94,9 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
 
   const host: FileHost = {
     mode: "standalone",
+    // The page's context; no custom functions run here, but one provider keeps every host alike.
+    context: functionsContext,
+    provideCalendar: provideImportedYears,
     openFile(name, bytes) {
       file = { name, bytes };
       cached = null;

@@ -10,7 +10,7 @@ import { gridToXlsx } from "../xlsx/write-report";
 import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
 import { findLibraryRecipe } from "../../automation/recipes/library";
 import type { Recipe } from "../../automation/recipes/schema";
-import { today } from "../../../functions/clock";
+import { functionsContext } from "../../../functions/context";
 import { downloadBytes } from "./download";
 import type { RecipeHost } from "../recipe-host";
 
@@ -29,7 +29,7 @@ export function createStandaloneRecipeHost(
       return Promise.resolve({ ok: true, message: `已记住流程“${recipe.name}”（仅在本页面打开期间有效）` });
     },
     clock() {
-      return { today: today(), now: new Date().toISOString() };
+      return { today: functionsContext().today(), now: new Date().toISOString() };
     },
     async saveRecipeOutput(output, input, recipe) {
       const base = input.source.replace(/\.(xlsx|xlsm|csv|txt)$/i, "") || "花名册";

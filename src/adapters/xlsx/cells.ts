@@ -21,6 +21,16 @@ export function serialFromDate(date: Date): number | null {
   return Math.round(serial * 1e9) / 1e9;
 }
 
+/**
+ * A date-formatted number as readXlsx always gave it (through ExcelJS's Date): rounded to the
+ * millisecond, and in a 1904-system workbook moved by 1462 days, since the Grid speaks the 1900
+ * system. Seals made by earlier versions hash these values.
+ */
+export function dateSerialAsExcelJs(serial: number, date1904: boolean): number | null {
+  const days = serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0);
+  return serialFromDate(new Date(Math.round(days * MS_PER_DAY)));
+}
+
 /** Built-in number formats of a zh-CN Excel that ExcelJS does not know (ids 27–36, 50–58). */
 export const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   27: 'yyyy"年"m"月"',

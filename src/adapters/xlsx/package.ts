@@ -86,13 +86,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
  * above (up to about twice that when every string is distinct), that is 1.7–3.5 GB of grids,
  * within Node's default heap here (≈ 4 GB).
  */
-export const STREAM_LIMITS: ReadLimits = {
-  maxEntries: 10_000,
-  maxPartBytes: 512 * 1024 * 1024,
-  maxTotalBytes: 1024 * 1024 * 1024,
-  maxCells: 30_000_000,
-  maxMerges: MAX_MERGES,
-};
+export const STREAM_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxPartBytes: 512 * 1024 * 1024 };
 
 export interface PackageReadOptions {
   fileName?: string;

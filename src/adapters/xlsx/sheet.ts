@@ -11,7 +11,7 @@
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { type CellNote, type CellRange, type CellValue, type Grid, cellKey, columnName } from "../../core/grid/types";
 import {
-  DATE1904_OFFSET,
+  dateSerialAsExcelJs,
   headerFooterText,
   isDateFormat,
   isRecordedFormat,
@@ -27,9 +27,15 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
 
 const PROGRESS_EVERY = 5000;
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
+/** The header and footer parts of <headerFooter>; their text is captured alike. */
+const HEADER_FOOTER_TAGS: ReadonlySet<string> = new Set([
+  "oddHeader",
+  "oddFooter",
+  "evenHeader",
+  "evenFooter",
+  "firstHeader",
+  "firstFooter",
+]);
 
 /** Counts shared by every sheet of one read: rows for progress, cells for the cap; the merge cap per sheet. */
 export interface ReadTally {
@@ -158,14 +164,9 @@ export class SheetParser implements XmlHandler {
     private readonly tally: ReadTally,
   ) {}
 
-  /**
-   * A date-formatted number as readXlsx always gave it (through ExcelJS's Date): rounded to the
-   * millisecond, and in a 1904-system workbook moved by 1462 days, since the Grid speaks the 1900
-   * system. Seals made by earlier versions hash these values.
-   */
+  /** A date-formatted number as readXlsx always gave it (dateSerialAsExcelJs). */
   private dateSerial(serial: number): number | null {
-    const days = serial - UNIX_EPOCH_SERIAL + (this.date1904 ? DATE1904_OFFSET : 0);
-    return serialFromDate(new Date(Math.round(days * MS_PER_DAY)));
+    return dateSerialAsExcelJs(serial, this.date1904);
   }
 
   /** A cell style's number format, and whether it is a date format (asked once per style, not per cell). */
@@ -262,16 +263,11 @@ export class SheetParser implements XmlHandler {
         }
         break;
       }
-      case "oddHeader":
-      case "oddFooter":
-      case "evenHeader":
-      case "evenFooter":
-      case "firstHeader":
-      case "firstFooter":
-        this.capture = "hf";
-        this.hfText = "";
-        break;
       default:
+        if (HEADER_FOOTER_TAGS.has(name)) {
+          this.capture = "hf";
+          this.hfText = "";
+        }
         break;
     }
   }
@@ -327,18 +323,12 @@ export class SheetParser implements XmlHandler {
       case "sheetData":
         this.inSheetData = false;
         break;
-      case "oddHeader":
-      case "oddFooter":
-      case "evenHeader":
-      case "evenFooter":
-      case "firstHeader":
-      case "firstFooter": {
-        this.capture = null;
-        const text = headerFooterText(this.hfText);
-        if (text !== "") this.headerFooter.push(text);
-        break;
-      }
       default:
+        if (HEADER_FOOTER_TAGS.has(name)) {
+          this.capture = null;
+          const text = headerFooterText(this.hfText);
+          if (text !== "") this.headerFooter.push(text);
+        }
         break;
     }
   }

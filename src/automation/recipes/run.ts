@@ -1,48 +1,44 @@
-import type { Calendar } from "../../core/calendar";
 /**
  * Running a recipe on a workbook, purely: every step works on data and says what it did; what to
  * write (fixed cells, new sheets, a separate 公示表 file, the seal) comes back as data for the
  * host — Excel or the CLI — to write. The original workbook is never changed: fixes produce new
  * grids.
  */
-import { checkWorkbook } from "../../core/check/check";
+import type { z } from "zod";
+import {
+  COMMANDS,
+  SHEET_BUILDERS,
+  type CommandContext,
+  CommonOptions,
+  type OptionValues,
+  type SealStamp,
+  type SheetBuilderId,
+  type SheetContext,
+} from "../../core/commands";
 import type { CivilDate } from "../../core/date/civil";
 import { parseDateInput } from "../../core/date/serial";
-import { applyFixesToGrid, planFixes, type Fix } from "../../core/fixes/plan";
+import { applyFixesToGrid, type Fix } from "../../core/fixes/plan";
 import type { WorkbookData } from "../../core/grid/types";
-import type { Pack } from "../../core/policy";
-import { scanWorkbook, type SheetScanOptions } from "../../core/privacy";
+import type { SheetScanOptions } from "../../core/privacy";
 import { buildReport } from "../../core/report/build";
-import type { Report, RosterKind } from "../../core/report/types";
+import type { Report } from "../../core/report/types";
 import type { FieldKey } from "../../core/roster";
-import type { ColumnOverrides } from "../../core/roster/detect";
-import { DEFAULT_FORMAT, buildExportSheet, parseSubmissionFormat } from "../../core/sheets/export-format";
-import { buildFormsSheet, findLayoutSheet } from "../../core/sheets/forms-sheet";
-import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
-import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { buildSeal, gridsAsWritten, type Seal, type SealOptions } from "../../core/sheets/seal";
+import { DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
+import { findLayoutSheet } from "../../core/sheets/forms-sheet";
+import { gridsAsWritten, type Seal } from "../../core/sheets/seal";
 import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
 import type { BuildResult, SheetSpec } from "../../core/sheets/spec";
-import { buildSummarySheet } from "../../core/sheets/summary-sheet";
 import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "./schema";
 import { appendAll } from "../../core/arrays";
 
-export interface RecipeRunOptions {
-  pack: Pack;
-  today: CivilDate;
-  /** Holiday schedules for the 公示期; default the data package. */
-  calendar?: Calendar;
-  /** ISO 8601 time of the run (the seal records it). */
-  now: string;
-  /** "zizhu 0.x" (the seal records it). */
-  tool: string;
-  /** Override the recipe's options. */
-  sheet?: string;
-  program?: string;
-  kind?: RosterKind;
-  enrolled?: number;
-  columnOverrides?: Record<string, ColumnOverrides>;
-}
+/**
+ * What a run takes: the context and the seal's stamp, and the options that override the recipe's
+ * own (the registry's common options: which roster, the program, the enrolment).
+ */
+export type RecipeRunOptions = CommandContext & Omit<SealStamp, "alsoWritten"> & z.infer<typeof RecipeOverrides>;
+
+/** The options a run may set over the recipe's own (`zizhu run --enrolled 300`), in the order the CLI checks them. */
+export const RecipeOverrides = CommonOptions.pick({ enrolled: true, kind: true, sheet: true, program: true });
 
 export type StepStatus = "done" | "failed" | "skipped";
 
@@ -122,15 +118,7 @@ function built(r: BuildResult, to: SheetSpec[], what: string): StepResult {
 }
 
 function runCheck(state: State, o: RecipeRunOptions): StepResult {
-  const { report, sheet } = checkWorkbook(state.workbook, {
-    pack: o.pack,
-    today: o.today,
-    sheet: o.sheet,
-    kind: o.kind,
-    program: o.program,
-    enrolled: o.enrolled,
-    columnOverrides: o.columnOverrides,
-  });
+  const { report, sheet } = COMMANDS.check.run(state.workbook, o, o);
   state.report = report;
   const s = report.stats;
   const line = `“${sheet}”：${s.rows} 行，${s.errors} 个错误，${s.warnings} 个警告`;
@@ -153,7 +141,7 @@ function runPrivacy(state: State, o: RecipeRunOptions): StepResult {
     sheets.set(src.value.grid.name, { mode: "roster", columnFields: fields, headerRow });
   }
   for (const g of state.workbook.sheets) if (/公示/.test(g.name)) sheets.set(g.name, { mode: "notice" });
-  const findings = scanWorkbook(state.workbook, { mode: "inventory", sheets });
+  const findings = COMMANDS.privacy.run(state.workbook, sheets);
   const report = buildReport(findings, { pack: { id: o.pack.id, version: o.pack.version }, kind: "notice", rows: 0 });
   const errors = report.stats.errors;
   if (findings.length === 0)
@@ -174,18 +162,12 @@ function runFix(state: State, o: RecipeRunOptions, step: Extract<RecipeStep, { s
   if (!src.ok) return { status: "failed", message: src.message, errors: 1 };
   const report =
     state.report ??
-    checkWorkbook(state.workbook, {
-      pack: o.pack,
-      today: o.today,
-      sheet: src.value.grid.name,
-      kind: o.kind,
-      program: o.program,
-    }).report;
-  const plan = planFixes(src.value.grid, src.value.layout, report, {
-    pack: o.pack,
-    today: o.today,
-    program: o.program,
-  });
+    COMMANDS.check.run(
+      state.workbook,
+      { sheet: src.value.grid.name, kind: o.kind, program: o.program },
+      { pack: o.pack, today: o.today },
+    ).report;
+  const plan = COMMANDS.fixes.run(src.value.grid, src.value.layout, report, o, o);
   const kinds = new Set<string>(step.kinds ?? ["trim", "half-width", "number", "amount", "text-format"]);
   const fixes = plan.fixes.filter((f) => kinds.has(f.kind));
   if (fixes.length > 0) {
@@ -212,32 +194,59 @@ function noticeStart(step: Extract<RecipeStep, { step: "notice" }>, today: Civil
 }
 
 /**
- * The seal's options. It covers the workbook as the host will write it: the workbook after the
- * fixes plus the new sheets made so far, named and filled as a file writer writes them (the hosts
- * write them before the seal: CLI and standalone page as they are; the add-in seals again after
- * writing them, from what Excel holds).
+ * The seal's stamp and what it covers: the workbook as the host will write it — the workbook after
+ * the fixes plus the new sheets made so far, named and filled as a file writer writes them (the
+ * hosts write them before the seal: CLI and standalone page as they are; the add-in seals again
+ * after writing them, from what Excel holds).
  */
-function sealOptions(state: State, o: RecipeRunOptions): SealOptions {
-  return {
-    pack: o.pack,
-    today: o.today,
-    program: o.program,
-    now: o.now,
-    tool: o.tool,
-    sheet: o.sheet,
-    kind: o.kind,
-    enrolled: o.enrolled,
-    columnOverrides: o.columnOverrides,
-    alsoWritten: gridsAsWritten(state.workbook, state.sheets),
-  };
+function runSeal(state: State, o: RecipeRunOptions) {
+  return COMMANDS.seal.run(state.workbook, o, { ...o, alsoWritten: gridsAsWritten(state.workbook, state.sheets) });
 }
 
 function sealMessage(seal: Seal): string {
   return `已写入校验凭证：${seal.rows} 人，合计 ${seal.total.toFixed(2)} 元`;
 }
 
+type SheetStep = Extract<RecipeStep, { step: SheetBuilderId }>;
+
+/** A builder step: the registry's builder with the step's own fields; a failure says why. */
+function runSheetStep(state: State, o: RecipeRunOptions, step: SheetStep, src: RosterSource): StepResult {
+  const context: SheetContext = { pack: o.pack, today: o.today, calendar: o.calendar, workbook: state.workbook };
+  const options: OptionValues = { program: o.program, enrolled: o.enrolled };
+  let what = "";
+  switch (step.step) {
+    case "format":
+    case "summary":
+      Object.assign(options, { title: step.title, unit: step.unit });
+      break;
+    case "notice": {
+      const start = noticeStart(step, o.today);
+      if (typeof start === "string") return { status: "failed", message: start, errors: 1 };
+      const { title, unit, days, contact } = step;
+      Object.assign(options, { start, days, contact, title, unit });
+      what = "（单独文件，不含身份证号等个人信息）";
+      break;
+    }
+    case "forms":
+      what = findLayoutSheet(state.workbook) ? "（使用工作簿中的申请表模板）" : "";
+      break;
+    case "export": {
+      let format = DEFAULT_FORMAT;
+      if (step.mapping !== undefined) {
+        const f = parseSubmissionFormat(step.mapping);
+        if (!f.ok) return { status: "failed", message: f.problem.message, errors: 1 };
+        format = f.value;
+      }
+      context.format = format;
+      what = `（报送格式“${format.name}”）`;
+      break;
+    }
+  }
+  const builder = SHEET_BUILDERS[step.step];
+  return built(builder.build(src, options, context), builder.separate ? state.separate : state.sheets, what);
+}
+
 function runStep(state: State, o: RecipeRunOptions, step: RecipeStep, index: number): StepResult {
-  const base = { pack: o.pack, today: o.today, program: o.program };
   switch (step.step) {
     case "check":
       return runCheck(state, o);
@@ -246,7 +255,7 @@ function runStep(state: State, o: RecipeRunOptions, step: RecipeStep, index: num
     case "fix":
       return runFix(state, o, step);
     case "seal": {
-      const r = buildSeal(state.workbook, sealOptions(state, o));
+      const r = runSeal(state, o);
       if (!r.ok) {
         if (r.problem.report) state.report = r.problem.report;
         const notes = r.problem.report ? errorLines(r.problem.report) : [];
@@ -267,50 +276,10 @@ function runStep(state: State, o: RecipeRunOptions, step: RecipeStep, index: num
       };
       return { status: "done", message: sealMessage(r.value.seal), notes: r.value.built.notes };
     }
-    default:
-      break;
-  }
-  const src = source(state, o);
-  if (!src.ok) return { status: "failed", message: src.message, errors: 1 };
-  switch (step.step) {
-    case "format":
-      return built(buildRosterSheet(src.value, { ...base, title: step.title, unit: step.unit }), state.sheets, "");
-    case "summary":
-      return built(
-        buildSummarySheet(src.value, { ...base, enrolled: o.enrolled, title: step.title, unit: step.unit }),
-        state.sheets,
-        "",
-      );
-    case "notice": {
-      const start = noticeStart(step, o.today);
-      if (typeof start === "string") return { status: "failed", message: start, errors: 1 };
-      const r = buildNoticeSheet(src.value, {
-        ...base,
-        start,
-        days: step.days,
-        calendar: o.calendar,
-        contact: step.contact,
-        title: step.title,
-        unit: step.unit,
-      });
-      return built(r, state.separate, "（单独文件，不含身份证号等个人信息）");
-    }
-    case "forms": {
-      const layout = findLayoutSheet(state.workbook) ?? undefined;
-      return built(
-        buildFormsSheet(src.value, { ...base, layout }),
-        state.sheets,
-        layout ? "（使用工作簿中的申请表模板）" : "",
-      );
-    }
-    case "export": {
-      let format = DEFAULT_FORMAT;
-      if (step.mapping !== undefined) {
-        const f = parseSubmissionFormat(step.mapping);
-        if (!f.ok) return { status: "failed", message: f.problem.message, errors: 1 };
-        format = f.value;
-      }
-      return built(buildExportSheet(src.value, format, base), state.separate, `（报送格式“${format.name}”）`);
+    default: {
+      const src = source(state, o);
+      if (!src.ok) return { status: "failed", message: src.message, errors: 1 };
+      return runSheetStep(state, o, step, src.value);
     }
   }
 }
@@ -371,7 +340,7 @@ function finishSeal(state: State, o: RecipeRunOptions, steps: StepOutcome[]): vo
     state.sheets.push(pending.spec);
     return;
   }
-  const r = buildSeal(state.workbook, sealOptions(state, o));
+  const r = runSeal(state, o);
   const outcome = steps[pending.step];
   if (r.ok) {
     state.seal = r.value.seal;

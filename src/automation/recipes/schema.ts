@@ -5,65 +5,24 @@
  * named by its step ("第 3 步（notice）：days …").
  */
 import { z } from "zod";
+import {
+  RECIPE_STEP_SCHEMAS,
+  RecipeText as Text,
+  ROSTER_KINDS,
+  STEP_LABELS,
+  type FixKindName,
+  type StepName,
+} from "../../core/commands";
 import { fail, ok, type Result } from "../../core/result";
 
 const zhCN = z.locales.zhCN();
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期应写成 YYYY-MM-DD");
-const Text = z.string().trim().min(1).max(200);
-
-/** Every step may say that the recipe goes on after it finds errors (default: stop). */
-const common = { continueOnError: z.boolean().optional(), label: Text.optional() };
-
-const FIX_KINDS = ["trim", "half-width", "number", "amount", "text-format"] as const;
-
-export const StepSchema = z.discriminatedUnion("step", [
-  z.strictObject({ step: z.literal("check"), ...common }),
-  z.strictObject({ step: z.literal("privacy"), ...common }),
-  z.strictObject({
-    step: z.literal("fix"),
-    /** Which safe fixes to apply (default: all of them). */
-    kinds: z.array(z.enum(FIX_KINDS)).min(1).optional(),
-    ...common,
-  }),
-  z.strictObject({ step: z.literal("format"), title: Text.optional(), unit: Text.optional(), ...common }),
-  z.strictObject({ step: z.literal("summary"), title: Text.optional(), unit: Text.optional(), ...common }),
-  z.strictObject({
-    step: z.literal("notice"),
-    /** 公示 start; default: the run's date. */
-    start: IsoDate.optional(),
-    /** Working days; the pack's minimum (5 in the seed pack, 方案7 三.2) is enforced when the notice is built. */
-    days: z.number().int().min(1, "公示天数至少为 1 个工作日").max(60).optional(),
-    contact: Text.optional(),
-    title: Text.optional(),
-    unit: Text.optional(),
-    ...common,
-  }),
-  z.strictObject({ step: z.literal("forms"), ...common }),
-  z.strictObject({ step: z.literal("seal"), ...common }),
-  z.strictObject({
-    step: z.literal("export"),
-    /** A 报送格式 (JSON object, see zizhu export --mapping); default: the built-in one. */
-    mapping: z.unknown().optional(),
-    ...common,
-  }),
-]);
+/** One step per command that is a recipe step, as its module declares it (core/commands). */
+export const StepSchema = z.discriminatedUnion("step", RECIPE_STEP_SCHEMAS);
 
 export type RecipeStep = z.infer<typeof StepSchema>;
-export type StepName = RecipeStep["step"];
-export type FixKindName = (typeof FIX_KINDS)[number];
-
-export const STEP_LABELS: Readonly<Record<StepName, string>> = {
-  check: "校验花名册",
-  privacy: "隐私检查",
-  fix: "安全修正",
-  format: "格式化花名册",
-  summary: "生成汇总表",
-  notice: "生成公示表",
-  forms: "生成申请表",
-  seal: "报送前检查并封存",
-  export: "导出报送格式",
-};
+export type { FixKindName, StepName };
+export { STEP_LABELS };
 
 export const RecipeSchema = z.strictObject({
   name: Text,
@@ -73,7 +32,7 @@ export const RecipeSchema = z.strictObject({
     .strictObject({
       sheet: Text.optional(),
       program: Text.optional(),
-      kind: z.enum(["students", "teachers", "notice"]).optional(),
+      kind: z.enum(ROSTER_KINDS).optional(),
       enrolled: z.number().int().positive().optional(),
     })
     .optional(),

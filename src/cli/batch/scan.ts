@@ -118,24 +118,12 @@ export function scanFolder(dir: string, skip: readonly string[], own: OwnFiles):
   const rel = (p: string): string => relative(root, p).split(sep).join("/");
 
   /** In an earlier run's output folder: roster files there are listed, never read. */
-  const listOutputFolder = (d: string, top: boolean): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (isLockFile(e.name)) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith(".")) listOutputFolder(p, false);
-      } else if (ROSTER_EXT.test(e.name) && !(top && e.name === own.summary))
-        ignored.push({
-          file: rel(p),
-          reason: `位于先前 zizhu batch 的输出文件夹 ${rel(d)} 中，未作为花名册读取；如确是学校报送的文件，请移出该文件夹`,
-        });
-    }
+  const listOutputFolder = (d: string): void => {
+    for (const { path, folder } of rosterFilesIn(d, own))
+      ignored.push({
+        file: rel(path),
+        reason: `位于先前 zizhu batch 的输出文件夹 ${rel(folder)} 中，未作为花名册读取；如确是学校报送的文件，请移出该文件夹`,
+      });
   };
 
   const walk = (d: string): void => {
@@ -160,7 +148,7 @@ export function scanFolder(dir: string, skip: readonly string[], own: OwnFiles):
         own,
       )
     ) {
-      listOutputFolder(d, true);
+      listOutputFolder(d);
       return;
     }
     for (const e of entries) {
@@ -188,12 +176,11 @@ export function scanFolder(dir: string, skip: readonly string[], own: OwnFiles):
 }
 
 /**
- * Roster files already inside a folder (recursively), except our own summary at its top: an
- * output folder inside the batch folder is never scanned, so a roster kept there would be left
- * out of the batch without a word.
+ * Roster files in a folder and its subfolders (not dot folders; no lock files), except our own
+ * summary at its top, each with the folder holding it; in the order the folders list them.
  */
-export function rostersInside(d: string, own: OwnFiles): string[] {
-  const found: string[] = [];
+function rosterFilesIn(d: string, own: OwnFiles): { path: string; folder: string }[] {
+  const found: { path: string; folder: string }[] = [];
   const walk = (at: string, top: boolean): void => {
     let entries: Dirent[];
     try {
@@ -206,9 +193,20 @@ export function rostersInside(d: string, own: OwnFiles): string[] {
       const p = join(at, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith(".")) walk(p, false);
-      } else if (ROSTER_EXT.test(e.name) && !(top && e.name === own.summary)) found.push(p);
+      } else if (ROSTER_EXT.test(e.name) && !(top && e.name === own.summary)) found.push({ path: p, folder: at });
     }
   };
   walk(d, true);
-  return found.sort();
+  return found;
+}
+
+/**
+ * Roster files already inside a folder (recursively), except our own summary at its top: an
+ * output folder inside the batch folder is never scanned, so a roster kept there would be left
+ * out of the batch without a word.
+ */
+export function rostersInside(d: string, own: OwnFiles): string[] {
+  return rosterFilesIn(d, own)
+    .map((f) => f.path)
+    .sort();
 }

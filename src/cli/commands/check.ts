@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
-import { checkWorkbook } from "../../core/check/check";
-import { scanWorkbook } from "../../core/privacy";
+import { COMMANDS } from "../../core/commands";
 import { buildReport } from "../../core/report/build";
-import type { Issue, Report, RosterKind } from "../../core/report/types";
+import type { Issue, Report } from "../../core/report/types";
 import type { CivilDate } from "../../core/date/civil";
 import type { Pack } from "../../core/policy";
 import { gridToXlsx, writeAnnotatedReport } from "../../adapters/xlsx/write-report";
@@ -11,43 +10,20 @@ import { progressLine } from "../progress";
 import { UsageError } from "./fn";
 import { WorkbookLoadError } from "../../adapters/xlsx/load-error";
 import { assertSafeOutput, writeFileAtomic } from "../files";
+import { cliOptions, type Flags } from "../args";
 
 export interface CheckArgs {
   file: string;
-  sheet?: string;
-  kind?: string;
-  program?: string;
-  enrolled?: string;
+  /** The option flags' texts (the registry's check options: sheet, kind, program, enrolled). */
+  flags: Flags;
   json?: string;
   report?: string;
   pack: Pack;
   today: CivilDate;
 }
 
-const KINDS: Record<string, RosterKind> = {
-  students: "students",
-  teachers: "teachers",
-  notice: "notice",
-  学生: "students",
-  教师: "teachers",
-  公示: "notice",
-};
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
 const SHOW_AT_MOST = 200;
-
-function parseKind(kind: string | undefined): RosterKind | undefined {
-  if (kind === undefined) return undefined;
-  const k = KINDS[kind];
-  if (!k) throw new UsageError(`--kind 只能是 students、teachers 或 notice，收到：${kind}`);
-  return k;
-}
-
-function parseEnrolled(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--enrolled 应为在校人数（正整数），收到：${text}`);
-  return n;
-}
 
 function issueLine(i: Issue): string {
   const place = i.cell || (i.row > 0 ? `第${i.row}行` : "整表");
@@ -103,30 +79,22 @@ async function writeOutputs(
 }
 
 export async function checkCommand(args: CheckArgs): Promise<{ out: string; err: string; code: number }> {
-  const kind = parseKind(args.kind);
-  const enrolled = parseEnrolled(args.enrolled);
+  const options = cliOptions(COMMANDS.check.options, args.flags);
   checkOutputs(args);
   const progress = progressLine("读取");
   const read = await readWorkbookFile(args.file, {
-    sheet: args.sheet,
+    sheet: options.sheet,
     onProgress: progress.update,
     needBytes: args.report !== undefined,
     command: "zizhu check --report",
   });
   progress.done();
-  if (args.sheet !== undefined && !read.data.sheets.some((s) => s.name === args.sheet)) {
+  if (options.sheet !== undefined && !read.data.sheets.some((s) => s.name === options.sheet)) {
     throw new UsageError(
-      `没有名为“${args.sheet}”的工作表；文件中的工作表：${read.data.sheets.map((s) => s.name).join("、")}`,
+      `没有名为“${options.sheet}”的工作表；文件中的工作表：${read.data.sheets.map((s) => s.name).join("、")}`,
     );
   }
-  const { report, sheet } = checkWorkbook(read.data, {
-    pack: args.pack,
-    today: args.today,
-    sheet: args.sheet,
-    kind,
-    program: args.program,
-    enrolled,
-  });
+  const { report, sheet } = COMMANDS.check.run(read.data, options, { pack: args.pack, today: args.today });
   let stdout: string;
   try {
     stdout = await writeOutputs(args, report, read);
@@ -156,7 +124,7 @@ export async function privacyCommand(args: {
   // Privacy looks everywhere (hidden sheets, notes, headers/footers, properties): a big file is
   // streamed sheet by sheet with all of them, never the one-sheet read of check.
   const read = await readWorkbookFile(args.file, { allSheets: true });
-  const findings = scanWorkbook(read.data, { mode: "inventory" });
+  const findings = COMMANDS.privacy.run(read.data);
   const report = buildReport(findings, {
     pack: { id: args.pack.id, version: args.pack.version },
     kind: "notice",

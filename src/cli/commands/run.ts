@@ -1,4 +1,3 @@
-import type { Calendar } from "../../core/calendar";
 /**
  * `zizhu run RECIPE FILE... [--out DIR]`: a recipe (a shipped one by name, or a JSON file) run on
  * each file, the same runner the add-in uses. Each file gets a NEW result workbook in DIR (its
@@ -9,12 +8,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { parse as parseYaml } from "yaml";
-import type { CivilDate } from "../../core/date/civil";
-import type { Pack } from "../../core/policy";
 import { findLibraryRecipe, RECIPE_LIBRARY } from "../../automation/recipes/library";
-import { runRecipe, type RecipeOutput, type StepOutcome } from "../../automation/recipes/run";
+import { runRecipe, type RecipeOutput, type RecipeRunOptions, type StepOutcome } from "../../automation/recipes/run";
 import { parseRecipe, type Recipe } from "../../automation/recipes/schema";
-import type { RosterKind } from "../../core/report/types";
 import { applyFixesToWorkbook } from "../../adapters/xlsx/apply-fixes";
 import { loadWorkbook, readXlsx } from "../../adapters/xlsx/read";
 import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
@@ -23,20 +19,8 @@ import { readAsXlsx } from "../read-workbook";
 import { UsageError } from "./fn";
 import { assertSafeOutputDir, readTextFile, writeFileAtomic } from "../files";
 
-export interface RunArgs {
-  recipe: string;
-  files: string[];
-  out?: string;
-  pack: Pack;
-  today: CivilDate;
-  now: string;
-  tool: string;
-  sheet?: string;
-  program?: string;
-  kind?: RosterKind;
-  enrolled?: number;
-  calendar?: Calendar;
-}
+/** The recipe, the files and the output folder, and what the runner takes (no header mapping on the CLI). */
+export type RunArgs = { recipe: string; files: string[]; out?: string } & Omit<RecipeRunOptions, "columnOverrides">;
 
 const STATUS = { done: "✔", failed: "✘", skipped: "·" } as const;
 
@@ -163,17 +147,8 @@ export async function runCommand(args: RunArgs): Promise<{ out: string; code: nu
       failed++;
       continue;
     }
-    const output = runRecipe(recipe, read.data, {
-      pack: args.pack,
-      today: args.today,
-      calendar: args.calendar,
-      now: args.now,
-      tool: args.tool,
-      sheet: args.sheet,
-      program: args.program,
-      kind: args.kind,
-      enrolled: args.enrolled,
-    });
+    const { recipe: _r, files: _f, out: _o, ...options } = args;
+    const output = runRecipe(recipe, read.data, options);
     lines.push(...output.steps.map(stepLine));
     let written: string[];
     try {

@@ -11,41 +11,38 @@ import type { Calendar } from "../../core/calendar";
 import { localIsoTimestamp } from "../../core/date/timestamp";
 import { readXlsx } from "../../adapters/xlsx/read";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
-import { parseDateInput } from "../../core/date/serial";
+import { COMMANDS, SHEET_BUILDERS, type SheetBuilderId } from "../../core/commands";
 import type { CivilDate } from "../../core/date/civil";
 import type { WorkbookData } from "../../core/grid/types";
 import type { Pack } from "../../core/policy";
-import type { RosterKind } from "../../core/report/types";
-import { buildExportSheet, DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
-import { buildFormsSheet, findLayoutSheet } from "../../core/sheets/forms-sheet";
-import { buildNoticeSheet } from "../../core/sheets/notice-sheet";
-import { buildRosterSheet } from "../../core/sheets/roster-sheet";
-import { buildSeal, SEAL_SHEET, verifySeal } from "../../core/sheets/seal";
-import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
-import type { BuildResult, BuiltSheet } from "../../core/sheets/spec";
-import { buildSummarySheet } from "../../core/sheets/summary-sheet";
+import { DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
+import { SEAL_SHEET, verifySeal } from "../../core/sheets/seal";
+import { findRosterSource, sourceProblemText } from "../../core/sheets/source";
+import type { BuiltSheet } from "../../core/sheets/spec";
 import { readAsXlsx, readWorkbookFile } from "../read-workbook";
 import { summaryText } from "./check";
 import { UsageError } from "./fn";
 import { assertSafeOutput, readTextFile, writeFileAtomic } from "../files";
+import { cliOptions, type Flags } from "../args";
 
-export const SHEET_COMMANDS = ["format", "summary", "notice", "forms", "seal", "export"] as const;
-export type SheetCommand = (typeof SHEET_COMMANDS)[number];
+/** The CLI's sheet commands: the registry's sheet builders and the seal. */
+export const SHEET_WORDS = [...(Object.keys(SHEET_BUILDERS) as SheetBuilderId[]), "seal"] as const;
+export type SheetCommand = (typeof SHEET_WORDS)[number];
+
+/**
+ * The flags every sheet command reads (the help says so: 以上命令都可用 …): the options of all
+ * of them, so a bad --days is refused by `zizhu format` too.
+ */
+const SHEET_FLAGS = Object.values(SHEET_BUILDERS).reduce(
+  (all, b) => all.extend(b.options.shape),
+  COMMANDS.seal.options.extend({}),
+);
 
 export interface SheetsArgs {
   command: SheetCommand;
   file: string;
-  out?: string;
-  sheet?: string;
-  kind?: string;
-  program?: string;
-  enrolled?: string;
-  title?: string;
-  unit?: string;
-  start?: string;
-  days?: string;
-  contact?: string;
-  mapping?: string;
+  /** The option flags' texts, by flag name (out, mapping and the registry's options). */
+  flags: Flags;
   pack: Pack;
   today: CivilDate;
   /** The zizhu version (recorded in the seal). */
@@ -62,44 +59,9 @@ export interface CommandOutput {
   code: number;
 }
 
-const KINDS: Record<string, RosterKind> = {
-  students: "students",
-  teachers: "teachers",
-  notice: "notice",
-  学生: "students",
-  教师: "teachers",
-  公示: "notice",
-};
-
-/** What each command makes, for messages. */
-const WHAT: Record<SheetCommand, string> = {
-  format: "格式化花名册",
-  summary: "汇总表",
-  notice: "公示表",
-  forms: "申请表",
-  seal: "校验凭证",
-  export: "报送格式",
-};
-
-function parseKind(kind: string | undefined): RosterKind | undefined {
-  if (kind === undefined) return undefined;
-  const k = KINDS[kind];
-  if (!k) throw new UsageError(`--kind 只能是 students、teachers 或 notice，收到：${kind}`);
-  return k;
-}
-
-function positiveInteger(flag: string, what: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} 应为${what}（正整数），收到：${text}`);
-  return n;
-}
-
-function parseStart(text: string | undefined): CivilDate | undefined {
-  if (text === undefined) return undefined;
-  const d = parseDateInput(text);
-  if (!d.ok) throw new UsageError(`--start 不是有效日期：${text}（应为 YYYY-MM-DD，如 2026-09-28）`);
-  return d.date;
+type SheetOptions = ReturnType<typeof parsed>;
+function parsed(args: SheetsArgs) {
+  return cliOptions(SHEET_FLAGS, args.flags);
 }
 
 /** "2026-11-28T10:30:05+08:00": local time with its offset. */
@@ -107,21 +69,27 @@ export function localIsoNow(date = new Date()): string {
   return localIsoTimestamp(date);
 }
 
+/** What each command makes, for messages (汇总表, 公示表…). */
+function made(command: SheetCommand): string {
+  return COMMANDS[command].names.made;
+}
+
 function checkOut(args: SheetsArgs): string {
-  const out = args.out;
+  const { out, mapping } = args.flags;
   if (out === undefined || out === "")
     throw new UsageError(
-      `请用 --out 指定输出文件，如 zizhu ${args.command} 花名册.xlsx --out ${WHAT[args.command]}.xlsx`,
+      `请用 --out 指定输出文件，如 zizhu ${args.command} 花名册.xlsx --out ${made(args.command)}.xlsx`,
     );
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件应为 .xlsx 文件，收到：${out}`);
   // The file itself (device + inode), so another spelling, a symbolic link or a hard link is caught too.
   assertSafeOutput(out, [args.file], "--out");
-  if (args.mapping !== undefined) assertSafeOutput(out, [args.mapping], "--out");
+  if (mapping !== undefined) assertSafeOutput(out, [mapping], "--out");
   return out;
 }
 
 function writeOut(args: SheetsArgs, path: string, data: Uint8Array): void {
-  writeFileAtomic(path, data, args.mapping === undefined ? [args.file] : [args.file, args.mapping]);
+  const mapping = args.flags["mapping"];
+  writeFileAtomic(path, data, mapping === undefined ? [args.file] : [args.file, mapping]);
 }
 
 function readMapping(file: string | undefined) {
@@ -132,41 +100,6 @@ function readMapping(file: string | undefined) {
   return parsed.value;
 }
 
-function build(args: SheetsArgs, data: WorkbookData, source: RosterSource): BuildResult {
-  const { pack, today, program, title, unit } = args;
-  switch (args.command) {
-    case "format":
-      return buildRosterSheet(source, { pack, today, title, unit, program });
-    case "summary":
-      return buildSummarySheet(source, {
-        pack,
-        today,
-        program,
-        enrolled: positiveInteger("--enrolled", "在校人数", args.enrolled),
-        title,
-        unit,
-      });
-    case "notice":
-      return buildNoticeSheet(source, {
-        pack,
-        today,
-        start: parseStart(args.start),
-        days: positiveInteger("--days", "公示工作日天数", args.days),
-        contact: args.contact,
-        title,
-        unit,
-        program,
-        calendar: args.calendar,
-      });
-    case "forms":
-      return buildFormsSheet(source, { pack, today, layout: findLayoutSheet(data) ?? undefined, program });
-    case "export":
-      return buildExportSheet(source, readMapping(args.mapping), { pack, today, program });
-    case "seal":
-      throw new Error("seal is built by sealCommand");
-  }
-}
-
 function builtText(what: string, name: string, out: string, built: BuiltSheet, extra = ""): string {
   const rows = built.spec.rows.length;
   const head = `已生成${what}：工作表“${name}”（${rows} 行）${extra} → ${out}`;
@@ -175,24 +108,21 @@ function builtText(what: string, name: string, out: string, built: BuiltSheet, e
 
 async function sealCommand(
   args: SheetsArgs,
+  options: SheetOptions,
   out: string,
   data: WorkbookData,
   bytes: Uint8Array,
 ): Promise<CommandOutput> {
-  const r = buildSeal(data, {
+  const r = COMMANDS.seal.run(data, options, {
     pack: args.pack,
     today: args.today,
     now: args.now ?? localIsoNow(),
     tool: args.tool,
-    sheet: args.sheet,
-    kind: parseKind(args.kind),
-    program: args.program,
-    enrolled: positiveInteger("--enrolled", "在校人数", args.enrolled),
   });
   if (!r.ok) {
     const report = r.problem.report;
-    const found = findRosterSource(data, { sheet: args.sheet, kind: parseKind(args.kind) });
-    const sheet = found.ok ? found.value.grid.name : (args.sheet ?? "");
+    const found = findRosterSource(data, { sheet: options.sheet, kind: options.kind });
+    const sheet = found.ok ? found.value.grid.name : (options.sheet ?? "");
     const listing = report ? `${summaryText(args.file, sheet, report)}\n\n` : "";
     return { out: listing, err: `zizhu: ${r.problem.message}（未生成 ${out}）`, code: 1 };
   }
@@ -223,25 +153,25 @@ async function sealCommand(
 /** `zizhu format|summary|notice|forms|seal|export FILE --out OUT.xlsx`. */
 export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
   const out = checkOut(args);
-  const kind = parseKind(args.kind);
   // Option mistakes first, before reading a big file.
-  positiveInteger("--enrolled", "在校人数", args.enrolled);
-  positiveInteger("--days", "公示工作日天数", args.days);
-  parseStart(args.start);
+  const options = parsed(args);
   const { data, bytes } = await readAsXlsx(args.file, `zizhu ${args.command}`);
-  if (args.sheet !== undefined && !data.sheets.some((s) => s.name === args.sheet)) {
+  if (options.sheet !== undefined && !data.sheets.some((s) => s.name === options.sheet)) {
     throw new UsageError(
-      `没有名为“${args.sheet}”的工作表；文件中的工作表：${data.sheets.map((s) => s.name).join("、")}`,
+      `没有名为“${options.sheet}”的工作表；文件中的工作表：${data.sheets.map((s) => s.name).join("、")}`,
     );
   }
-  if (args.command === "seal") return sealCommand(args, out, data, bytes);
+  if (args.command === "seal") return sealCommand(args, options, out, data, bytes);
 
-  const found = findRosterSource(data, { sheet: args.sheet, kind });
+  const found = findRosterSource(data, { sheet: options.sheet, kind: options.kind });
   if (!found.ok) return { out: "", err: `zizhu: ${sourceProblemText(found.problem)}`, code: 1 };
-  const built = build(args, data, found.value);
+  const builder = SHEET_BUILDERS[args.command];
+  const format = args.command === "export" ? readMapping(args.flags["mapping"]) : undefined;
+  const context = { pack: args.pack, today: args.today, calendar: args.calendar, workbook: data, format };
+  const built = builder.build(found.value, options, context);
   if (!built.ok) return { out: "", err: `zizhu: ${built.problem.message}`, code: 1 };
-  const what = WHAT[args.command];
-  if (args.command === "notice" || args.command === "export") {
+  const what = made(args.command);
+  if (builder.separate) {
     writeOut(args, out, await specsToWorkbook([built.value.spec]));
     return { out: builtText(what, built.value.spec.name, out, built.value, "，新工作簿"), err: "", code: 0 };
   }
@@ -255,7 +185,7 @@ export async function sheetsCommand(args: SheetsArgs): Promise<CommandOutput> {
 export async function verifyCommand(args: { file: string }): Promise<CommandOutput> {
   // Every sheet counts for the seal; a big file is streamed sheet by sheet rather than loaded whole.
   const read = await readWorkbookFile(args.file, { allSheets: true });
-  const v = verifySeal(read.data);
+  const v = COMMANDS.verify.run(read.data);
   const lines = [`${args.file}：${v.message}`];
   if (v.seal) {
     lines.push(

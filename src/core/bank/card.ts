@@ -2,6 +2,7 @@ import { fail, ok, type Result } from "../result";
 import { compact, integerDigits } from "../text/normalize";
 import { lostDigitsAsNumber } from "../text/stored-as-number";
 import { luhnValid } from "./luhn";
+import { safeText } from "../text/safe-text";
 
 export type CardProblem =
   | { code: "bank.empty" }
@@ -20,14 +21,6 @@ export const MAX_CARD_LENGTH = 19;
 
 /** Separators people type or paste inside a card number: hyphens and dashes of every width. */
 const SEPARATORS = /[-‐‑‒–—―−]/g;
-
-function safeText(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return typeof value;
-  }
-}
 
 /** The characters that are not digits, each once, in the order they first appear. */
 function badChars(text: string): string {

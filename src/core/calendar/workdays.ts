@@ -2,17 +2,9 @@ import { fail, ok, type Result } from "../result";
 import { civilFromDays, daysFromCivil, isValidCivil, weekdayOfDays, type CivilDate } from "../date/civil";
 import { MAX_DAY_COUNT, type CalendarProblem } from "./problem";
 import { schedule, type Calendar } from "./schedule";
+import { safeText } from "../text/safe-text";
 
 type R<T> = Result<T, CalendarProblem>;
-
-/** String() that cannot throw (an object without a prototype has no toString). */
-function safeText(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return typeof value;
-  }
-}
 
 /** The day number of a CivilDate from any caller, or calendar.date when it is not a real date. */
 function dayNumber(date: unknown): R<number> {

@@ -1,28 +1,33 @@
 /**
  * The roster check: one pass over a workbook that finds the roster, reads every row once, runs
- * the identity, policy and sheet rules and the privacy scan, and returns the Report. Pure: the
- * workbook comes in as data, the report goes out as data.
+ * the rules of src/core/rules (each family in its own module) and the privacy scan, and returns
+ * the Report. It only orchestrates: every code it reports is a rule module's. Pure: the workbook
+ * comes in as data, the report goes out as data.
  */
 import type { CivilDate } from "../date/civil";
 import type { WorkbookData, Grid } from "../grid/types";
-import { findProgram, type Pack, type Program } from "../policy";
-import { fieldLabel, rowReader, type FieldKey } from "../roster";
+import type { Pack, Program } from "../policy";
+import { rowReader, type FieldKey } from "../roster";
 import { detectRoster, readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
 import { scanWorkbook, type ScanMode } from "../privacy";
 import { buildReport } from "../report/build";
 import type { Finding, Report, RosterKind } from "../report/types";
 import type { Locale } from "../result";
-import { checkIdentity } from "../rules/identity-rules";
-import { checkPolicy } from "../rules/policy-rules";
-import {
-  checkDuplicates,
-  checkHiddenRows,
-  checkQuotasAndShares,
-  checkTotals,
-  type RowSummary,
-} from "../rules/sheet-rules";
-import { finding } from "../rules/finding";
-import type { RowContext, SheetContext } from "../rules/context";
+import { checkAmount, checkTotals } from "../rules/amounts";
+import { checkCard, checkHolder } from "../rules/bank";
+import type { RowContext, RowSummary, SheetContext } from "../rules/context";
+import { checkDuplicates } from "../rules/duplicates";
+import { checkEligibility } from "../rules/eligibility";
+import { requiredFields, requiredProgram, unreadableValues } from "../rules/fields";
+import { checkHygiene } from "../rules/hygiene";
+import { checkGenderAndAge } from "../rules/id";
+import { checkIdCell } from "../rules/id-document";
+import { checkPhone } from "../rules/phone";
+import { rowProgram, sheetProgram } from "../rules/program";
+import { checkQuotasAndShares } from "../rules/quotas";
+import { checkHiddenRows, headerMissing } from "../rules/roster";
+import { checkStudentNo } from "../rules/studentno";
+import type { IdInfo } from "../id";
 import { appendAll } from "../arrays";
 
 export interface CheckOptions {
@@ -47,13 +52,6 @@ export interface CheckResult {
   sheet: string;
 }
 
-/** Fields that must be filled in on every row of a roster of this kind. */
-const REQUIRED: Record<RosterKind, readonly FieldKey[]> = {
-  students: ["name", "idNumber"],
-  teachers: ["name", "idNumber"],
-  notice: ["name"],
-};
-
 /** The sheet a check (or a builder) works on: the named one, else the first visible sheet with a roster. */
 export function pickSheet(
   wb: WorkbookData,
@@ -77,48 +75,32 @@ export function pickSheet(
   return first ? { grid: first, layout: null } : null;
 }
 
-/** The program a sheet's title or name names, by the longest name or alias found in it. */
-export function programFromTitle(pack: Pack, title: string): Program | null {
-  let best: { program: Program; length: number } | null = null;
-  for (const p of pack.programs) {
-    for (const name of [p.name, ...p.aliases]) {
-      if (name.length >= 2 && title.includes(name) && (!best || name.length > best.length))
-        best = { program: p, length: name.length };
-    }
-  }
-  return best?.program ?? null;
+/** The row rules on identifiers; returns the person's parsed ID (for duplicate detection). */
+function checkIdentity(ctx: SheetContext, row: RowContext): IdInfo | null {
+  const id = checkIdCell(ctx, row, "idNumber");
+  checkIdCell(ctx, row, "guardianId");
+  if (id) checkGenderAndAge(ctx, row, id);
+  checkStudentNo(ctx, row, id);
+  checkCard(ctx, row);
+  checkHolder(ctx, row);
+  checkPhone(ctx, row);
+  checkHygiene(ctx, row);
+  return id;
 }
 
 /** Every rule over one roster sheet. */
 export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: CheckOptions, out: Finding[]): void {
   const hasProgramColumn = layout.fieldColumns.program !== undefined;
-  const fromTitle =
-    options.program === undefined && !hasProgramColumn && layout.kind !== "notice"
-      ? programFromTitle(options.pack, `${layout.title} ${grid.name}`)
-      : null;
-  const sheetProgram = options.program !== undefined ? findProgram(options.pack, options.program) : fromTitle;
-  if (fromTitle)
-    out.push(
-      finding("policy.program-inferred", grid.name, -1, -1, "", {
-        program: fromTitle.name,
-        from: layout.title || grid.name,
-      }),
-    );
+  const program = sheetProgram(grid, layout, options.pack, options.program, out);
   const ctx: SheetContext = {
     grid,
     layout,
     pack: options.pack,
     today: options.today,
-    sheetProgram,
+    sheetProgram: program,
     enrolled: options.enrolled,
     out,
   };
-  if (options.program !== undefined && !sheetProgram) {
-    out.push(finding("policy.unknown-program", grid.name, -1, -1, options.program, { given: options.program }));
-  }
-  if (!sheetProgram && !hasProgramColumn && layout.kind !== "notice" && options.program === undefined) {
-    out.push(finding("policy.no-program", grid.name, -1, -1, "", {}));
-  }
 
   const readRow = rowReader(readerColumns(layout));
   const columnMissing = new Set<string>();
@@ -128,49 +110,21 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
   for (const r of layout.dataRows) {
     const cells = grid.rows[r] ?? [];
     const { record, issues } = readRow(cells);
-    for (const i of issues) {
-      const col = layout.fieldColumns[i.field] ?? -1;
-      // A birth date is personal data even when it cannot be read: the report shows it masked.
-      if (i.field === "birthDate") i.raw = i.raw.replace(/\d/g, "*");
-      out.push(
-        finding("field.unreadable", grid.name, r, col, i.raw.length > 40 ? `${i.raw.slice(0, 40)}…` : i.raw, {
-          field: i.header,
-          raw: i.raw.slice(0, 40),
-        }),
-      );
-    }
-    for (const f of REQUIRED[layout.kind]) {
-      const col = layout.fieldColumns[f];
-      const v = col === undefined ? undefined : cells[col];
-      if (col !== undefined && (v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) {
-        out.push(finding("field.required", grid.name, r, col, "", { field: fieldLabel(f) }));
-      }
-    }
-    let program: Program | null = sheetProgram;
-    if (!program && hasProgramColumn && !record.program && layout.kind !== "notice") {
-      out.push(
-        finding("field.required", grid.name, r, layout.fieldColumns.program ?? -1, "", {
-          field: fieldLabel("program"),
-        }),
-      );
-    }
-    if (!program && record.program) {
-      program = findProgram(options.pack, record.program);
-      if (!program && !unknownPrograms.has(record.program)) {
-        unknownPrograms.add(record.program);
-        out.push(
-          finding("policy.unknown-program", grid.name, r, layout.fieldColumns.program ?? -1, record.program, {
-            given: record.program,
-          }),
-        );
-      }
-    }
-    const row: RowContext = { row: r, cells, record, program };
-    const id = layout.kind === "notice" ? null : checkIdentity(ctx, row);
-    const decision = layout.kind === "notice" ? null : checkPolicy(ctx, row, columnMissing);
+    unreadableValues(grid.name, r, layout, issues, out);
+    requiredFields(grid.name, r, layout, cells, out);
+    let rowProg: Program | null = program;
+    if (!rowProg && hasProgramColumn && !record.program && layout.kind !== "notice")
+      requiredProgram(grid.name, r, layout, out);
+    if (!rowProg && record.program)
+      rowProg = rowProgram(grid.name, r, layout, options.pack, record.program, unknownPrograms, out);
+    const row: RowContext = { row: r, cells, record, program: rowProg };
+    const notice = layout.kind === "notice";
+    const id = notice ? null : checkIdentity(ctx, row);
+    const decision = notice ? null : checkEligibility(ctx, row, columnMissing);
+    if (!notice) checkAmount(ctx, row, decision);
     summaries.push({
       row: r,
-      program,
+      program: rowProg,
       id18: id?.id18 ?? null,
       idText: id ? null : (record.idNumber ?? null),
       eligible: decision?.eligible ?? true,
@@ -193,7 +147,7 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   const packInfo = { id: options.pack.id, version: options.pack.version };
   if (!picked) {
     const name = options.sheet ?? "";
-    out.push(finding("roster.header-missing", name, -1, -1, "", { scanned: 0 }));
+    out.push(headerMissing(name, 0));
     return {
       report: buildReport(out, { pack: packInfo, kind: options.kind ?? "students", rows: 0, locale: options.locale }),
       layout: null,
@@ -202,7 +156,7 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   }
   const { grid, layout } = picked;
   if (!layout) {
-    out.push(finding("roster.header-missing", grid.name, -1, -1, "", { scanned: Math.min(grid.rows.length, 40) }));
+    out.push(headerMissing(grid.name, grid.rows.length));
   } else {
     checkRosterSheet(grid, layout, options, out);
   }

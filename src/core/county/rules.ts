@@ -9,37 +9,42 @@ import { findProgram, quotaFor, type Condition, type Pack, type Program } from "
 import { COUNTY_CATALOGUE, type CountyRuleCode, type CountyRuleData } from "./catalogue";
 import { enrolmentOf, schoolKey } from "./enrolment";
 import type { CountyFile, CountyIssue, CountyPerson, CountyPlace } from "./types";
+import { renderFinding } from "../findings/render";
+import type { FindingData } from "../findings/types";
+import type { Locale } from "../locale";
 
 export interface CountyOptions {
   pack: Pack;
   /** 学校 → 在校人数 (keys as schoolKey makes them); quotas are checked only when given. */
   enrolment?: ReadonlyMap<string, number> | null;
+  locale?: Locale;
 }
 
 /** At most this many places are named in a message; the issue's places list has them all. */
 const NAMED_PLACES = 6;
 
-export function countyIssue<K extends CountyRuleCode>(
+/** A county finding: the rule, its typed data, the value concerned (masked) and its places. */
+export interface CountyFinding<K extends CountyRuleCode = CountyRuleCode> {
+  rule: K;
+  data: CountyRuleData[K];
+  value: string;
+  places: CountyPlace[];
+}
+
+function countyFinding<K extends CountyRuleCode>(
   rule: K,
   data: CountyRuleData[K],
   value: string,
   places: CountyPlace[],
-): CountyIssue {
-  const entry = COUNTY_CATALOGUE[rule] as unknown as {
-    severity: CountyIssue["severity"];
-    source: (d: CountyRuleData[K]) => string;
-    message: (d: CountyRuleData[K]) => string;
-    hint: (d: CountyRuleData[K]) => string;
-  };
-  return {
-    rule,
-    severity: entry.severity,
-    message: entry.message(data),
-    hint: entry.hint(data),
-    source: entry.source(data),
-    value,
-    places,
-  };
+): CountyFinding {
+  return { rule, data, value, places } as CountyFinding;
+}
+
+/** A county finding rendered in the locale through its catalogue entry. */
+export function countyIssue(f: CountyFinding, locale: Locale = "zh-CN"): CountyIssue {
+  const entry = COUNTY_CATALOGUE[f.rule];
+  const { message, hint, source } = renderFinding(entry, f.data as unknown as FindingData, locale);
+  return { rule: f.rule, severity: entry.severity, message, hint, source, value: f.value, places: f.places };
 }
 
 /** "甲校.xlsx › 一补花名册!D5；乙校.xlsx › 一补花名册!D9". */
@@ -90,7 +95,7 @@ function programNames(occ: readonly Occurrence[], pack: Pack, cache: Map<string,
   );
 }
 
-function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<string, Program | null>): CountyIssue[] {
+function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<string, Program | null>): CountyFinding[] {
   const byId = new Map<string, Occurrence[]>();
   for (const file of files)
     for (const person of file.people) {
@@ -98,7 +103,7 @@ function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<strin
       if (list) list.push({ file, person });
       else byId.set(person.idKey, [{ file, person }]);
     }
-  const out: CountyIssue[] = [];
+  const out: CountyFinding[] = [];
   for (const occ of byId.values()) {
     if (distinct(occ.map((o) => o.file.file)).length < 2) continue;
     const first = occ[0];
@@ -114,7 +119,7 @@ function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<strin
     const limit = strict?.limits.find((l) => l.kind === "no-repeat-within-year");
     if (strict && limit) {
       out.push(
-        countyIssue(
+        countyFinding(
           "county.teacher-repeat",
           {
             id,
@@ -131,7 +136,7 @@ function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<strin
     }
     const schools = distinct(occ.map((o) => schoolKey(o.person.school)));
     if (schools.length >= 2) {
-      out.push(countyIssue("county.dup-id", { id, where, programs, sameSchool: false }, id, places));
+      out.push(countyFinding("county.dup-id", { id, where, programs, sameSchool: false }, id, places));
       continue;
     }
     // One school, several files: a problem only when one program lists the person in two files.
@@ -147,7 +152,7 @@ function duplicateIds(files: readonly CountyFile[], pack: Pack, cache: Map<strin
       const [code] = repeated;
       const same = occ.filter((o) => (o.person.program ?? "") === code);
       out.push(
-        countyIssue(
+        countyFinding(
           "county.dup-id",
           { id, where: placesText(same.map(placeOf)), programs: programNames(same, pack, cache), sameSchool: true },
           id,
@@ -190,8 +195,8 @@ function bySchool(files: readonly CountyFile[], code: string, schoolOf: (f: Coun
  * Nominees per school over all of a school's files. A school's single file is already checked
  * by the file's own check, so only schools whose nominees come from two files or more are here.
  */
-function nominees(files: readonly CountyFile[], pack: Pack): CountyIssue[] {
-  const out: CountyIssue[] = [];
+function nominees(files: readonly CountyFile[], pack: Pack): CountyFinding[] {
+  const out: CountyFinding[] = [];
   for (const program of pack.programs) {
     const limit = program.limits.find((l) => l.kind === "nominees-per-school");
     if (!limit || limit.kind !== "nominees-per-school") continue;
@@ -201,7 +206,7 @@ function nominees(files: readonly CountyFile[], pack: Pack): CountyIssue[] {
       const count = distinct(occ.map((o) => o.person.idKey)).length;
       if (count <= limit.max && count >= limit.min) continue;
       out.push(
-        countyIssue(
+        countyFinding(
           "county.nominees",
           {
             school: name,
@@ -225,14 +230,14 @@ function nominees(files: readonly CountyFile[], pack: Pack): CountyIssue[] {
  * Quotas against the enrolment table, per school over its files (a school's single file is
  * checked by its own check with the school's enrolment), and schools missing from the table.
  */
-function quotas(files: readonly CountyFile[], pack: Pack, table: ReadonlyMap<string, number>): CountyIssue[] {
-  const out: CountyIssue[] = [];
+function quotas(files: readonly CountyFile[], pack: Pack, table: ReadonlyMap<string, number>): CountyFinding[] {
+  const out: CountyFinding[] = [];
   const reported = new Set<string>();
   for (const file of files) {
     const key = schoolKey(file.school);
     if (enrolmentOf(table, file.school) !== null || reported.has(key)) continue;
     reported.add(key);
-    out.push(countyIssue("county.no-enrolment", { school: file.school, file: file.file }, "", [placeOfFile(file)]));
+    out.push(countyFinding("county.no-enrolment", { school: file.school, file: file.file }, "", [placeOfFile(file)]));
   }
   for (const program of pack.programs) {
     if (!program.quota) continue;
@@ -244,7 +249,7 @@ function quotas(files: readonly CountyFile[], pack: Pack, table: ReadonlyMap<str
       const count = distinct(occ.map((o) => o.person.idKey)).length;
       if (allowed === null || count <= allowed) continue;
       out.push(
-        countyIssue(
+        countyFinding(
           "county.quota",
           {
             school: name,
@@ -267,18 +272,18 @@ function quotas(files: readonly CountyFile[], pack: Pack, table: ReadonlyMap<str
 
 const placeOfFile = (f: CountyFile): CountyPlace => ({ file: f.file, school: f.school, sheet: f.sheet, cell: "" });
 
-function seals(files: readonly CountyFile[]): CountyIssue[] {
-  const out: CountyIssue[] = [];
+function seals(files: readonly CountyFile[]): CountyFinding[] {
+  const out: CountyFinding[] = [];
   for (const f of files) {
     if (f.seal.status === "unchanged") continue;
     const rule = f.seal.status === "modified" ? "county.modified" : "county.unsealed";
-    out.push(countyIssue(rule, { file: f.file, detail: f.seal.message }, "", [placeOfFile(f)]));
+    out.push(countyFinding(rule, { file: f.file, detail: f.seal.message }, "", [placeOfFile(f)]));
   }
   return out;
 }
 
-/** Every county-level issue of a batch, errors first, in a stable order. */
-export function countyIssues(files: readonly CountyFile[], options: CountyOptions): CountyIssue[] {
+/** Every county-level finding of a batch, errors first, in a stable order. */
+export function countyFindings(files: readonly CountyFile[], options: CountyOptions): CountyFinding[] {
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const cache = new Map<string, Program | null>();
   const all = [
@@ -288,8 +293,14 @@ export function countyIssues(files: readonly CountyFile[], options: CountyOption
     ...seals(sorted),
   ];
   const rank = { error: 0, warning: 1, info: 2 } as const;
+  const severity = (f: CountyFinding): number => rank[COUNTY_CATALOGUE[f.rule].severity];
   return all
-    .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => rank[a.issue.severity] - rank[b.issue.severity] || a.i - b.i)
-    .map((x) => x.issue);
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severity(a.f) - severity(b.f) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** Every county-level issue of a batch, rendered in the locale (zh-CN by default). */
+export function countyIssues(files: readonly CountyFile[], options: CountyOptions): CountyIssue[] {
+  return countyFindings(files, options).map((f) => countyIssue(f, options.locale));
 }

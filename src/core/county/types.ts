@@ -3,7 +3,7 @@
  * never the number), where each one is, and the file's seal verdict. The batch runner builds
  * these from the per-file checks; the rules compare them across files.
  */
-import type { Severity } from "../report/types";
+import type { Severity } from "../findings/types";
 
 export interface CountyPerson {
   /**
@@ -46,7 +46,7 @@ export interface CountyPlace {
 export interface CountyIssue {
   rule: string;
   severity: Severity;
-  /** What is wrong, in Chinese, naming the files and cells. */
+  /** What is wrong, in the locale rendered (zh-CN by default), naming the files and cells. */
   message: string;
   /** How to fix it, with the rule's source. */
   hint: string;

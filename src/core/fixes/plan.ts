@@ -16,7 +16,7 @@ import { decide, findProgram, type Pack, type Program } from "../policy";
 import { fieldLabel, rowReader, type FieldKey } from "../roster";
 import type { RosterLayout } from "../roster/detect";
 import type { Issue, Report } from "../report/types";
-import { programFromTitle } from "../check/check";
+import { programFromTitle } from "../rules/program";
 import { compact, tidy, toHalfWidth } from "../text/normalize";
 import { appendAll, maxOf } from "../arrays";
 

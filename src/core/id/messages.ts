@@ -1,6 +1,6 @@
-import type { Locale } from "../result";
+import { inLocale, problemMessages, texts, type Locale, type ProblemTexts, type Texts } from "../locale";
 import { MIN_BIRTH_YEAR } from "./parse";
-import type { DocumentProblem, FormatProblem, IdDocument, IdInfo, IdProblem, OtherFormat } from "./problems";
+import type { DocumentProblem, IdDocument, IdInfo, IdProblem, OtherFormat } from "./problems";
 
 /** The exact wording other parts (functions, pane) show for a rounded-off 18-digit number. */
 export const STORED_AS_NUMBER_ZH = "身份证号被存为数字，后几位已丢失，请将该列设为文本后重新录入";
@@ -47,85 +47,66 @@ export function documentShortName(doc: IdDocument): string {
   }
 }
 
-function regionZh(p: Extract<IdProblem, { code: "id.region" }>): string {
+function regionTexts(p: Extract<IdProblem, { code: "id.region" }>): Texts {
   if (p.document === "外国人永久居留身份证")
-    return `外国人永久居留身份证号第2、3位 ${field(p.province)} 不是有效的受理地省级行政区划代码`;
+    return texts(
+      `外国人永久居留身份证号第2、3位 ${field(p.province)} 不是有效的受理地省级行政区划代码`,
+      `Digits 2-3 of the foreign permanent resident ID number, ${field(p.province)}, are not a province code`,
+    );
   if (p.document === "港澳台居民居住证")
-    return `港澳台居民居住证号前6位应为 810000、820000 或 830000，实际为 ${field(p.region)}`;
-  return `身份证号前两位 ${field(p.province)} 不是有效的省级行政区划代码`;
+    return texts(
+      `港澳台居民居住证号前6位应为 810000、820000 或 830000，实际为 ${field(p.region)}`,
+      `A Hong Kong, Macao or Taiwan residence permit number starts with 810000, 820000 or 830000, not ${field(p.region)}`,
+    );
+  return texts(
+    `身份证号前两位 ${field(p.province)} 不是有效的省级行政区划代码`,
+    `The first two digits of the ID number, ${field(p.province)}, are not a valid province code`,
+  );
 }
 
-function regionEn(p: Extract<IdProblem, { code: "id.region" }>): string {
-  if (p.document === "外国人永久居留身份证")
-    return `Digits 2-3 of the foreign permanent resident ID number, ${field(p.province)}, are not a province code`;
-  if (p.document === "港澳台居民居住证")
-    return `A Hong Kong, Macao or Taiwan residence permit number starts with 810000, 820000 or 830000, not ${field(p.region)}`;
-  return `The first two digits of the ID number, ${field(p.province)}, are not a valid province code`;
+function birthdateTexts(p: Extract<IdProblem, { code: "id.birthdate" }>): Texts {
+  const date = dashedDate(field(p.text));
+  if (p.reason === "future")
+    return texts(`身份证号中的出生日期 ${date} 晚于今天`, `The birth date in the ID number, ${date}, is after today`);
+  if (p.reason === "too-early")
+    return texts(
+      `身份证号中的出生日期 ${date} 早于${MIN_BIRTH_YEAR}年，不可能是持证人的出生日期`,
+      `The birth date in the ID number, ${date}, is before ${MIN_BIRTH_YEAR}: no holder's`,
+    );
+  return texts(
+    `身份证号中的出生日期 ${date} 不是有效日期`,
+    `The birth date in the ID number, ${date}, is not a real date`,
+  );
 }
 
-function zh(p: IdProblem): string {
-  switch (p.code) {
-    case "id.empty":
-      return "身份证号为空";
-    case "id.stored-as-number":
-      return STORED_AS_NUMBER_ZH;
-    case "id.format":
-      return p.reason === "chars"
-        ? `身份证号含有无效字符：${field(p.bad)}（只能是数字，第18位可以是 X）`
-        : `身份证号应为18位（旧版15位），实际为${field(p.length)}位`;
-    case "id.region":
-      return regionZh(p);
-    case "id.birthdate": {
-      const date = dashedDate(field(p.text));
-      if (p.reason === "future") return `身份证号中的出生日期 ${date} 晚于今天`;
-      if (p.reason === "too-early")
-        return `身份证号中的出生日期 ${date} 早于${MIN_BIRTH_YEAR}年，不可能是持证人的出生日期`;
-      return `身份证号中的出生日期 ${date} 不是有效日期`;
-    }
-    case "id.checksum":
-      return `校验码错误：第18位应为 ${field(p.expected)}，实际为 ${field(p.actual)}`;
-    default:
-      return unknownProblem(p, "身份证号无效");
-  }
-}
-
-function en(p: IdProblem): string {
-  switch (p.code) {
-    case "id.empty":
-      return "The ID number is empty";
-    case "id.stored-as-number":
-      return `The ID number was stored as a number, so its last digits are lost (shown as ${field(p.shown)}); format the column as Text and enter it again`;
-    case "id.format":
-      return p.reason === "chars"
-        ? `The ID number contains invalid characters: ${field(p.bad)} (only digits, with X allowed as the 18th)`
-        : `The ID number must have 18 characters (15 for the old form), not ${field(p.length)}`;
-    case "id.region":
-      return regionEn(p);
-    case "id.birthdate": {
-      const date = dashedDate(field(p.text));
-      if (p.reason === "future") return `The birth date in the ID number, ${date}, is after today`;
-      if (p.reason === "too-early")
-        return `The birth date in the ID number, ${date}, is before ${MIN_BIRTH_YEAR}: no holder's`;
-      return `The birth date in the ID number, ${date}, is not a real date`;
-    }
-    case "id.checksum":
-      return `Wrong check digit: the 18th character should be ${field(p.expected)}, not ${field(p.actual)}`;
-    default:
-      return unknownProblem(p, "Invalid ID number");
-  }
-}
-
-/** `never` keeps the switches exhaustive at compile time; at run time a stray value still gets text. */
-function unknownProblem(_p: never, text: string): string {
-  return text;
-}
+const ID_TEXTS: ProblemTexts<IdProblem> = {
+  "id.empty": () => texts("身份证号为空", "The ID number is empty"),
+  "id.stored-as-number": (p) =>
+    texts(
+      STORED_AS_NUMBER_ZH,
+      `The ID number was stored as a number, so its last digits are lost (shown as ${field(p.shown)}); format the column as Text and enter it again`,
+    ),
+  "id.format": (p) =>
+    p.reason === "chars"
+      ? texts(
+          `身份证号含有无效字符：${field(p.bad)}（只能是数字，第18位可以是 X）`,
+          `The ID number contains invalid characters: ${field(p.bad)} (only digits, with X allowed as the 18th)`,
+        )
+      : texts(
+          `身份证号应为18位（旧版15位），实际为${field(p.length)}位`,
+          `The ID number must have 18 characters (15 for the old form), not ${field(p.length)}`,
+        ),
+  "id.region": regionTexts,
+  "id.birthdate": birthdateTexts,
+  "id.checksum": (p) =>
+    texts(
+      `校验码错误：第18位应为 ${field(p.expected)}，实际为 ${field(p.actual)}`,
+      `Wrong check digit: the 18th character should be ${field(p.expected)}, not ${field(p.actual)}`,
+    ),
+};
 
 /** The message for an id problem, zh-CN by default. */
-export function idMessage(problem: IdProblem, locale: Locale = "zh-CN"): string {
-  // Callers in shells may pass anything; only a problem-shaped object reaches the switches.
-  if (typeof problem !== "object" || problem === null) return locale === "en-US" ? "Invalid ID number" : "身份证号无效";
-  return locale === "en-US" ? en(problem) : zh(problem);
-}
+export const idMessage = problemMessages<IdProblem>(ID_TEXTS, texts("身份证号无效", "Invalid ID number"));
 
 /**
  * What is worth saying about a valid number: a birth date before 1900 is real, but implausible for
@@ -135,65 +116,63 @@ export function idNotice(info: IdInfo, locale: Locale = "zh-CN"): string {
   if (typeof info !== "object" || info === null || !info.bornBefore1900) return "";
   const b = info.birth;
   const date = `${String(b.y).padStart(4, "0")}-${String(b.m).padStart(2, "0")}-${String(b.d).padStart(2, "0")}`;
-  return locale === "en-US"
-    ? `The birth date in the ID number, ${date}, is before 1900: implausible for a person on a roster; check digits 7-14`
-    : `身份证号中的出生日期 ${date} 早于1900年，作为在册人员的出生日期不合常理，请核对第7–14位`;
+  return inLocale(
+    locale,
+    texts(
+      `身份证号中的出生日期 ${date} 早于1900年，作为在册人员的出生日期不合常理，请核对第7–14位`,
+      `The birth date in the ID number, ${date}, is before 1900: implausible for a person on a roster; check digits 7-14`,
+    ),
+  );
 }
 
-const FORMAT_ZH: Readonly<Record<OtherFormat, string>> = {
-  外国人永久居留证: "外国人永久居留证号码应为15位：3位国籍字母代码加12位数字（2023年起签发的新版为以9开头的18位数字）",
-  港澳居民来往内地通行证: "港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字（旧证为 H 或 M 加 10 位数字）",
-  台湾居民来往大陆通行证: "台湾居民来往大陆通行证号码应为 8 位数字（旧证为 10 位）",
-  护照: "护照号码应为 5–17 位字母和数字",
-};
-
-const FORMAT_EN: Readonly<Record<OtherFormat, string>> = {
-  外国人永久居留证:
+const FORMAT_TEXTS: Readonly<Record<OtherFormat, Texts>> = {
+  外国人永久居留证: texts(
+    "外国人永久居留证号码应为15位：3位国籍字母代码加12位数字（2023年起签发的新版为以9开头的18位数字）",
     "A foreign permanent residence permit number has 15 characters: 3 letters and 12 digits (18 digits starting with 9 since 2023)",
-  港澳居民来往内地通行证: "A Hong Kong / Macao travel permit number is H or M and 8 digits (10 on older cards)",
-  台湾居民来往大陆通行证: "A Taiwan travel permit number has 8 digits (10 on older ones)",
-  护照: "A passport number has 5-17 letters and digits",
+  ),
+  港澳居民来往内地通行证: texts(
+    "港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字（旧证为 H 或 M 加 10 位数字）",
+    "A Hong Kong / Macao travel permit number is H or M and 8 digits (10 on older cards)",
+  ),
+  台湾居民来往大陆通行证: texts(
+    "台湾居民来往大陆通行证号码应为 8 位数字（旧证为 10 位）",
+    "A Taiwan travel permit number has 8 digits (10 on older ones)",
+  ),
+  护照: texts("护照号码应为 5–17 位字母和数字", "A passport number has 5-17 letters and digits"),
 };
 
-function formatMessage(p: FormatProblem, locale: Locale): string {
-  const l = locale === "en-US";
-  switch (p.code) {
-    case "doc.format":
-      return (l ? FORMAT_EN : FORMAT_ZH)[p.format] ?? (l ? "Malformed document number" : "证件号码格式错误");
-    case "doc.region":
-      return l
-        ? `Characters 4-5 of the permanent residence permit number, ${field(p.province)}, are not a province code`
-        : `外国人永久居留证号码第4、5位 ${field(p.province)} 不是有效的省级行政区划代码`;
-    case "doc.birthdate":
-      return l
-        ? `Characters 8-13 of the permanent residence permit number (birth date), ${field(p.text)}, are not a real date`
-        : `外国人永久居留证号码第8–13位（出生日期）${field(p.text)} 不是有效日期`;
-    case "doc.checksum":
-      return l
-        ? `Wrong check digit of the permanent residence permit number: should be ${field(p.expected)}, not ${field(p.actual)}`
-        : `外国人永久居留证号码校验位错误：第15位应为 ${field(p.expected)}，实际为 ${field(p.actual)}`;
-    default:
-      return unknownProblem(p, l ? "Malformed document number" : "证件号码格式错误");
-  }
-}
+const MALFORMED = texts("证件号码格式错误", "Malformed document number");
+
+const DOCUMENT_TEXTS: ProblemTexts<DocumentProblem> = {
+  ...ID_TEXTS,
+  "doc.format": (p) => FORMAT_TEXTS[p.format] ?? MALFORMED,
+  "doc.region": (p) =>
+    texts(
+      `外国人永久居留证号码第4、5位 ${field(p.province)} 不是有效的省级行政区划代码`,
+      `Characters 4-5 of the permanent residence permit number, ${field(p.province)}, are not a province code`,
+    ),
+  "doc.birthdate": (p) =>
+    texts(
+      `外国人永久居留证号码第8–13位（出生日期）${field(p.text)} 不是有效日期`,
+      `Characters 8-13 of the permanent residence permit number (birth date), ${field(p.text)}, are not a real date`,
+    ),
+  "doc.checksum": (p) =>
+    texts(
+      `外国人永久居留证号码校验位错误：第15位应为 ${field(p.expected)}，实际为 ${field(p.actual)}`,
+      `Wrong check digit of the permanent residence permit number: should be ${field(p.expected)}, not ${field(p.actual)}`,
+    ),
+  "doc.mismatch": (p) =>
+    texts(
+      `证件类型为“${field(p.declared)}”，但号码看起来是${field(p.looksLike)}号码`,
+      `The document type is ${documentName(p.declared, "en-US")}, but the number looks like a ${documentName(p.looksLike, "en-US")} number`,
+    ),
+};
 
 /** The message for a document problem: an identity-number problem, a format problem, or a mismatch. */
-export function documentMessage(problem: DocumentProblem, locale: Locale = "zh-CN"): string {
-  if (typeof problem !== "object" || problem === null) return locale === "en-US" ? "Invalid number" : "证件号码无效";
-  switch (problem.code) {
-    case "doc.format":
-    case "doc.region":
-    case "doc.birthdate":
-    case "doc.checksum":
-      return formatMessage(problem, locale);
-    case "doc.mismatch":
-      return locale === "en-US"
-        ? `The document type is ${documentName(problem.declared, locale)}, but the number looks like a ${documentName(problem.looksLike, locale)} number`
-        : `证件类型为“${field(problem.declared)}”，但号码看起来是${field(problem.looksLike)}号码`;
-    default:
-      return idMessage(problem, locale);
-  }
-}
+export const documentMessage = problemMessages<DocumentProblem>(
+  DOCUMENT_TEXTS,
+  texts("证件号码无效", "Invalid number"),
+);
 
 /**
  * For a value that is not an identity number but looks like another document's number: what to

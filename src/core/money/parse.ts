@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "../result";
 import { toHalfWidth } from "../text/normalize";
+import { safeText } from "../text/safe-text";
 
 export type MoneyProblem =
   { code: "money.empty" } | { code: "money.not-a-number"; text: string } | { code: "money.too-large"; text: string };
@@ -19,14 +20,6 @@ const SIGN = /^[-−+负]/;
 const SUFFIX = /(?:元整|元|整)$/;
 /** 1004.50, 1,004.50, .5, 5., 1.5e3 (the exponent form a CSV export may hold). */
 const BODY = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
-
-function safeText(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return typeof value;
-  }
-}
 
 /**
  * 分 for the exact decimal intDigits.fracDigits × 10^exp, half up; null when the integer part has

@@ -9,6 +9,8 @@ import { fail, ok, type Result } from "../result";
 import { OverlaySchema, PackSchema, type Pack } from "./schema";
 
 export interface PackProblem {
+  /** Not JSON, against the schema, or an overlay whose base pack is not found. */
+  code: "pack.json" | "pack.schema" | "pack.extends";
   /** JSON path, e.g. programs[3].standard.amount ("" for the document itself). */
   path: string;
   message: string;
@@ -37,7 +39,11 @@ function formatPath(path: readonly PropertyKey[], data: unknown): string {
 }
 
 function problemsOf(error: z.ZodError, data: unknown): PackProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path, data), message: issue.message }));
+  return error.issues.map((issue) => ({
+    code: "pack.schema",
+    path: formatPath(issue.path, data),
+    message: issue.message,
+  }));
 }
 
 function parseJson(input: unknown): Result<unknown, PackProblem[]> {
@@ -46,7 +52,7 @@ function parseJson(input: unknown): Result<unknown, PackProblem[]> {
     return ok(JSON.parse(input.replace(/^\uFEFF/, "")) as unknown);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return fail([{ path: "", message: `不是合法的 JSON：${detail}` }]);
+    return fail([{ code: "pack.json", path: "", message: `不是合法的 JSON：${detail}` }]);
   }
 }
 
@@ -81,7 +87,11 @@ function loadOverlay(data: object, bases: readonly Pack[]): Result<Pack, PackPro
   const problems: PackProblem[] = overlay.success ? [] : problemsOf(overlay.error, data);
   if (!base) {
     const known = bases.map((b) => b.id).join("、") || "（无）";
-    problems.push({ path: "extends", message: `找不到要扩展的政策包 ${String(raw.extends)}；可用：${known}` });
+    problems.push({
+      code: "pack.extends",
+      path: "extends",
+      message: `找不到要扩展的政策包 ${String(raw.extends)}；可用：${known}`,
+    });
     return fail(problems);
   }
   const o = overlay.success ? overlay.data : undefined;

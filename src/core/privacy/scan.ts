@@ -8,7 +8,7 @@
 import type { FieldKey } from "../roster/fields";
 import { toHalfWidth } from "../text/normalize";
 import { cellKey, type CellValue, type Grid, type WorkbookData } from "../grid/types";
-import type { Finding, Severity } from "../report/types";
+import type { Finding, Severity } from "../findings/types";
 import { isDateFormat } from "./birth";
 import { columnExpects, fieldForHeader, kindOfField, labelKindOf } from "./columns";
 import { checksumOf, detectValue, endsWithServiceLabel, NO_HITS, SEVEN_DIGITS, type RawHit } from "./detect";

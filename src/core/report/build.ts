@@ -1,6 +1,11 @@
+/**
+ * Findings → Report: each finding rendered by its catalogue entry in the report's locale (the
+ * only place rule text is produced), then sorted and counted.
+ */
+import { renderFinding } from "../findings/render";
 import { columnName } from "../grid/types";
-import type { Locale } from "../result";
-import { CATALOGUE, isRuleCode, type RuleCode, type RuleData } from "../rules/catalogue";
+import type { Locale } from "../locale";
+import { CATALOGUE, isRuleCode } from "../rules/catalogue";
 import type { Finding, Issue, Report, RosterKind, Severity } from "./types";
 
 /** A finding rendered through the catalogue: message and hint in the locale, place as the sheet shows it. */
@@ -10,12 +15,8 @@ export function toIssue(f: Finding, locale: Locale = "zh-CN"): Issue {
     // A rule code outside the catalogue is a bug in the rule that emitted it.
     throw new Error(`unknown rule code ${code}`);
   }
-  const entry = CATALOGUE[code] as {
-    severity: Severity;
-    message: (d: RuleData[RuleCode], l: Locale) => string;
-    hint: (d: RuleData[RuleCode], l: Locale) => string;
-  };
-  const data = f.data as unknown as RuleData[RuleCode];
+  const entry = CATALOGUE[code];
+  const { message, hint } = renderFinding(entry, f.data, locale);
   const hasCell = f.row >= 0 && f.col >= 0;
   return {
     rule: code,
@@ -24,8 +25,8 @@ export function toIssue(f: Finding, locale: Locale = "zh-CN"): Issue {
     row: f.row >= 0 ? f.row + 1 : 0,
     column: f.col >= 0 ? columnName(f.col) : "",
     cell: hasCell ? `${columnName(f.col)}${f.row + 1}` : "",
-    message: entry.message(data, locale),
-    hint: entry.hint(data, locale),
+    message,
+    hint,
     value: f.value,
   };
 }

@@ -1,25 +1,10 @@
 /**
- * Findings are data; text comes later. A rule reports a Finding (rule code, place, typed data);
- * the report builder renders its message and hint from the rule catalogue, per locale, and masks
- * the value it shows, so a Report can travel without raw ID or card numbers in it.
+ * The Report: the findings of a check rendered in one locale (see build.ts). The finding types
+ * live in ../findings, shared with the rules.
  */
-export type Severity = "error" | "warning" | "info";
+import type { RosterKind, Severity } from "../findings/types";
 
-export type FindingData = Readonly<Record<string, string | number | boolean>>;
-
-export interface Finding {
-  rule: string;
-  /** The sheet's name. */
-  sheet: string;
-  /** 0-based row and column of the cell; -1 for a finding about the whole sheet / row / column. */
-  row: number;
-  col: number;
-  /** The value to show, already masked where it is personal data ("" when none). */
-  value: string;
-  data: FindingData;
-  /** Overrides the catalogue's severity (e.g. every privacy finding is an error on a notice sheet). */
-  severity?: Severity;
-}
+export type { Finding, FindingData, RosterKind, Severity } from "../findings/types";
 
 export interface Issue {
   rule: string;
@@ -38,8 +23,6 @@ export interface Issue {
   /** The offending value, masked: reports never carry raw ID or card numbers. */
   value: string;
 }
-
-export type RosterKind = "students" | "teachers" | "notice";
 
 export interface ReportStats {
   rows: number;

@@ -4,9 +4,9 @@
  * 姓名 / 身份证号) — then data rows, 合计 rows, and notes under the table (填表人、审核人…).
  */
 import { cellAt, cellKey, type CellRange, type CellValue, type Grid } from "../grid/types";
-import type { RosterKind } from "../report/types";
+import type { RosterKind } from "../findings/types";
 import { toHalfWidth } from "../text/normalize";
-import { fieldLabel, type FieldKey } from "./fields";
+import { FIELDS, fieldLabel, type FieldKey } from "./fields";
 import { resolveField, type Unit } from "./header";
 import type { RowColumn } from "./record";
 
@@ -54,17 +54,8 @@ export type DetectProblem = { code: "roster.header-missing"; sheet: string; scan
 const MAX_HEADER_SCAN = 40;
 /** Fields that make a row look like a roster header, beyond any two recognised columns. */
 const IDENTITY: ReadonlySet<FieldKey> = new Set(["name", "idNumber", "studentNo", "account"]);
-const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set([
-  "status",
-  "teacherType",
-  "cause",
-  "debt",
-  "lastProvinceAidYear",
-  "aidedThisYear",
-  "post",
-  "hardshipTier",
-  "inPost",
-]);
+/** Fields only teacher rosters have (乡村教师生活补助, 教职工救助): their 人员状态, 致困原因 … */
+const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set(FIELDS.filter((f) => f.audience === "teachers").map((f) => f.key));
 const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
 const NOTE_START =
   /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填报单位|填表日期|制表日期|联系电话[:：]|学校[(（]|.{0,12}(盖章|签字|签名)[)）]?[:：])/;

@@ -1,37 +1,5 @@
 /** Roster fields, header resolution and value normalisation (shared/FIELDS.md). */
 export { FIELDS, FIELD_KEYS, fieldDef, fieldLabel, isFieldKey, type FieldDef, type FieldKey } from "./fields";
 export { headerAliases, normalizeHeader, resolveField, type ResolvedField, type Unit } from "./header";
-export {
-  normalizeBoarding,
-  normalizeCause,
-  normalizeCount,
-  normalizeDestination,
-  normalizeGender,
-  normalizeHardship,
-  normalizeIdDocument,
-  normalizeInPost,
-  normalizeKindergarten,
-  normalizeLevel,
-  normalizeMoney,
-  normalizePost,
-  normalizeStage,
-  normalizeStatus,
-  normalizeTeacherType,
-  normalizeTier,
-  normalizeVerified,
-  normalizeYear,
-  normalizeYesNo,
-  stageFromGrade,
-  type Cause,
-  type Destination,
-  type Gender,
-  type Hardship,
-  type KindergartenType,
-  type Level,
-  type Post,
-  type Stage,
-  type Status,
-  type TeacherType,
-  type Tier,
-} from "./values";
+export * from "./values";
 export { normalizeRecord, rowReader, type FieldIssue, type NormalizedRecord, type RowColumn } from "./record";

@@ -6,40 +6,22 @@
  */
 import { parseDateInput } from "../date/serial";
 import { compact, integerDigits, tidy } from "../text/normalize";
+import { primitiveText } from "../text/primitive-text";
 import type { IdDocument } from "../id/problems";
 import type { FieldKey } from "./fields";
 import { resolveField, type ResolvedField, type Unit } from "./header";
-import {
-  normalizeBoarding,
-  normalizeCause,
-  normalizeCount,
-  normalizeDestination,
-  normalizeGender,
-  normalizeHardship,
-  normalizeIdDocument,
-  normalizeInPost,
-  normalizeKindergarten,
-  normalizeLevel,
-  normalizeMoney,
-  normalizePost,
-  normalizeStage,
-  normalizeStatus,
-  normalizeTeacherType,
-  normalizeTier,
-  normalizeVerified,
-  normalizeYear,
-  normalizeYesNo,
-  stageFromGrade,
-  type Cause,
-  type Destination,
-  type Hardship,
-  type KindergartenType,
-  type Level,
-  type Post,
-  type Stage,
-  type Status,
-  type TeacherType,
-  type Tier,
+import * as norm from "./values";
+import type {
+  Cause,
+  Destination,
+  Hardship,
+  KindergartenType,
+  Level,
+  Post,
+  Stage,
+  Status,
+  TeacherType,
+  Tier,
 } from "./values";
 
 export interface NormalizedRecord {
@@ -101,19 +83,11 @@ type Reader<K extends FieldKey> = (value: unknown, unit: Unit) => NormalizedReco
 
 /** Text of a primitive cell value (numbers as Excel shows whole numbers: no exponent); null otherwise. */
 function cellText(value: unknown): string | null {
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-      if (!Number.isFinite(value)) return null;
-      return Number.isInteger(value) && value >= 0 ? integerDigits(value) : String(value);
-    case "bigint":
-      return value.toString();
-    case "boolean":
-      return value ? "TRUE" : "FALSE";
-    default:
-      return null;
-  }
+  return primitiveText(value, excelNumber, "TRUE", "FALSE");
+}
+
+function excelNumber(n: number): string {
+  return Number.isInteger(n) && n >= 0 ? integerDigits(n) : String(n);
 }
 
 /** Printable ASCII, 、 and the CJK Unified Ideographs block: NFKC-stable, so tidy() has no work beyond spaces. */
@@ -155,7 +129,7 @@ function orUndefined<T>(v: T | null): T | undefined {
 
 /** Yes/no, or any other written value (a document or foundation name) meaning yes. */
 function yesOrNamed(value: unknown): boolean | undefined {
-  const yn = normalizeYesNo(value);
+  const yn = norm.normalizeYesNo(value);
   if (yn !== null) return yn;
   return cellText(value) === null ? undefined : true;
 }
@@ -189,30 +163,30 @@ function birthDate(value: unknown): string | undefined {
 }
 
 function hardship(value: unknown): Hardship[] | undefined {
-  const { values } = normalizeHardship(value);
+  const { values } = norm.normalizeHardship(value);
   return values.length > 0 ? values : undefined;
 }
 
 const READERS: { [K in FieldKey]: Reader<K> } = {
   name: text,
-  gender: (v) => orUndefined(normalizeGender(v)),
+  gender: (v) => orUndefined(norm.normalizeGender(v)),
   idNumber: identifier,
-  idType: (v) => orUndefined(normalizeIdDocument(v)),
+  idType: (v) => orUndefined(norm.normalizeIdDocument(v)),
   studentNo: identifier,
   school: text,
-  stage: (v) => orUndefined(normalizeStage(v)),
+  stage: (v) => orUndefined(norm.normalizeStage(v)),
   grade: text,
   class: text,
-  boarding: (v) => orUndefined(normalizeBoarding(v)),
+  boarding: (v) => orUndefined(norm.normalizeBoarding(v)),
   hardship,
-  hardshipLevel: (v) => orUndefined(normalizeLevel(v)),
-  tier: (v) => orUndefined(normalizeTier(v)),
-  verified: (v) => orUndefined(normalizeVerified(v)),
+  hardshipLevel: (v) => orUndefined(norm.normalizeLevel(v)),
+  tier: (v) => orUndefined(norm.normalizeTier(v)),
+  verified: (v) => orUndefined(norm.normalizeVerified(v)),
   proof: yesOrNamed,
   program: text,
-  amount: (v, unit) => orUndefined(normalizeMoney(v, unit)),
-  days: (v) => orUndefined(normalizeCount(v)),
-  destination: (v) => orUndefined(normalizeDestination(v)),
+  amount: (v, unit) => orUndefined(norm.normalizeMoney(v, unit)),
+  days: (v) => orUndefined(norm.normalizeCount(v)),
+  destination: (v) => orUndefined(norm.normalizeDestination(v)),
   guardianName: text,
   guardianId: identifier,
   holder: text,
@@ -222,20 +196,20 @@ const READERS: { [K in FieldKey]: Reader<K> } = {
   address: text,
   birthDate,
   remarks: text,
-  status: (v) => orUndefined(normalizeStatus(v)),
-  teacherType: (v) => orUndefined(normalizeTeacherType(v)),
+  status: (v) => orUndefined(norm.normalizeStatus(v)),
+  teacherType: (v) => orUndefined(norm.normalizeTeacherType(v)),
   // Any written cause reads (unknown ones as 其他); "无" reads as no cause at all.
-  cause: (v) => (typeof v === "string" ? normalizeCause(v) : undefined),
-  debt: (v, unit) => orUndefined(normalizeMoney(v, unit)),
-  lastProvinceAidYear: (v) => orUndefined(normalizeYesNo(v) ?? normalizeYear(v)),
+  cause: (v) => (typeof v === "string" ? norm.normalizeCause(v) : undefined),
+  debt: (v, unit) => orUndefined(norm.normalizeMoney(v, unit)),
+  lastProvinceAidYear: (v) => orUndefined(norm.normalizeYesNo(v) ?? norm.normalizeYear(v)),
   aidedThisYear: yesOrNamed,
-  post: (v) => orUndefined(normalizePost(v)),
+  post: (v) => orUndefined(norm.normalizePost(v)),
   // The county sets these tiers: a tier we know reads canonically (1 → 一档), any other text stays.
-  hardshipTier: (v) => orUndefined(normalizeTier(v)) ?? text(v),
-  kindergartenType: (v) => orUndefined(normalizeKindergarten(v)),
-  visits: (v) => orUndefined(normalizeCount(v)),
-  dropoutRisk: (v) => orUndefined(normalizeYesNo(v)),
-  inPost: (v) => orUndefined(normalizeInPost(v)),
+  hardshipTier: (v) => orUndefined(norm.normalizeTier(v)) ?? text(v),
+  kindergartenType: (v) => orUndefined(norm.normalizeKindergarten(v)),
+  visits: (v) => orUndefined(norm.normalizeCount(v)),
+  dropoutRisk: (v) => orUndefined(norm.normalizeYesNo(v)),
+  inPost: (v) => orUndefined(norm.normalizeInPost(v)),
   serial: text,
 };
 
@@ -357,7 +331,7 @@ export function normalizeRecord(
 /** Stage from grade, then from class, only when no stage cell was given. */
 function inferStage(record: NormalizedRecord, stageGiven: boolean): void {
   if (record.stage === undefined && !stageGiven) {
-    const stage = orUndefined(stageFromGrade(record.grade)) ?? orUndefined(stageFromGrade(record.class));
+    const stage = orUndefined(norm.stageFromGrade(record.grade)) ?? orUndefined(norm.stageFromGrade(record.class));
     if (stage !== undefined) record.stage = stage;
   }
 }
@@ -395,7 +369,7 @@ function readValue(
   let readable: boolean;
   if (key === "hardship") {
     // The items it reads are kept; any item it cannot read is still reported.
-    const { values, unknown } = normalizeHardship(value);
+    const { values, unknown } = norm.normalizeHardship(value);
     if (values.length > 0) record.hardship = values;
     readable = values.length > 0 && unknown.length === 0;
   } else {

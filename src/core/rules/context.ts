@@ -3,7 +3,7 @@ import type { CellValue, Grid } from "../grid/types";
 import type { Pack, Program } from "../policy";
 import type { FieldKey, NormalizedRecord } from "../roster";
 import type { RosterLayout } from "../roster/detect";
-import type { Finding } from "../report/types";
+import type { Finding } from "../findings/types";
 
 /** What every rule of one sheet sees. */
 export interface SheetContext {
@@ -38,3 +38,19 @@ export function rawOf(ctx: SheetContext, row: RowContext, field: FieldKey): Cell
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
+
+/** What the sheet-wide rules need of each data row, collected while the rows are read. */
+export interface RowSummary {
+  row: number;
+  program: Program | null;
+  id18: string | null;
+  /** The ID cell's compact text when it is not a valid ID (so the same typo twice is still a duplicate). */
+  idText: string | null;
+  eligible: boolean;
+  amount: number | undefined;
+  retired: boolean;
+  school: string | undefined;
+}
+
+/** Amounts compare to the fen. */
+export const money = (n: number): number => Math.round(n * 100) / 100;

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../report/types";
+import type { Finding, FindingData, Severity } from "../findings/types";
 import type { RuleCode, RuleData } from "./catalogue";
 
 /** A finding whose data is typed by its rule (the catalogue renders it later). */
@@ -11,6 +11,6 @@ export function finding<K extends RuleCode>(
   data: RuleData[K],
   severity?: Severity,
 ): Finding {
-  const f: Finding = { rule, sheet, row, col, value, data: data as unknown as Finding["data"] };
+  const f: Finding = { rule, sheet, row, col, value, data: data as unknown as FindingData };
   return severity ? { ...f, severity } : f;
 }

@@ -15,8 +15,8 @@ import { fail, ok, type Result } from "../result";
 import { integerDigits } from "../text/normalize";
 import defaultJson from "./formats/default.json";
 import { peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
-import { emptySpec, type BuildResult, type CellStyle, type StyleRange } from "./spec";
-import { FONT_TABLE, landscapeA4, textWidth } from "./styles";
+import { builtSheet, type BuildResult, type CellStyle, type StyleRange } from "./spec";
+import { FONT_TABLE, headerRowLayout, textWidth } from "./styles";
 
 const zhCN = z.locales.zhCN();
 
@@ -270,21 +270,10 @@ export function buildExportSheet(source: RosterSource, format: SubmissionFormat,
     yuan: { numFmt: "0.00" },
     wan: { numFmt: "0.00####" },
   };
-  const spec = emptySpec(format.sheetName, "export");
-  return {
-    ok: true,
-    value: {
-      spec: {
-        ...spec,
-        rows,
-        styles,
-        styleRanges,
-        columnWidths: widths,
-        freeze: { rows: headerRow + 1, columns: 0 },
-        print: landscapeA4({ from: headerRow, to: headerRow }),
-        activate: true,
-      },
-      notes,
-    },
-  };
+  return builtSheet(
+    format.sheetName,
+    "export",
+    { rows, styles, styleRanges, columnWidths: widths, ...headerRowLayout(headerRow) },
+    notes,
+  );
 }

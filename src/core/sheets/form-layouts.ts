@@ -72,17 +72,26 @@ const FORM_STYLES = {
 
 const L = (text: string, span = 1): DraftCell => ({ text, span, style: "label" });
 const V = (text: string, span = 1): DraftCell => ({ text, span, style: "value" });
+/** A 30 pt row of two labelled values, each value three columns wide. */
+const pairs = (label: string, value: string, label2: string, value2: string): DraftRow => ({
+  height: 30,
+  cells: [L(label), V(value, 3), L(label2), V(value2, 3)],
+});
+/** A 30 pt row of one labelled value across the other seven columns. */
+const wide = (label: string, value: string): DraftRow => ({ height: 30, cells: [L(label), V(value, 7)] });
 
 const SIGN_SCHOOL =
   "\n\n\n经办人（签字）：                    负责人（签字）：\n\n                                        学校（盖章）\n                                        年      月      日";
 const SIGN_COUNTY =
   "\n\n\n审核人（签字）：                    负责人（签字）：\n\n                                        单位（盖章）\n                                        年      月      日";
 
-const STUDENT_DRAFT: Draft = {
-  name: "家庭经济困难学生生活补助申请表",
-  widths: [12, 12, 9, 14, 12, 12, 9, 16],
-  rows: [
-    { height: 40, cells: [{ text: "家庭经济困难学生生活补助申请表", span: 8, style: "title" }] },
+/** Both built-in forms: eight columns on an A4 page. */
+const FORM_WIDTHS = [12, 12, 9, 14, 12, 12, 9, 16];
+
+/** The first rows of a form: its title, 编号 and 填表日期, and whom it is for (姓名, 性别, 身份证号). */
+function headRows(title: string): DraftRow[] {
+  return [
+    { height: 40, cells: [{ text: title, span: 8, style: "title" }] },
     {
       height: 22,
       cells: [
@@ -91,12 +100,20 @@ const STUDENT_DRAFT: Draft = {
       ],
     },
     { height: 30, cells: [L("姓名"), V("{{姓名}}"), L("性别"), V("{{性别}}"), L("身份证号"), V("{{身份证号}}", 3)] },
-    { height: 30, cells: [L("学校"), V("{{学校}}", 3), L("年级班级"), V("{{年级}}{{班级}}", 3)] },
-    { height: 30, cells: [L("资助项目"), V("{{资助项目}}", 3), L("困难类型"), V("{{困难类型}}", 3)] },
-    { height: 30, cells: [L("补助金额（元）"), V("{{金额}}", 3), L("金额大写"), V("{{金额大写}}", 3)] },
-    { height: 30, cells: [L("开户银行"), V("{{开户行}}", 3), L("持卡人"), V("{{持卡人}}", 3)] },
-    { height: 30, cells: [L("银行卡号"), V("{{银行卡号}}", 3), L("联系电话"), V("{{联系电话}}", 3)] },
-    { height: 30, cells: [L("家庭住址"), V("{{家庭住址}}", 7)] },
+  ];
+}
+
+const STUDENT_DRAFT: Draft = {
+  name: "家庭经济困难学生生活补助申请表",
+  widths: FORM_WIDTHS,
+  rows: [
+    ...headRows("家庭经济困难学生生活补助申请表"),
+    pairs("学校", "{{学校}}", "年级班级", "{{年级}}{{班级}}"),
+    pairs("资助项目", "{{资助项目}}", "困难类型", "{{困难类型}}"),
+    pairs("补助金额（元）", "{{金额}}", "金额大写", "{{金额大写}}"),
+    pairs("开户银行", "{{开户行}}", "持卡人", "{{持卡人}}"),
+    pairs("银行卡号", "{{银行卡号}}", "联系电话", "{{联系电话}}"),
+    wide("家庭住址", "{{家庭住址}}"),
     {
       height: 130,
       cells: [
@@ -131,22 +148,14 @@ const STUDENT_DRAFT: Draft = {
 
 const TEACHER_DRAFT: Draft = {
   name: "特困教师资助申请表",
-  widths: [12, 12, 9, 14, 12, 12, 9, 16],
+  widths: FORM_WIDTHS,
   rows: [
-    { height: 40, cells: [{ text: "特困教师资助申请表", span: 8, style: "title" }] },
-    {
-      height: 22,
-      cells: [
-        { text: "编号：{{序号}}", span: 4, style: "meta" },
-        { text: "填表日期：{{填表日期}}", span: 4, style: "metaRight" },
-      ],
-    },
-    { height: 30, cells: [L("姓名"), V("{{姓名}}"), L("性别"), V("{{性别}}"), L("身份证号"), V("{{身份证号}}", 3)] },
-    { height: 30, cells: [L("工作单位"), V("{{学校}}", 3), L("岗位/教师类型"), V("{{教师类别}}", 3)] },
-    { height: 30, cells: [L("在职状态"), V("{{人员状态}}", 3), L("致困原因"), V("{{致困原因}}", 3)] },
-    { height: 30, cells: [L("负债金额（元）"), V("{{负债金额}}", 3), L("申请金额（元）"), V("{{申请金额}}", 3)] },
-    { height: 30, cells: [L("金额大写"), V("{{金额大写}}", 7)] },
-    { height: 30, cells: [L("开户银行"), V("{{开户行}}", 3), L("银行卡号"), V("{{银行卡号}}", 3)] },
+    ...headRows("特困教师资助申请表"),
+    pairs("工作单位", "{{学校}}", "岗位/教师类型", "{{教师类别}}"),
+    pairs("在职状态", "{{人员状态}}", "致困原因", "{{致困原因}}"),
+    pairs("负债金额（元）", "{{负债金额}}", "申请金额（元）", "{{申请金额}}"),
+    wide("金额大写", "{{金额大写}}"),
+    pairs("开户银行", "{{开户行}}", "银行卡号", "{{银行卡号}}"),
     {
       height: 150,
       cells: [

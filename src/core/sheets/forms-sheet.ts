@@ -14,7 +14,7 @@ import { resolveField, type Unit } from "../roster/header";
 import { integerDigits, toHalfWidth } from "../text/normalize";
 import { defaultLayoutFor, type FormLayout } from "./form-layouts";
 import { chineseDate, peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
-import { emptySpec, type BuildResult, type PrintSetup, type StyleRange } from "./spec";
+import { builtSheet, sheetParts, type BuildResult, type PrintSetup } from "./spec";
 
 /** The new sheet's default name (generated.ts recognises it). */
 export const FORMS_SHEET_NAME = "申请表";
@@ -218,10 +218,7 @@ export function buildFormsSheet(source: RosterSource, options: FormsOptions): Bu
     }),
   );
 
-  const rows: CellValue[][] = [];
-  const merges: CellRange[] = [];
-  const styleRanges: StyleRange[] = [];
-  const rowHeights = new Map<number, number>();
+  const { rows, merges, styleRanges, rowHeights } = sheetParts();
   const rowBreaks: number[] = [];
   const shift = (g: CellRange, by: number): CellRange => ({
     top: g.top + by,
@@ -253,25 +250,17 @@ export function buildFormsSheet(source: RosterSource, options: FormsOptions): Bu
     if (i < people.length - 1) rowBreaks.push(top + height - 1);
   });
 
-  const spec = emptySpec(options.name?.trim() || "申请表", "forms");
-  return {
-    ok: true,
-    value: {
-      spec: {
-        ...spec,
-        rows,
-        styles: { ...layout.styles, text: { numFmt: "@" } },
-        styleRanges,
-        merges,
-        columnWidths: [...layout.columnWidths],
-        rowHeights,
-        rowBreaks,
-        print: formPrint(layout.columnWidths),
-        activate: true,
-      },
-      notes,
-    },
+  const parts = {
+    rows,
+    styles: { ...layout.styles, text: { numFmt: "@" } },
+    styleRanges,
+    merges,
+    columnWidths: [...layout.columnWidths],
+    rowHeights,
+    rowBreaks,
+    print: formPrint(layout.columnWidths),
   };
+  return builtSheet(options.name?.trim() || "申请表", "forms", parts, notes);
 }
 
 /**

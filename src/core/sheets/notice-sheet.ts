@@ -15,7 +15,7 @@ import { endsWithServiceLabel } from "../privacy/detect";
 import type { FieldKey } from "../roster/fields";
 import { integerDigits, toHalfWidth } from "../text/normalize";
 import { chineseDate, peopleForBuilder, sheetProgram, termOf, type RosterSource } from "./source";
-import { emptySpec, type BuildResult, type CellStyle, type SpecFormula, type StyleRange } from "./spec";
+import { builtSheet, sheetParts, type BuildResult, type CellStyle } from "./spec";
 import { landscapeA4, portraitA4, STYLE, textWidth } from "./styles";
 import { appendAll } from "../arrays";
 
@@ -178,11 +178,7 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
   const amountCol = last;
 
   const notes: string[] = [];
-  const rows: CellValue[][] = [];
-  const merges: CellRange[] = [];
-  const styleRanges: StyleRange[] = [];
-  const formulas = new Map<string, SpecFormula>();
-  const rowHeights = new Map<number, number>();
+  const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
   const line = (r: number): CellRange => ({ top: r, left: 0, bottom: r, right: last });
 
   const schools: string[] = [];
@@ -296,7 +292,6 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
   para(unit || "（单位盖章）", "signRight");
   para(chineseDate(options.today), "signRight");
 
-  const spec = emptySpec(options.name?.trim() || "公示表", "notice");
   const styles: Record<string, CellStyle> = {
     title: { ...STYLE.title, wrap: true },
     para: { font: { name: STYLE.subtitle.font.name, size: 12 }, horizontal: "left", vertical: "middle", wrap: true },
@@ -317,25 +312,9 @@ export function buildNoticeSheet(source: RosterSource, options: NoticeOptions): 
   const titleRows = { from: headerRow, to: headerRow };
   const landscape = widths.reduce((a, b) => a + b, 0) > 90;
   const print = landscape ? landscapeA4(titleRows) : { ...portraitA4(), titleRows, centerFooter: "第 &P 页 共 &N 页" };
-  return {
-    ok: true,
-    value: {
-      spec: {
-        ...spec,
-        rows,
-        formulas,
-        styles,
-        styleRanges,
-        merges,
-        columnWidths: widths,
-        rowHeights,
-        freeze: { rows: headerRow + 1, columns: 0 },
-        print,
-        activate: true,
-      },
-      notes,
-    },
-  };
+  const freeze = { rows: headerRow + 1, columns: 0 };
+  const parts = { rows, formulas, styles, styleRanges, merges, columnWidths: widths, rowHeights, freeze, print };
+  return builtSheet(options.name?.trim() || "公示表", "notice", parts, notes);
 }
 
 /** Phone-like numbers: a landline with its area code, or a mobile number. */

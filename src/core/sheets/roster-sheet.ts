@@ -13,15 +13,8 @@ import type { Unit } from "../roster/header";
 import { toHalfWidth } from "../text/normalize";
 import { a1Range } from "./refs";
 import { chineseDate, sheetProgram, termOf, type RosterSource } from "./source";
-import {
-  emptySpec,
-  type BuildProblem,
-  type BuildResult,
-  type CellStyle,
-  type SpecFormula,
-  type StyleRange,
-} from "./spec";
-import { landscapeA4, STYLE, textWidth } from "./styles";
+import { builtSheet, sheetParts, type BuildProblem, type BuildResult, type CellStyle, type StyleRange } from "./spec";
+import { headerRowLayout, STYLE, textWidth } from "./styles";
 
 export interface RosterSheetOptions {
   pack: Pack;
@@ -329,13 +322,8 @@ export function buildRosterSheet(source: RosterSource, options: RosterSheetOptio
 
   const cols = outColumns(source);
   const width = cols.length + 1;
-  const spec = emptySpec(options.name ?? ROSTER_SHEET_NAME, "roster");
   const notes: string[] = [];
-  const rows: CellValue[][] = [];
-  const merges: CellRange[] = [];
-  const styleRanges: StyleRange[] = [];
-  const formulas = new Map<string, SpecFormula>();
-  const rowHeights = new Map<number, number>();
+  const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: width - 1 });
   const blankRow = (): CellValue[] => new Array<CellValue>(width).fill(null);
 
@@ -500,25 +488,6 @@ export function buildRosterSheet(source: RosterSource, options: RosterSheetOptio
     );
   if (fullWidth) notes.push(`“${grid.name}”中有全角数字（如 ５００），已原样复制；可用任务窗格“安全修正”转为半角。`);
 
-  return {
-    ok: true,
-    value: {
-      spec: {
-        ...spec,
-        rows,
-        formulas,
-        styles: SHEET_STYLES,
-        styleRanges,
-        merges,
-        columnWidths: widths,
-        rowHeights,
-        freeze: { rows: headerRow + 1, columns: 0 },
-        // Only the column header repeats on each printed page: the title and 填报单位 line belong
-        // to the first page, as on the paper forms.
-        print: landscapeA4({ from: headerRow, to: headerRow }),
-        activate: true,
-      },
-      notes,
-    },
-  };
+  const parts = { rows, formulas, styles: SHEET_STYLES, styleRanges, merges, columnWidths: widths, rowHeights };
+  return builtSheet(options.name ?? ROSTER_SHEET_NAME, "roster", { ...parts, ...headerRowLayout(headerRow) }, notes);
 }

@@ -2,10 +2,11 @@
  * Where the builders read from: the roster sheet of a workbook (found as the check finds it), its
  * layout, and each person's row with the program that applies to it.
  */
-import { pickSheet, programFromTitle } from "../check/check";
+import { pickSheet } from "../check/check";
 import type { CivilDate } from "../date/civil";
 import type { CellValue, Grid, WorkbookData } from "../grid/types";
 import { findProgram, type Pack, type Program } from "../policy";
+import { programFromTitle } from "../rules/program";
 import { rowReader, type NormalizedRecord } from "../roster";
 import { readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
 import type { RosterKind } from "../report/types";

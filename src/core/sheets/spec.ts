@@ -121,6 +121,32 @@ export function emptySpec(name: string, kind: SheetKind): SheetSpec {
   };
 }
 
+/** The collections a builder fills as it lays out its sheet, then hands to builtSheet. */
+export interface SheetParts {
+  rows: CellValue[][];
+  merges: CellRange[];
+  styleRanges: StyleRange[];
+  formulas: Map<string, SpecFormula>;
+  rowHeights: Map<number, number>;
+}
+
+export function sheetParts(): SheetParts {
+  return { rows: [], merges: [], styleRanges: [], formulas: new Map(), rowHeights: new Map() };
+}
+
+/**
+ * What a builder returns when it succeeds: an empty spec of this name and kind with `parts` filled
+ * in, made the active sheet after writing, and the notes.
+ */
+export function builtSheet(
+  name: string,
+  kind: SheetKind,
+  parts: Partial<Omit<SheetSpec, "name" | "kind">>,
+  notes: string[],
+): { ok: true; value: BuiltSheet } {
+  return { ok: true, value: { spec: { ...emptySpec(name, kind), ...parts, activate: true }, notes } };
+}
+
 /** The style a cell ends up with: every range covering it, in order, later properties winning. */
 export function styleAt(spec: SheetSpec, row: number, col: number): CellStyle {
   let out: CellStyle = {};

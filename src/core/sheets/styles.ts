@@ -2,7 +2,7 @@
  * The house style of the official sheets: 宋体 for tables, 黑体/宋体 bold titles, 仿宋 for the
  * signature lines, thin borders, A4. Builders take these presets so every sheet prints alike.
  */
-import type { CellStyle, PrintSetup } from "./spec";
+import type { CellStyle, PrintSetup, SheetSpec } from "./spec";
 
 export const FONT_TABLE = "宋体";
 export const FONT_TITLE = "宋体";
@@ -42,6 +42,15 @@ export function landscapeA4(titleRows?: { from: number; to: number }): PrintSetu
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     horizontalCentered: true,
   };
+}
+
+/**
+ * A table under a column header in row `headerRow`: the rows down to the header stay in view, and
+ * only the header repeats on each printed page (landscape A4) — the title and the lines above the
+ * header belong to the first page, as on the paper forms.
+ */
+export function headerRowLayout(headerRow: number): Pick<SheetSpec, "freeze" | "print"> {
+  return { freeze: { rows: headerRow + 1, columns: 0 }, print: landscapeA4({ from: headerRow, to: headerRow }) };
 }
 
 export function portraitA4(): PrintSetup {

@@ -29,8 +29,8 @@ import {
   unitDateRow,
 } from "./roster-sheet";
 import { sheetProgram, type RosterSource } from "./source";
-import { emptySpec, type BuildResult, type SpecFormula, type StyleRange } from "./spec";
-import { landscapeA4, textWidth } from "./styles";
+import { builtSheet, sheetParts, type BuildResult } from "./spec";
+import { headerRowLayout, textWidth } from "./styles";
 
 export interface SummaryOptions {
   pack: Pack;
@@ -239,12 +239,7 @@ export function buildSummarySheet(source: RosterSource, options: SummaryOptions)
   }
 
   // The sheet.
-  const spec = emptySpec(options.name ?? SUMMARY_SHEET_NAME, "summary");
-  const rows: CellValue[][] = [];
-  const merges: CellRange[] = [];
-  const styleRanges: StyleRange[] = [];
-  const formulas = new Map<string, SpecFormula>();
-  const rowHeights = new Map<number, number>();
+  const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
   const blankRow = (): CellValue[] => new Array<CellValue>(WIDTH).fill(null);
 
@@ -453,23 +448,6 @@ export function buildSummarySheet(source: RosterSource, options: SummaryOptions)
     notes.push(`“${sheet}”没有“${label}”列，汇总表该栏显示“${ABSENT}”，不按${label}分组。`);
   }
 
-  return {
-    ok: true,
-    value: {
-      spec: {
-        ...spec,
-        rows,
-        formulas,
-        styles: SHEET_STYLES,
-        styleRanges,
-        merges,
-        columnWidths: widths,
-        rowHeights,
-        freeze: { rows: headerRow + 1, columns: 0 },
-        print: landscapeA4({ from: headerRow, to: headerRow }),
-        activate: true,
-      },
-      notes,
-    },
-  };
+  const parts = { rows, formulas, styles: SHEET_STYLES, styleRanges, merges, columnWidths: widths, rowHeights };
+  return builtSheet(options.name ?? SUMMARY_SHEET_NAME, "summary", { ...parts, ...headerRowLayout(headerRow) }, notes);
 }

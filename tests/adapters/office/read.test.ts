@@ -8,7 +8,7 @@
  * the way Excel on the web does.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { type CellRange, type CellValue, type Grid, cellKey, makeGrid } from "../../../src/core/grid/types";
+import { type CellRange, type CellValue, type Grid, cellKey, columnName, makeGrid } from "../../../src/core/grid/types";
 import { readRosterFromExcel } from "../../../src/adapters/office/read";
 import { parseAreas } from "../../../src/adapters/office/address";
 
@@ -34,20 +34,9 @@ function setScalar(mock: OfficeMockObject, name: string, value: unknown): void {
   (mock as unknown as { setValue(n: string, v: unknown): void }).setValue(name, value);
 }
 
-function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function a1(r: CellRange): string {
-  const tl = `${colName(r.left)}${r.top + 1}`;
-  const br = `${colName(r.right)}${r.bottom + 1}`;
+  const tl = `${columnName(r.left)}${r.top + 1}`;
+  const br = `${columnName(r.right)}${r.bottom + 1}`;
   return tl === br ? tl : `${tl}:${br}`;
 }
 

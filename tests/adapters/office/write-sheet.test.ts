@@ -6,7 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mergeBlocks, styleBlocks, writeSheetSpec, widthPoints } from "../../../src/adapters/office/write-sheet";
+import { writeSheetSpec } from "../../../src/adapters/office/write-sheet";
+import { widthPoints } from "../../../src/adapters/office/write-sheet-format";
+import { mergeBlocks, styleBlocks } from "../../../src/adapters/office/write-sheet-layout";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { cellKey, makeGrid, type CellValue } from "../../../src/core/grid/types";
 import { seedPack } from "../../../src/core/policy";

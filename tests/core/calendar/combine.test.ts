@@ -20,12 +20,6 @@ import {
   type ImportedYear,
 } from "../../../src/core/calendar";
 import { formatIso, type CivilDate } from "../../../src/core/date/civil";
-import {
-  activeCalendar,
-  activeCalendarConflicts,
-  setActiveCalendar,
-  setImportedYears,
-} from "../../../functions/calendar-context";
 
 const DIR = join(__dirname, "..", "..", "fixtures", "notices");
 
@@ -166,25 +160,5 @@ describe("two imports of one year", () => {
     ]);
     expect(isWorkday(d("2027-02-21"), c.calendar)).toEqual({ ok: true, value: false });
     expect(conflictText(c.conflicts[0] as never)).toMatch(/^2027年有两份导入的放假安排且不一致/);
-  });
-});
-
-describe("the functions' calendar (functions/calendar-context.ts)", () => {
-  afterEach(() => setActiveCalendar(undefined));
-
-  test("the data package by default; the hosts' imported years once set", () => {
-    expect(activeCalendar()).toBe(shippedCalendar());
-    expect(setImportedYears([y2027])).toEqual([]);
-    expect(show(noticeEnd(d("2026-12-28"), 5, activeCalendar()))).toBe("2027-01-04");
-    setImportedYears([]);
-    expect(activeCalendar()).toBe(shippedCalendar());
-  });
-
-  test("conflicts stay readable for the host to show", () => {
-    const wrong = notice("2026.txt", (t) => t.replace("5月9日（周六）上班", "5月9日（周六）、5月10日（周日）上班"));
-    const conflicts = setImportedYears([wrong]);
-    expect(conflicts).toHaveLength(1);
-    expect(activeCalendarConflicts()).toBe(conflicts);
-    expect(activeCalendar().sources.get(2026)?.kind).toBe("shipped");
   });
 });

@@ -1,4 +1,13 @@
-import { FIELDS, fieldDef, fieldLabel, isFieldKey, resolveField, type FieldKey } from "../../../src/core/roster";
+import {
+  FIELDS,
+  FIELD_KEYS,
+  fieldDef,
+  fieldLabel,
+  isFieldKey,
+  resolveField,
+  type FieldKey,
+} from "../../../src/core/roster";
+import fieldsJson from "../../../src/core/roster/fields.json";
 
 describe("FIELDS", () => {
   it("has one definition per key, each with a Chinese and an English name", () => {
@@ -17,6 +26,12 @@ describe("FIELDS", () => {
         expect([header, resolveField(header)?.key]).toEqual([header, f.key]);
       }
     }
+  });
+
+  it("is fields.json: the same keys, in FIELD_KEYS order, each for students, teachers or both", () => {
+    expect(Object.keys(fieldsJson)).toEqual([...FIELD_KEYS]);
+    expect(FIELDS.map((f) => f.key)).toEqual([...FIELD_KEYS]);
+    for (const f of Object.values(fieldsJson)) expect(["students", "teachers", "both"]).toContain(f.audience);
   });
 
   it("is frozen", () => {

@@ -9,8 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../../taskpane/App";
-import { setClock } from "../../../functions/clock";
-import { activeCalendar, setImportedYears } from "../../../functions/calendar-context";
+import { functionsContext, provideContext, provideImportedYears } from "../../../functions/context";
 import {
   deserializeCalendar,
   noticeEnd,
@@ -31,9 +30,9 @@ const NOTICES = join(__dirname, "..", "..", "fixtures", "notices");
 const notice = (name: string): string => readFileSync(join(NOTICES, name), "utf8");
 const NOT_RECORDED = "2027年的放假安排（含调休）尚未收录";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+beforeAll(() => provideContext({ today: () => ({ y: 2026, m: 11, d: 28 }) }));
 // The active calendar is the runtime's: every test starts from the shipped data.
-afterEach(() => setImportedYears([]));
+afterEach(() => provideImportedYears([]));
 
 function calendarHost(stored: string | null = null, saveResult: CalendarOutcome = { ok: true }) {
   let kept = stored;
@@ -113,7 +112,7 @@ test("the 2027 notice pasted, read and imported: saved in the host, and a Decemb
 
   // The notice tool, and the active calendar the functions and the 公示表 read, know 2027 now.
   expect(noticeResult("2026-12-28")).toBe("2027-01-04");
-  const end = noticeEnd({ y: 2026, m: 12, d: 28 }, 5, activeCalendar());
+  const end = noticeEnd({ y: 2026, m: 12, d: 28 }, 5, functionsContext().calendar);
   expect(end.ok && formatIso(end.value)).toBe("2027-01-04");
   expect(screen.getByTestId("calendar-year-2027").textContent).toContain(
     "2027年 国务院办公厅关于2027年部分节假日安排的通知 · 使用中",
@@ -331,7 +330,7 @@ describe("the standalone page keeps the import in its storage", () => {
 
     // The page opened again: the calendar is read at start.
     view.unmount();
-    setImportedYears([]);
+    provideImportedYears([]);
     render(<App host={createStandaloneHost({ storage: () => storage })} locale="zh-CN" initialTab="tools" />);
     expect(await screen.findByTestId("calendar-year-2027")).toBeTruthy();
     expect(noticeResult("2026-12-28")).toBe("2027-01-04");

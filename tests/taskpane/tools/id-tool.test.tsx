@@ -2,13 +2,18 @@
 import "../setup";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { IdTool } from "../../../taskpane/tools/IdTool";
-import { setClock } from "../../../functions/clock";
+import { PaneContextProvider } from "../../../taskpane/context";
+import { engineContext, fixedToday } from "../../../src/core/context";
 import { stringsFor } from "../../../taskpane/strings";
 
-beforeAll(() => setClock(() => ({ y: 2026, m: 11, d: 28 })));
+const CONTEXT = engineContext(fixedToday({ y: 2026, m: 11, d: 28 }));
 
 function typeId(text: string): void {
-  render(<IdTool strings={stringsFor("zh-CN")} locale="zh-CN" />);
+  render(
+    <PaneContextProvider value={CONTEXT}>
+      <IdTool strings={stringsFor("zh-CN")} locale="zh-CN" />
+    </PaneContextProvider>,
+  );
   fireEvent.change(screen.getByTestId("id-input"), { target: { value: text } });
 }
 

@@ -1,0 +1,34 @@
+/** The phone number of a row. */
+import type { RuleEntries } from "../findings/types";
+import { plainText } from "../id/cell-text";
+import { texts, textsOf } from "../locale";
+import { maskPhone } from "../mask";
+import { parsePhone, phoneMessage, type PhoneProblem } from "../phone";
+import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
+import { finding } from "./finding";
+
+export interface PhoneRuleData {
+  "phone.format": { problem: Extract<PhoneProblem, { code: "phone.format" }> };
+}
+
+export const PHONE_RULES: RuleEntries<PhoneRuleData> = {
+  "phone.format": {
+    severity: "warning",
+    source: "资助助手",
+    title: texts("电话号码格式错误", "Malformed phone number"),
+    message: (d) => textsOf(phoneMessage, d.problem),
+    hint: () => texts("手机号 11 位；固定电话带区号，如 0731-5551234", "Mobile: 11 digits; landline with area code"),
+  },
+};
+
+export function checkPhone(ctx: SheetContext, row: RowContext): void {
+  const col = colOf(ctx, "phone");
+  const raw = rawOf(ctx, row, "phone");
+  if (col < 0 || isBlank(raw)) return;
+  const r = parsePhone(raw);
+  if (!r.ok && r.problem.code === "phone.format") {
+    ctx.out.push(
+      finding("phone.format", ctx.grid.name, row.row, col, maskPhone(plainText(raw)), { problem: r.problem }),
+    );
+  }
+}
