@@ -1,13 +1,13 @@
 // Every rule code the catalogues define has at least one ng case and one ok case in the tables,
 // and no case names a code that does not exist (a typo, or a rule since renamed or removed).
 import { RULE_CODES } from "../../../../src/core/rules/catalogue";
-import { COUNTY_CATALOGUE } from "../../../../src/core/county";
+import { COUNTY_RULE_CODES } from "../../../../src/core/county";
 import { PRIVACY_RULES } from "../../../../src/core/privacy";
 import { codesOf, type CountyCase, type RosterCase } from "./harness";
 import { COUNTY_TABLES, ROSTER_TABLES } from ".";
 
 const ROSTER_CODES: readonly string[] = RULE_CODES;
-const COUNTY_CODES: readonly string[] = Object.keys(COUNTY_CATALOGUE);
+const COUNTY_CODES: readonly string[] = COUNTY_RULE_CODES;
 const PRIVACY_CODES: readonly string[] = PRIVACY_RULES;
 
 function tally(tables: Readonly<Record<string, readonly (RosterCase | CountyCase)[]>>) {
