@@ -7,8 +7,8 @@ import type { z } from "zod";
 import type { WorkbookData } from "../grid/types";
 import { fail, type Result } from "../result";
 import { LAYOUT_SHEET_PREFIX } from "../sheets/form-layouts";
-import { findRosterSource, sourceProblemText, type RosterSource } from "../sheets/source";
-import type { BuildProblem, BuildResult, BuiltSheet } from "../sheets/spec";
+import { findRosterSource, sourceProblemText } from "../sheets/source";
+import type { BuildProblem, BuiltSheet } from "../sheets/spec";
 import { check } from "./check";
 import { exportFormat } from "./export";
 import { fixes } from "./fixes";
@@ -19,7 +19,7 @@ import { optionFields, type CommandContext, type OptionField, type OptionValues 
 import { privacy } from "./privacy";
 import { seal } from "./seal";
 import { summary } from "./summary";
-import type { CommandDef, SheetCommandDef, SheetContext } from "./types";
+import type { CommandDef, SheetCommandDef } from "./types";
 import { verify } from "./verify";
 import type { CommandId, RibbonId } from "./names";
 
@@ -55,29 +55,18 @@ export const STEP_LABELS = Object.fromEntries(
   COMMAND_LIST.flatMap((c) => (c.names.step ? [[c.names.step.name, c.names.step.label]] : [])),
 ) as Readonly<Record<StepName, string>>;
 
-/** The command a recipe step runs. */
-export function commandForStep(step: StepName): CommandDef {
-  const found = COMMAND_LIST.find((c) => c.names.step?.name === step);
-  if (!found) throw new Error(`no command for step ${step}`);
-  return found;
-}
-
-/** The command of a CLI word, if any. */
-export function commandForCli(word: string): CommandDef | undefined {
-  return COMMAND_LIST.find((c) => c.names.cli === word);
-}
-
 /** The sheet builders the pane and the ribbon run by id (格式化花名册, 汇总表, 公示表, 申请表). */
 export type SheetCommand = Extract<RibbonId, "formatRoster" | "buildSummary" | "buildNotice" | "buildForms">;
 
-const BY_RIBBON: Readonly<Record<SheetCommand, SheetBuilderId>> = {
-  formatRoster: "format",
-  buildSummary: "summary",
-  buildNotice: "notice",
-  buildForms: "forms",
-};
+/** Every ribbon/pane id → its command (from names.ts: the ids are declared once, there). */
+const BY_RIBBON = Object.fromEntries(
+  COMMAND_LIST.flatMap((c) => (c.names.ribbon ? [[c.names.ribbon.id, c.names.cli as CommandId]] : [])),
+) as Readonly<Record<RibbonId, CommandId>>;
 
-export const SHEET_COMMANDS = Object.keys(BY_RIBBON) as readonly SheetCommand[];
+/** The ribbon ids of the sheet builders, in registry order. */
+export const SHEET_COMMANDS = Object.values(SHEET_BUILDERS).flatMap((b: SheetCommandDef) =>
+  b.names.ribbon ? [b.names.ribbon.id as SheetCommand] : [],
+);
 
 export function isSheetCommand(command: string): command is SheetCommand {
   return (SHEET_COMMANDS as readonly string[]).includes(command);
@@ -85,22 +74,15 @@ export function isSheetCommand(command: string): command is SheetCommand {
 
 /** The builder behind a ribbon/pane id. */
 export function sheetBuilder(command: SheetCommand): SheetCommandDef {
-  return SHEET_BUILDERS[BY_RIBBON[command]];
+  return SHEET_BUILDERS[BY_RIBBON[command] as SheetBuilderId];
 }
 
 /** The options of all builders as a host passes them; each builder takes the ones it knows. Empty texts mean "default". */
 export type SheetCommandOptions = CommandContext & OptionValues;
 
 /** A form's fields for a command (by registry id, or the pane's ribbon id): label, type, default, CLI flag. */
-export function commandFields(command: CommandId | SheetCommand | "preSubmitCheck" | "validate"): OptionField[] {
-  const id: CommandId =
-    command === "preSubmitCheck"
-      ? "seal"
-      : command === "validate"
-        ? "check"
-        : isSheetCommand(command)
-          ? BY_RIBBON[command]
-          : command;
+export function commandFields(command: CommandId | RibbonId): OptionField[] {
+  const id = command in COMMANDS ? (command as CommandId) : BY_RIBBON[command as RibbonId];
   return optionFields(COMMANDS[id].options as z.ZodObject);
 }
 
@@ -108,16 +90,6 @@ export function commandFields(command: CommandId | SheetCommand | "preSubmitChec
 function text(value: string | undefined): string | undefined {
   const t = value?.trim();
   return t ? t : undefined;
-}
-
-/** Runs a builder on a roster already found (the CLI reads the 报送格式 in between). */
-export function buildFromSource(
-  builder: SheetCommandDef,
-  source: RosterSource,
-  options: OptionValues,
-  context: SheetContext,
-): BuildResult {
-  return builder.build(source, options, context);
 }
 
 /**
