@@ -3,5 +3,5 @@ export type { CardProblem, CardInfo } from "./card";
 export { parseCard } from "./card";
 export type { Issuer } from "./issuer";
 export { cardIssuer } from "./issuer";
-export { cardMessage } from "./messages";
+export { cardMessage, cardTexts } from "./messages";
 export { luhnValid } from "./luhn";

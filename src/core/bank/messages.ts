@@ -1,8 +1,8 @@
-import { problemMessages, texts } from "../locale";
+import { inLocaleOf, problemTexts, texts } from "../locale";
 import { MAX_CARD_LENGTH, MIN_CARD_LENGTH, type CardProblem } from "./card";
 
-/** A card problem's message, zh-CN by default. */
-export const cardMessage = problemMessages<CardProblem>(
+/** A card problem's texts (zh-CN and en-US). */
+export const cardTexts = problemTexts<CardProblem>(
   {
     "bank.empty": () => texts("银行卡号为空", "The bank card number is empty"),
     "bank.stored-as-number": () =>
@@ -23,3 +23,6 @@ export const cardMessage = problemMessages<CardProblem>(
   },
   texts("银行卡号无效", "Invalid bank card number"),
 );
+
+/** A card problem's message, zh-CN by default. */
+export const cardMessage = inLocaleOf(cardTexts);

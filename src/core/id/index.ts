@@ -10,7 +10,15 @@ export type {
 } from "./problems";
 export { ID_DOCUMENTS } from "./problems";
 export { MIN_BIRTH_YEAR, parseId, upgradeId } from "./parse";
-export { documentMessage, documentName, idMessage, idNotice, lookalikeMessage } from "./messages";
+export {
+  documentMessage,
+  documentName,
+  documentTexts,
+  idMessage,
+  idNotice,
+  idTexts,
+  lookalikeMessage,
+} from "./messages";
 export { checkDigit } from "./checksum";
 export type { RegionInfo } from "./region-name";
 export { idRegionText, regionName } from "./region-name";

@@ -1,4 +1,4 @@
-import { inLocale, problemMessages, texts, type Locale, type ProblemTexts, type Texts } from "../locale";
+import { inLocale, inLocaleOf, problemTexts, texts, type Locale, type ProblemTexts, type Texts } from "../locale";
 import { MIN_BIRTH_YEAR } from "./parse";
 import type { DocumentProblem, IdDocument, IdInfo, IdProblem, OtherFormat } from "./problems";
 
@@ -106,7 +106,8 @@ const ID_TEXTS: ProblemTexts<IdProblem> = {
 };
 
 /** The message for an id problem, zh-CN by default. */
-export const idMessage = problemMessages<IdProblem>(ID_TEXTS, texts("身份证号无效", "Invalid ID number"));
+export const idTexts = problemTexts<IdProblem>(ID_TEXTS, texts("身份证号无效", "Invalid ID number"));
+export const idMessage = inLocaleOf(idTexts);
 
 /**
  * What is worth saying about a valid number: a birth date before 1900 is real, but implausible for
@@ -169,10 +170,8 @@ const DOCUMENT_TEXTS: ProblemTexts<DocumentProblem> = {
 };
 
 /** The message for a document problem: an identity-number problem, a format problem, or a mismatch. */
-export const documentMessage = problemMessages<DocumentProblem>(
-  DOCUMENT_TEXTS,
-  texts("证件号码无效", "Invalid number"),
-);
+export const documentTexts = problemTexts<DocumentProblem>(DOCUMENT_TEXTS, texts("证件号码无效", "Invalid number"));
+export const documentMessage = inLocaleOf(documentTexts);
 
 /**
  * For a value that is not an identity number but looks like another document's number: what to

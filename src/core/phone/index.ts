@@ -1,3 +1,3 @@
 export type { PhoneProblem, PhoneInfo } from "./problems";
 export { parsePhone } from "./parse";
-export { phoneMessage } from "./messages";
+export { phoneMessage, phoneTexts } from "./messages";

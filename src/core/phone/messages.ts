@@ -1,10 +1,10 @@
 import { field } from "../id/messages";
-import { problemMessages, texts } from "../locale";
+import { inLocaleOf, problemTexts, texts } from "../locale";
 import { looksLikeLandlineWithoutZero } from "./landline";
 import type { PhoneProblem } from "./problems";
 
-/** A phone problem's message, zh-CN by default. */
-export const phoneMessage = problemMessages<PhoneProblem>(
+/** A phone problem's texts (zh-CN and en-US). */
+export const phoneTexts = problemTexts<PhoneProblem>(
   {
     "phone.empty": () => texts("电话号码为空", "The phone number is empty"),
     "phone.format": (p) => {
@@ -22,3 +22,6 @@ export const phoneMessage = problemMessages<PhoneProblem>(
   },
   texts("电话号码无效", "Invalid phone number"),
 );
+
+/** A phone problem's message, zh-CN by default. */
+export const phoneMessage = inLocaleOf(phoneTexts);

@@ -1,8 +1,8 @@
 /** Rules on the bank card of a row: its number, the bank a program requires, and the holder. */
-import { cardIssuer, cardMessage, parseCard, type CardProblem } from "../bank";
+import { cardIssuer, cardTexts, parseCard, type CardProblem } from "../bank";
 import type { RuleEntries } from "../findings/types";
 import { plainText } from "../id/cell-text";
-import { texts, textsOf } from "../locale";
+import { texts } from "../locale";
 import { maskCard, maskName } from "../mask";
 import { compact } from "../text/normalize";
 import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
@@ -21,7 +21,7 @@ export const BANK_RULES: RuleEntries<BankRuleData> = {
     severity: "error",
     source: "银行卡号 16–19 位",
     title: texts("银行卡号格式错误", "Malformed card number"),
-    message: (d) => textsOf(cardMessage, d.problem),
+    message: (d) => cardTexts(d.problem),
     hint: () => texts("对照银行卡或存折核对卡号", "Check against the card or passbook"),
   },
   "bank.luhn": {

@@ -7,7 +7,7 @@ import type { RuleEntries } from "../findings/types";
 import type { CellValue } from "../grid/types";
 import {
   checkDocument,
-  documentMessage,
+  documentTexts,
   documentName,
   documentsAgree,
   lookalikeMessage,
@@ -17,7 +17,7 @@ import {
   type IdDocument,
   type IdInfo,
 } from "../id";
-import { texts, textsOf } from "../locale";
+import { texts } from "../locale";
 import { fieldLabel, type FieldKey } from "../roster";
 import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
 import { finding } from "./finding";
@@ -34,7 +34,7 @@ export const ID_DOCUMENT_RULES: RuleEntries<IdDocumentRuleData> = {
     severity: "error",
     source: "外国人永久居留证（2004、2017版）号码规则；港澳居民来往内地通行证、台湾居民来往大陆通行证、护照的号码格式",
     title: texts("证件号码格式错误", "Malformed document number"),
-    message: (d) => textsOf(documentMessage, d.problem),
+    message: (d) => documentTexts(d.problem),
     hint: (d) =>
       texts(
         `对照${d.document}原件核对号码，并确认“证件类型”填写无误`,

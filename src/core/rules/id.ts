@@ -6,7 +6,7 @@ import { wholeYearsBetween } from "../date/civil";
 import type { RuleEntries } from "../findings/types";
 import type { CellValue } from "../grid/types";
 import {
-  idMessage,
+  idTexts,
   lookalikeMessage,
   MIN_BIRTH_YEAR,
   regionName,
@@ -16,7 +16,7 @@ import {
 } from "../id";
 import { plainText } from "../id/cell-text";
 import { timeline } from "../id/region-data";
-import { texts } from "../locale";
+import { texts, type Texts } from "../locale";
 import { maskId } from "../mask";
 import type { Stage } from "../roster";
 import { compact } from "../text/normalize";
@@ -38,50 +38,51 @@ export interface IdRuleData {
   "id.age-stage": { age: number; stage: string; min: number; max: number };
 }
 
-function formatTexts(d: IdRuleData["id.format"]): [zh: string, en: string] {
+function formatTexts(d: IdRuleData["id.format"]): Texts {
   const like = d.like;
-  if (like === null) return [`${d.field}：${idMessage(d.problem)}`, `${d.field}: ${idMessage(d.problem, "en-US")}`];
-  return [
-    `${d.field}：${idMessage(d.problem)}（${lookalikeMessage(like, false, "zh-CN", d.hasColumn)}）`,
-    `${d.field}: ${idMessage(d.problem, "en-US")} (${lookalikeMessage(like, false, "en-US", d.hasColumn)})`,
-  ];
+  const problem = idTexts(d.problem);
+  if (like === null) return texts(`${d.field}：${problem["zh-CN"]}`, `${d.field}: ${problem["en-US"]}`);
+  return texts(
+    `${d.field}：${problem["zh-CN"]}（${lookalikeMessage(like, false, "zh-CN", d.hasColumn)}）`,
+    `${d.field}: ${problem["en-US"]} (${lookalikeMessage(like, false, "en-US", d.hasColumn)})`,
+  );
 }
 
-function birthdateTexts(d: IdRuleData["id.birthdate"]): [zh: string, en: string] {
+function birthdateTexts(d: IdRuleData["id.birthdate"]): Texts {
   // An impossible date (02-30) is no one's birth date and helps to find the typo; a real date in
   // the future or before MIN_BIRTH_YEAR is personal data, so the message does not repeat it.
   switch (d.problem.reason) {
     case "future":
-      return [`${d.field}中的出生日期晚于今天`, `${d.field}: the birth date is after today`];
+      return texts(`${d.field}中的出生日期晚于今天`, `${d.field}: the birth date is after today`);
     case "too-early":
-      return [
+      return texts(
         `${d.field}中的出生日期早于${MIN_BIRTH_YEAR}年，不可能是持证人的出生日期`,
         `${d.field}: the birth date is before ${MIN_BIRTH_YEAR}, so it cannot be the holder's`,
-      ];
+      );
     default:
-      return [idMessage(d.problem), idMessage(d.problem, "en-US")];
+      return idTexts(d.problem);
   }
 }
 
-function regionTexts(d: IdRuleData["id.region"]): [zh: string, en: string] {
+function regionTexts(d: IdRuleData["id.region"]): Texts {
   switch (d.level) {
     case "province":
-      return [`身份证号前两位 ${d.code} 不是有效的省级代码`, `${d.code} is not a province code`];
+      return texts(`身份证号前两位 ${d.code} 不是有效的省级代码`, `${d.code} is not a province code`);
     case "foreign-province":
-      return [
+      return texts(
         `外国人永久居留身份证号第2、3位 ${d.code} 不是有效的受理地省级代码`,
         `Digits 2–3 of the foreign permanent resident ID number, ${d.code}, are not a province code`,
-      ];
+      );
     case "permit-region":
-      return [
+      return texts(
         `港澳台居民居住证号前6位应为 810000、820000 或 830000，实为 ${d.code}`,
         `A residence permit number starts with 810000, 820000 or 830000, not ${d.code}`,
-      ];
+      );
     default:
-      return [
+      return texts(
         `地区代码 ${d.code} 不在行政区划数据中（可能是已撤销或新设的县区）`,
         `Region code ${d.code} is not in the data`,
-      ];
+      );
   }
 }
 
@@ -90,7 +91,7 @@ export const ID_RULES: RuleEntries<IdRuleData> = {
     severity: "error",
     source: "GB 11643-1999",
     title: texts("身份证号格式错误", "Malformed ID number"),
-    message: (d) => texts(...formatTexts(d)),
+    message: (d) => formatTexts(d),
     hint: () =>
       texts("核对身份证原件，18 位号码最后一位可以是 X", "Check against the ID card; the 18th character may be X"),
   },
@@ -111,7 +112,7 @@ export const ID_RULES: RuleEntries<IdRuleData> = {
     source:
       "GB/T 2260；GB 11643-1999（港澳台居民居住证地址码 810000/820000/830000）；外国人永久居留身份证（2023版）号码规则",
     title: texts("地区代码不存在", "Unknown region code"),
-    message: (d) => texts(...regionTexts(d)),
+    message: (d) => regionTexts(d),
     hint: (d) =>
       d.level === "county"
         ? texts("通常无需处理；若为新设县区请以身份证原件为准", "Usually fine; check the ID card")
@@ -121,7 +122,7 @@ export const ID_RULES: RuleEntries<IdRuleData> = {
     severity: "error",
     source: "GB 11643-1999",
     title: texts("出生日期无效", "Invalid birth date"),
-    message: (d) => texts(...birthdateTexts(d)),
+    message: (d) => birthdateTexts(d),
     hint: () => texts("核对身份证号第 7–14 位（出生日期）", "Check digits 7–14 (the birth date)"),
   },
   "id.birthdate-implausible": {

@@ -1,9 +1,9 @@
 /** The phone number of a row. */
 import type { RuleEntries } from "../findings/types";
 import { plainText } from "../id/cell-text";
-import { texts, textsOf } from "../locale";
+import { texts } from "../locale";
 import { maskPhone } from "../mask";
-import { parsePhone, phoneMessage, type PhoneProblem } from "../phone";
+import { parsePhone, phoneTexts, type PhoneProblem } from "../phone";
 import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
 import { finding } from "./finding";
 
@@ -16,7 +16,7 @@ export const PHONE_RULES: RuleEntries<PhoneRuleData> = {
     severity: "warning",
     source: "资助助手",
     title: texts("电话号码格式错误", "Malformed phone number"),
-    message: (d) => textsOf(phoneMessage, d.problem),
+    message: (d) => phoneTexts(d.problem),
     hint: () => texts("手机号 11 位；固定电话带区号，如 0731-5551234", "Mobile: 11 digits; landline with area code"),
   },
 };
