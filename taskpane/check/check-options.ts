@@ -7,8 +7,9 @@ import type { RosterKind } from "../../src/core/report/types";
 import type { ColumnOverrides } from "../../src/core/roster/detect";
 import type { UiLocale } from "../strings";
 import { enrolledOption } from "../options";
+import { ROSTER_KINDS } from "../../src/core/commands/options";
 
-export const KINDS = ["auto", "students", "teachers", "notice"] as const;
+export const KINDS = ["auto", ...ROSTER_KINDS] as const;
 export type KindChoice = (typeof KINDS)[number];
 
 /** What the options form holds: "" is 按“资助项目”列 for the program and no 在校生人数. */

@@ -113,14 +113,15 @@ export function RecipeTab(props: {
       const sheet = read.workbook.sheets[0]?.name;
       const remembered = sheet && host.loadColumnOverrides ? await host.loadColumnOverrides(sheet) : {};
       const columnOverrides = sheet && Object.keys(remembered).length > 0 ? { [sheet]: remembered } : undefined;
-      // The 公示 step counts with the pane's calendar (the shipped data plus imported notices).
+      // The 公示 step counts with the pane's calendar (the shipped data plus imported notices), as
+      // it is now: a notice imported while the workbook was being read counts too.
       const runOptions = {
         pack: props.pack ?? context.pack,
         today,
         now,
         tool: toolName(),
         columnOverrides,
-        calendar: context.calendar,
+        calendar: host.context().calendar,
       };
       const output = runRecipe(valid.value, read.workbook, runOptions);
       const reseal: Reseal = (workbook, roster) => {

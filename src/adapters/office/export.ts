@@ -11,10 +11,12 @@
  */
 import type { Issue, Report, Severity } from "../../core/report/types";
 import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { ISSUES_SHEET_NAME } from "../../core/commands/check";
 import { formulaString, quoteSheet } from "./address";
 import { hostFailure, isHostError } from "./errors";
 
-export const ISSUES_SHEET = "校验结果";
+/** The issue list's sheet (its name is the check command's, in the core). */
+export const ISSUES_SHEET = ISSUES_SHEET_NAME;
 export const ISSUES_HEADER = ["序号", "严重程度", "规则", "工作表", "单元格", "问题", "处理建议", "值(已脱敏)"];
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 /**

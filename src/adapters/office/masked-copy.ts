@@ -17,8 +17,9 @@ import type { FieldKey } from "../../core/roster/fields";
 import { freeSheetNames, writeInChunks } from "./export";
 import { hostFailure, isHostError } from "./errors";
 import { chunkMatrices } from "./write-sheet-layout";
+import { MASKED_SHEET_PREFIX } from "../../core/commands/generated";
 
-export const MASKED_PREFIX = "脱敏副本-";
+export const MASKED_PREFIX = MASKED_SHEET_PREFIX;
 /** Cells per request: masked values are short texts, so ~40,000 cells stay near 1–2 MB. */
 const WRITE_CELLS = 40_000;
 const ID_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(["idNumber", "guardianId", "phone", "account"]);

@@ -15,13 +15,19 @@
  * BuiltSheet out), which the standalone page runs too, writing the same spec into a downloaded copy.
  */
 import { localIsoTimestamp } from "../../core/date/timestamp";
-import { buildForCommand, COMMANDS, type SheetCommand, type SheetCommandOptions } from "../../core/commands";
+import {
+  buildForCommand,
+  COMMANDS,
+  optionalText,
+  type SheetCommand,
+  type SheetCommandOptions,
+} from "../../core/commands";
 import { makeGrid, type Grid, type WorkbookData } from "../../core/grid/types";
 import type { Report } from "../../core/report/types";
 import type { ColumnOverrides } from "../../core/roster/detect";
 import { isFieldKey } from "../../core/roster/fields";
 import { LAYOUT_SHEET_PREFIX } from "../../core/sheets/form-layouts";
-import { isGeneratedSheetName } from "../../core/sheets/generated";
+import { isGeneratedSheetName } from "../../core/commands/generated";
 import { SEAL_SHEET, SheetConflictError, type Seal } from "../../core/sheets/seal";
 import type { BuiltSheet } from "../../core/sheets/spec";
 import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
@@ -84,12 +90,6 @@ function overridesFor(options: SheetCommandOptions): Record<string, ColumnOverri
 async function rememberRoster(sheet: string): Promise<void> {
   if (isGeneratedSheetName(sheet) || readSetting(ROSTER_SHEET_KEY) === sheet) return;
   await writeSetting(ROSTER_SHEET_KEY, sheet);
-}
-
-/** Non-empty trimmed text, else undefined (the builder's default). */
-function text(value: string | undefined): string | undefined {
-  const t = value?.trim();
-  return t ? t : undefined;
 }
 
 /** The zizhu version (set by the build), for the seal. */
@@ -384,7 +384,7 @@ export async function runPreSubmitCheck(
   }
   const sealed = COMMANDS.seal.run(
     workbook,
-    { sheet: grid.name, kind: options.kind, program: text(options.program), enrolled: options.enrolled },
+    { sheet: grid.name, kind: options.kind, program: optionalText(options.program), enrolled: options.enrolled },
     {
       pack: options.pack,
       today: options.today,

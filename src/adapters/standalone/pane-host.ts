@@ -6,7 +6,7 @@
  */
 import { readXlsx } from "../xlsx/read";
 import { readCsv } from "../csv/read";
-import { gridToXlsx, writeAnnotatedReport } from "../xlsx/write-report";
+import { ISSUES_SHEET_NAME, gridToXlsx, writeAnnotatedReport } from "../xlsx/write-report";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
 import { WorkbookLoadError } from "../xlsx/load-error";
 import { buildForCommand } from "../../core/commands";
@@ -131,7 +131,7 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
         if (e instanceof WorkbookLoadError) return `未生成带标注的副本：${e.problem.message}`;
         throw e;
       }
-      const name = derivedName(last.source, "校验结果");
+      const name = derivedName(last.source, ISSUES_SHEET_NAME);
       download(bytes, name);
       return `已下载“${name}”：问题单元格已标色并加批注，另有“校验结果”工作表。原文件未改动。`;
     },

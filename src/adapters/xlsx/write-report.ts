@@ -9,6 +9,7 @@
 import ExcelJS from "exceljs";
 import { type WorkbookData, cellKey } from "../../core/grid/types";
 import type { Issue, Report, Severity } from "../../core/report/types";
+import { ISSUES_SHEET_NAME } from "../../core/commands/check";
 import { parseCellRef } from "./cells";
 import { loadWorkbook } from "./read";
 import { WorkbookLoadError } from "./load-error";
@@ -28,7 +29,7 @@ const FILL_ARGB: Readonly<Record<Severity, string>> = {
 const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-export const ISSUES_SHEET_NAME = "校验结果";
+export { ISSUES_SHEET_NAME };
 
 const HEADERS = ["序号", "严重程度", "规则", "工作表", "单元格", "问题", "处理建议", "值(已脱敏)"] as const;
 const WIDTHS = [7, 10, 22, 16, 10, 50, 50, 26] as const;

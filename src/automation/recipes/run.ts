@@ -10,6 +10,7 @@ import {
   SHEET_BUILDERS,
   type CommandContext,
   CommonOptions,
+  FIX_KINDS,
   type OptionValues,
   type SealStamp,
   type SheetBuilderId,
@@ -168,7 +169,7 @@ function runFix(state: State, o: RecipeRunOptions, step: Extract<RecipeStep, { s
       { pack: o.pack, today: o.today },
     ).report;
   const plan = COMMANDS.fixes.run(src.value.grid, src.value.layout, report, o, o);
-  const kinds = new Set<string>(step.kinds ?? ["trim", "half-width", "number", "amount", "text-format"]);
+  const kinds = new Set<string>(step.kinds ?? FIX_KINDS);
   const fixes = plan.fixes.filter((f) => kinds.has(f.kind));
   if (fixes.length > 0) {
     state.workbook = { ...state.workbook, sheets: state.workbook.sheets.map((g) => applyFixesToGrid(g, fixes)) };

@@ -8,6 +8,12 @@
  * - Changes made by this add-in itself (writing 校验结果, highlights) are ignored, or a check would
  *   trigger another; so are edits on the sheets the add-in writes (OWN_SHEETS): they are not the roster.
  */
+import { ISSUES_SHEET_NAME } from "../../core/commands/check";
+import { FORMS_SHEET_NAME } from "../../core/sheets/forms-sheet";
+import { NOTICE_SHEET_NAME } from "../../core/sheets/notice-sheet";
+import { ROSTER_SHEET_NAME } from "../../core/sheets/roster-sheet";
+import { SEAL_SHEET } from "../../core/sheets/seal";
+import { SUMMARY_SHEET_NAME } from "../../core/sheets/summary-sheet";
 
 /** One change as the host saw it. */
 export interface SheetEdit {
@@ -24,8 +30,15 @@ export interface EditSource {
   listen(onEdit: (edit: SheetEdit) => void): Promise<() => Promise<void>>;
 }
 
-/** Sheets the pane itself writes (their names, before any " (2)"). */
-export const OWN_SHEETS: readonly string[] = ["校验结果", "花名册（格式化）", "汇总表", "公示表", "申请表", "校验凭证"];
+/** Sheets the pane itself writes (their names, before any " (2)"; 报送数据 is only written to files). */
+export const OWN_SHEETS: readonly string[] = [
+  ISSUES_SHEET_NAME,
+  ROSTER_SHEET_NAME,
+  SUMMARY_SHEET_NAME,
+  NOTICE_SHEET_NAME,
+  FORMS_SHEET_NAME,
+  SEAL_SHEET,
+];
 
 export function isOwnSheet(sheet: string): boolean {
   return OWN_SHEETS.some((own) => sheet.startsWith(own));

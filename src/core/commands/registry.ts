@@ -87,7 +87,7 @@ export function commandFields(command: CommandId | RibbonId): OptionField[] {
 }
 
 /** Non-empty trimmed text, else undefined (the builder's default). */
-function text(value: string | undefined): string | undefined {
+export function optionalText(value: string | undefined): string | undefined {
   const t = value?.trim();
   return t ? t : undefined;
 }
@@ -115,10 +115,10 @@ export function buildForCommand(
   if (!found.ok) return fail({ code: found.problem.code, message: sourceProblemText(found.problem) });
   const values: OptionValues = {
     ...options,
-    program: text(options.program),
-    title: text(options.title),
-    unit: text(options.unit),
-    contact: text(options.contact),
+    program: optionalText(options.program),
+    title: optionalText(options.title),
+    unit: optionalText(options.unit),
+    contact: optionalText(options.contact),
   };
   const { pack, today, calendar, columnOverrides } = options;
   const built = sheetBuilder(command).build(found.value, values, {

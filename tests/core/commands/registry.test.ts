@@ -23,7 +23,7 @@ import {
   parseOptionTexts,
   sheetBuilder,
 } from "../../../src/core/commands";
-import { GENERATED_SHEET_NAMES } from "../../../src/core/sheets/generated";
+import { GENERATED_SHEET_NAMES } from "../../../src/core/commands/generated";
 
 describe.each(COMMAND_LIST.map((c) => [c.id, c] as const))("command %s", (id, command) => {
   test("has its ids and labels", () => {

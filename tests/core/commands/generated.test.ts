@@ -2,7 +2,7 @@ import { ISSUES_SHEET } from "../../../src/adapters/office/export";
 import { MASKED_PREFIX } from "../../../src/adapters/office/masked-copy";
 import { ISSUES_SHEET_NAME as XLSX_ISSUES_SHEET } from "../../../src/adapters/xlsx/write-report";
 import { seedPack } from "../../../src/core/policy";
-import { ISSUES_SHEET_NAME, MASKED_SHEET_PREFIX, isGeneratedSheetName } from "../../../src/core/sheets/generated";
+import { ISSUES_SHEET_NAME, MASKED_SHEET_PREFIX, isGeneratedSheetName } from "../../../src/core/commands/generated";
 import { buildRosterSheet } from "../../../src/core/sheets/roster-sheet";
 import { findRosterSource } from "../../../src/core/sheets/source";
 import { makeGrid } from "../../../src/core/grid/types";

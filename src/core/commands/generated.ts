@@ -7,10 +7,11 @@
  * this check, 报送前检查 right after 格式化花名册 would check and seal our own copy instead of
  * the user's roster.
  */
-import { COMMAND_SHEET_NAMES, ISSUES_SHEET_NAME } from "../commands";
+import { ISSUES_SHEET_NAME } from "./check";
+import { COMMAND_SHEET_NAMES } from "./registry";
 
 export { ISSUES_SHEET_NAME };
-/** The masked copies' prefix (MASKED_PREFIX in the add-in's masked-copy writer; a test keeps them equal). */
+/** The masked copies' prefix (the add-in's masked-copy writer names its sheets with it). */
 export const MASKED_SHEET_PREFIX = "脱敏副本-";
 
 /** The exact default names (before any " (2)"): those the registry's commands make, 校验结果 among them. */
