@@ -97,6 +97,26 @@ export default tseslint.config(
     },
   },
   {
+    // Outside the engine, the core is one module: its public entry (src/core/index.ts). Deeper files
+    // are the core's own business and may move; the subsystem indexes say what each part offers.
+    // (Tests and benchmarks measure inner modules on purpose and may reach them.)
+    files: ["src/**/*.{ts,tsx}", "taskpane/**/*.{ts,tsx}", "functions/**/*.{ts,tsx}"],
+    ignores: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)core/.+",
+              message: "Import the engine from its public entry (src/core), not from a file inside it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**/*.{ts,tsx}"],
     rules: { "no-console": "off" },
   },

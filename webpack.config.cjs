@@ -25,6 +25,10 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") } },
 };
 
+// The engine is pure (no module does anything on load), so a bundle that imports the core's public
+// entry keeps only what it uses: without this, the ribbon's commands.js would carry the whole core.
+const coreRule = { test: /\.tsx?$/, include: path.resolve(__dirname, "src/core"), sideEffects: false };
+
 // The modules whose JSDoc makes functions.json (and whose associate() calls register them).
 const functionModules = require("./functions/modules.json").map((f) => `./${f}`);
 const functionsMetadata = () => new CustomFunctionsMetadataPlugin({ input: functionModules, output: "functions.json" });
@@ -47,7 +51,7 @@ module.exports = (env, argv) => {
     },
     output: { path: dist, filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, coreRule] },
     performance: { hints: false },
     plugins: [
       define(),
@@ -85,7 +89,7 @@ module.exports = (env, argv) => {
     entry: { zizhu: "./src/cli/entry.ts", "batch-worker": "./src/cli/batch/worker.ts" },
     output: { path: path.join(dist, "cli"), filename: "[name].cjs", library: { type: "commonjs2" }, clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule, coreRule] },
     // Keep the real __dirname so the CLI finds functions.json beside itself.
     node: { __dirname: false, __filename: false },
     optimization: { minimize: false },

@@ -2,9 +2,7 @@
  * Turning Excel arguments into core inputs, shared by the function modules. A problem becomes
  * #VALUE! with a message naming the argument.
  */
-import { parseDateInput } from "../src/core/date/serial";
-import type { CivilDate } from "../src/core/date/civil";
-import { plainText } from "../src/core/id/cell-text";
+import { parseDateInput, type CivilDate, plainText } from "../src/core";
 import { excelError } from "./excel";
 
 /** A date argument: a serial or date text. */

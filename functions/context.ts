@@ -23,10 +23,11 @@ import {
   type Calendar,
   type CalendarConflict,
   type ImportedYear,
-} from "../src/core/calendar";
-import type { EngineContext } from "../src/core/context";
-import type { CivilDate } from "../src/core/date/civil";
-import { seedPack, type Pack } from "../src/core/policy";
+  type EngineContext,
+  type CivilDate,
+  seedPack,
+  type Pack,
+} from "../src/core";
 
 interface Provided {
   today: (() => CivilDate) | undefined;

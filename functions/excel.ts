@@ -6,8 +6,7 @@
  * `CustomFunctions` is the global the Excel runtime provides; the `zizhu fn` CLI installs a
  * faithful stand-in (src/cli/custom-functions-host.ts) so it runs this very code.
  */
-import type { Problem, Result } from "../src/core/result";
-import { isEmptyCell } from "../src/core/text/normalize";
+import { type Problem, type Result, isEmptyCell } from "../src/core";
 
 export type ExcelErrorKind = "invalidValue" | "notAvailable" | "invalidNumber";
 

@@ -17,14 +17,18 @@ import {
   type IdDocument,
   type IdInfo,
   type IdProblem,
-} from "../src/core/id";
-import { normalizeIdDocument } from "../src/core/roster";
-import { parseCard, cardIssuer, cardMessage } from "../src/core/bank";
-import { parsePhone } from "../src/core/phone";
-import { maskValue, maskMessage } from "../src/core/mask";
-import { serialFromCivil } from "../src/core/date/serial";
-import { formatIso, wholeYearsBetween } from "../src/core/date/civil";
-import { plainText } from "../src/core/id/cell-text";
+  normalizeIdDocument,
+  parseCard,
+  cardIssuer,
+  cardMessage,
+  parsePhone,
+  maskValue,
+  maskMessage,
+  serialFromCivil,
+  formatIso,
+  wholeYearsBetween,
+  plainText,
+} from "../src/core";
 import { excelError, guard, isBlankArg, valueOr } from "./excel";
 import { dateArg } from "./args";
 import { functionsContext } from "./context";

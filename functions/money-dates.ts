@@ -2,10 +2,17 @@
  * ZIZHU functions for amounts in Chinese capitals and mainland working days (holidays and 调休
  * make-up days from the offline schedule). Dates in and out are Excel serials.
  */
-import { rmbUppercase, moneyMessage } from "../src/core/money";
-import { addWorkdays, countWorkdays, noticeEnd, calendarMessage, type CalendarProblem } from "../src/core/calendar";
-import { serialFromCivil } from "../src/core/date/serial";
-import { isEmptyCell } from "../src/core/text/normalize";
+import {
+  rmbUppercase,
+  moneyMessage,
+  addWorkdays,
+  countWorkdays,
+  noticeEnd,
+  calendarMessage,
+  type CalendarProblem,
+  serialFromCivil,
+  isEmptyCell,
+} from "../src/core";
 import { guard, isBlankArg, valueOr } from "./excel";
 import { functionsContext } from "./context";
 import { dateArg, integerArg } from "./args";

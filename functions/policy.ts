@@ -12,12 +12,14 @@ import {
   standardText,
   whyText,
   type Decision,
-} from "../src/core/policy";
-import { normalizeRecord, resolveField, type FieldKey } from "../src/core/roster";
+  normalizeRecord,
+  resolveField,
+  type FieldKey,
+  plainText,
+} from "../src/core";
 
 /** Fields whose value can be a real 0. */
 const NUMERIC_FIELDS: ReadonlySet<FieldKey> = new Set(["amount", "days", "debt", "visits", "serial"]);
-import { plainText } from "../src/core/id/cell-text";
 import { excelError, guard, isBlankArg } from "./excel";
 import { integerArg } from "./args";
 import { readFields } from "./fields";

@@ -20,9 +20,7 @@ import {
   onCommandRequest,
   type CommandRequest,
 } from "../src/commands/requests";
-import type { Report } from "../src/core/report/types";
-import type { Pack } from "../src/core/policy";
-import { engineContext } from "../src/core/context";
+import { type Report, type Pack, engineContext } from "../src/core";
 import type { PaneHost } from "../src/adapters/pane-host";
 import { TabPanel } from "./components/TabPanel";
 import { CheckTab, type Loaded } from "./check/CheckTab";

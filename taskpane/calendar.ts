@@ -11,7 +11,7 @@ import {
   type CalendarConflict,
   type ImportedYear,
   type StoreProblem,
-} from "../src/core/calendar";
+} from "../src/core";
 import type { CalendarOutcome, PaneHost } from "../src/adapters/pane-host";
 
 export interface PaneCalendar {

@@ -4,7 +4,7 @@
  * 工具 tab keeps, and the tabs read it with `usePaneContext()` — no tab reads a clock or a global.
  */
 import { createContext, useContext, type ReactNode } from "react";
-import type { EngineContext } from "../src/core/context";
+import type { EngineContext } from "../src/core";
 
 const PaneContext = createContext<EngineContext | null>(null);
 

@@ -6,13 +6,18 @@
  * Expected failures are values (`{ ok: false, message }`, a Chinese status line); a method that
  * throws is a bug, and the pane shows it in an error MessageBar rather than crashing.
  */
-import type { CalendarConflict, ImportedYear } from "../core/calendar";
-import type { EngineContext } from "../core/context";
-import type { Fix } from "../core/fixes/plan";
-import type { WorkbookData } from "../core/grid/types";
-import type { Issue, Report } from "../core/report/types";
-import type { ColumnOverrides } from "../core/roster/detect";
-import type { SheetCommand, SheetCommandOptions } from "../core/commands";
+import type {
+  CalendarConflict,
+  ImportedYear,
+  EngineContext,
+  Fix,
+  WorkbookData,
+  Issue,
+  Report,
+  ColumnOverrides,
+  SheetCommand,
+  SheetCommandOptions,
+} from "../core";
 import type { PreSubmitOutcome, SealCheckOutcome, SheetOutcome } from "./office/sheets";
 
 export type { PreSubmitOutcome, SealCheckOutcome, SheetCommand, SheetCommandOptions, SheetOutcome };

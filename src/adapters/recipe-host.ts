@@ -4,11 +4,9 @@
  * fixes in place (after the pane's confirmation) and new sheets; on the standalone page NEW
  * downloaded files.
  */
-import type { CivilDate } from "../core/date/civil";
-import type { WorkbookData } from "../core/grid/types";
+import type { CivilDate, WorkbookData, SheetSpec } from "../core";
 import type { RecipeOutput } from "../automation/recipes/run";
 import type { Recipe } from "../automation/recipes/schema";
-import type { SheetSpec } from "../core/sheets/spec";
 import type { Triggers } from "../automation/triggers/triggers";
 
 /**

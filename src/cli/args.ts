@@ -8,7 +8,7 @@
  * command registry.
  */
 import type { z } from "zod";
-import { COMMAND_LIST, optionFlags, parseOptionTexts } from "../core/commands";
+import { COMMAND_LIST, optionFlags, parseOptionTexts } from "../core";
 import { UsageError } from "./commands/fn";
 
 const PLAIN_NUMBER = /^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$|^[+-]?0?\.\d+$/;

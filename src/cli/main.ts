@@ -2,7 +2,7 @@
 import "./custom-functions-host";
 import "../../functions/functions";
 import { functionsContext, provideContext } from "../../functions/context";
-import { parseDateInput } from "../core/date/serial";
+import { parseDateInput, conflictText } from "../core";
 import { loadFunctionMetadata, type FunctionMetadata } from "./metadata";
 import { runBatch, runFn, UsageError } from "./commands/fn";
 import { policyCommand } from "./commands/policy";
@@ -16,7 +16,6 @@ import { localIsoNow } from "./commands/sheets";
 import { packFor } from "./pack-file";
 import { WorkbookLoadError } from "../adapters/xlsx/load-error";
 import { calendarCommand, defaultCalendarDir, loadUserCalendar, type UserCalendar } from "./commands/calendar";
-import { conflictText } from "../core/calendar";
 
 declare const ZIZHU_VERSION: string;
 

@@ -1,4 +1,4 @@
-import { loadPack, packProblemText, seedPack, type Pack, type PackProblem } from "../core/policy";
+import { loadPack, packProblemText, seedPack, type Pack, type PackProblem } from "../core";
 import { UsageError } from "./commands/fn";
 import { readTextFile } from "./files";
 

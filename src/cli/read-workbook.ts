@@ -4,7 +4,7 @@ import { readXlsxStream } from "../adapters/xlsx/stream.node";
 import { probeXlsxFile } from "../adapters/xlsx/probe.node";
 import { readCsv } from "../adapters/csv/read";
 import { gridToXlsx } from "../adapters/xlsx/write-report";
-import type { WorkbookData } from "../core/grid/types";
+import type { WorkbookData } from "../core";
 import { UsageError } from "./commands/fn";
 import { assertReadableFile, readRegularFile } from "./files";
 

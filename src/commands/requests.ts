@@ -3,7 +3,7 @@
  * bundles, so they talk through the page: a command leaves its request on `window` and fires an
  * event; the pane reads the last request when it mounts and listens for new ones.
  */
-import { RIBBON_LABELS } from "../core/commands/names";
+import { RIBBON_LABELS } from "../core";
 
 export interface CommandRequest {
   command: CommandId;

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Combobox, Field as FluentField, Option, Select } from "@fluentui/react-components";
-import type { Pack } from "../../src/core/policy";
+import type { Pack } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings } from "../strings";
 import { TextField } from "../components/TextField";

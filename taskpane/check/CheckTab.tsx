@@ -5,8 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Spinner, Switch } from "@fluentui/react-components";
-import type { Pack } from "../../src/core/policy";
-import type { Report } from "../../src/core/report/types";
+import type { Pack, Report } from "../../src/core";
 import { isFileHost, type PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { usePaneContext } from "../context";

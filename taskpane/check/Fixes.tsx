@@ -6,10 +6,17 @@
  */
 import { useMemo, useState } from "react";
 import { Button, Checkbox, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { planFixes, type CellFix, type Fix, type FixKind, type PlanOptions } from "../../src/core/fixes/plan";
-import type { Grid, WorkbookData } from "../../src/core/grid/types";
-import type { Report } from "../../src/core/report/types";
-import type { RosterLayout } from "../../src/core/roster/detect";
+import {
+  planFixes,
+  type CellFix,
+  type Fix,
+  type FixKind,
+  type PlanOptions,
+  type Grid,
+  type WorkbookData,
+  type Report,
+  type RosterLayout,
+} from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings } from "../strings";
 import { ConfirmDialog } from "../components/ConfirmDialog";

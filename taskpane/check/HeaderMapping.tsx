@@ -1,8 +1,6 @@
 import { useState } from "react";
 import { Button, Select, TableCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { columnName } from "../../src/core/grid/types";
-import type { ColumnOverrides, RosterLayout } from "../../src/core/roster/detect";
-import { FIELDS, fieldLabel, isFieldKey } from "../../src/core/roster/fields";
+import { columnName, type ColumnOverrides, type RosterLayout, FIELDS, fieldLabel, isFieldKey } from "../../src/core";
 import type { Strings, UiLocale } from "../strings";
 import { HeaderTable } from "../components/HeaderTable";
 import { errorText } from "../components/error-text";

@@ -1,5 +1,5 @@
 import { Badge, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Issue, Severity } from "../../src/core/report/types";
+import type { Issue, Severity } from "../../src/core";
 import type { Strings } from "../strings";
 
 export const ISSUE_ROW_HEIGHT = 76;

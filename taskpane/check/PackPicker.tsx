@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import { loadPack, packProblemText, seedPack, type Pack } from "../../src/core/policy";
+import { loadPack, packProblemText, seedPack, type Pack } from "../../src/core";
 import type { Strings } from "../strings";
 import { FileButton } from "../components/FileButton";
 import { Message, type Status } from "../components/Message";

@@ -11,8 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Issue, Report, Severity } from "../../src/core/report/types";
-import { CATALOGUE, isRuleCode } from "../../src/core/rules/catalogue";
+import { type Issue, type Report, type Severity, CATALOGUE, isRuleCode } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";

@@ -1,13 +1,15 @@
 /** The 校验 tab's choices (program, 在校生人数, roster kind) as the options of a check and of its fixes. */
-import type { CheckOptions } from "../../src/core/check/check";
-import type { CivilDate } from "../../src/core/date/civil";
-import type { PlanOptions } from "../../src/core/fixes/plan";
-import type { Pack } from "../../src/core/policy";
-import type { RosterKind } from "../../src/core/report/types";
-import type { ColumnOverrides } from "../../src/core/roster/detect";
+import {
+  type CheckOptions,
+  type CivilDate,
+  type PlanOptions,
+  type Pack,
+  type RosterKind,
+  type ColumnOverrides,
+  ROSTER_KINDS,
+} from "../../src/core";
 import type { UiLocale } from "../strings";
 import { enrolledOption } from "../options";
-import { ROSTER_KINDS } from "../../src/core/commands/options";
 
 export const KINDS = ["auto", ...ROSTER_KINDS] as const;
 export type KindChoice = (typeof KINDS)[number];

@@ -1,9 +1,13 @@
 import { useRef, useState } from "react";
-import { checkWorkbook, type CheckOptions, type CheckResult } from "../../src/core/check/check";
-import type { PlanOptions } from "../../src/core/fixes/plan";
-import type { WorkbookData } from "../../src/core/grid/types";
-import type { Report } from "../../src/core/report/types";
-import type { ColumnOverrides } from "../../src/core/roster/detect";
+import {
+  checkWorkbook,
+  type CheckOptions,
+  type CheckResult,
+  type PlanOptions,
+  type WorkbookData,
+  type Report,
+  type ColumnOverrides,
+} from "../../src/core";
 import { isFileHost, type PaneHost, type ReadResult } from "../../src/adapters/pane-host";
 import { errorText } from "../components/error-text";
 import type { Loaded } from "./useColumnMapping";

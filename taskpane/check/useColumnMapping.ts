@@ -1,7 +1,11 @@
 import { useMemo, useRef, useState } from "react";
-import type { WorkbookData } from "../../src/core/grid/types";
-import type { RosterKind } from "../../src/core/report/types";
-import { detectRoster, type ColumnOverrides, type RosterLayout } from "../../src/core/roster/detect";
+import {
+  type WorkbookData,
+  type RosterKind,
+  detectRoster,
+  type ColumnOverrides,
+  type RosterLayout,
+} from "../../src/core";
 import { isFileHost, type PaneHost, type ReadResult } from "../../src/adapters/pane-host";
 
 export type Loaded = Extract<ReadResult, { ok: true }>;

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { checkWorkbook, type CheckOptions } from "../../src/core/check/check";
-import type { Issue } from "../../src/core/report/types";
-import type { Pack } from "../../src/core/policy";
+import { checkWorkbook, type CheckOptions, type Issue, type Pack } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { UiLocale } from "../strings";
 

@@ -1,8 +1,6 @@
 import { useMemo, useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { scanWorkbook } from "../../src/core/privacy";
-import { buildReport } from "../../src/core/report/build";
-import type { Issue } from "../../src/core/report/types";
+import { scanWorkbook, buildReport, type Issue } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";

@@ -4,10 +4,16 @@
  * runs elsewhere (a phone in 备注, an ID in a note or page header) are masked too. Document
  * properties are dropped. Returns a NEW WorkbookData; the input is not changed.
  */
-import { makeGrid, type CellValue, type Grid, type WorkbookData } from "../../src/core/grid/types";
-import { detectRoster } from "../../src/core/roster/detect";
-import type { FieldKey } from "../../src/core/roster/fields";
-import { maskValue, maskName } from "../../src/core/mask";
+import {
+  makeGrid,
+  type CellValue,
+  type Grid,
+  type WorkbookData,
+  detectRoster,
+  type FieldKey,
+  maskValue,
+  maskName,
+} from "../../src/core";
 
 type Kind = "id" | "phone" | "card" | "name";
 

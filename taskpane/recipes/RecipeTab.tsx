@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import { Button, Select, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Pack } from "../../src/core/policy";
+import { type Pack, buildSeal } from "../../src/core";
 import { RECIPE_LIBRARY } from "../../src/automation/recipes/library";
 import { runRecipe, type StepOutcome } from "../../src/automation/recipes/run";
 import { parseRecipe, type Recipe } from "../../src/automation/recipes/schema";
@@ -15,7 +15,6 @@ import type { PaneHost, ReadResult } from "../../src/adapters/pane-host";
 import type { UiLocale } from "../strings";
 import { recipeStrings } from "./recipe-strings";
 import type { RecipeHost, Reseal } from "../../src/adapters/recipe-host";
-import { buildSeal } from "../../src/core/sheets/seal";
 import { usePaneContext } from "../context";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Message, type Status } from "../components/Message";

@@ -3,7 +3,7 @@
  * same issue list, filters and jumps as a check's results. Closed by the user or by the next check.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import type { Report } from "../../src/core/report/types";
+import type { Report } from "../../src/core";
 import { Results } from "../check/Results";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";

@@ -4,9 +4,14 @@
  * its grouping (the 公示表's own options apart), its test ids and a number field's smallest value.
  */
 import { Field as FluentField, Select, Text } from "@fluentui/react-components";
-import { commandFields, SHEET_COMMANDS, type OptionField, type OptionValues } from "../../src/core/commands";
-import { parseDateInput } from "../../src/core/date/serial";
-import type { Pack } from "../../src/core/policy";
+import {
+  commandFields,
+  SHEET_COMMANDS,
+  type OptionField,
+  type OptionValues,
+  parseDateInput,
+  type Pack,
+} from "../../src/core";
 import type { Strings, UiLocale } from "../strings";
 import { TextField } from "../components/TextField";
 import { useLayoutStyles } from "../components/layout";

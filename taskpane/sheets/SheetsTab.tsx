@@ -6,9 +6,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner, Text } from "@fluentui/react-components";
-import { SHEET_COMMANDS, isSheetCommand } from "../../src/core/commands";
-import type { Pack } from "../../src/core/policy";
-import type { Report } from "../../src/core/report/types";
+import { SHEET_COMMANDS, isSheetCommand, type Pack, type Report } from "../../src/core";
 import { claimCommandRequest, type CommandRequest } from "../../src/commands/requests";
 import { isFileHost, type PaneHost, type SheetCommand, type SheetRunOptions } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";

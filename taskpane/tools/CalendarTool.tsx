@@ -7,8 +7,8 @@ import {
   storeProblemText,
   withYear,
   type ImportedYear,
-} from "../../src/core/calendar";
-import { localIsoTimestamp } from "../../src/core/date/timestamp";
+  localIsoTimestamp,
+} from "../../src/core";
 import { decodeText } from "../../src/adapters/csv/read";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import { savePaneCalendar, type PaneCalendar } from "../calendar";

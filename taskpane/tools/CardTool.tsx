@@ -1,5 +1,4 @@
-import { parseCard, cardIssuer, cardMessage } from "../../src/core/bank";
-import { maskCard } from "../../src/core/mask";
+import { parseCard, cardIssuer, cardMessage, maskCard } from "../../src/core";
 import type { Strings, UiLocale } from "../strings";
 import { Message } from "../components/Message";
 import { Field } from "./Field";

@@ -1,6 +1,4 @@
-import { parseId, idMessage, idNotice, idRegionText } from "../../src/core/id";
-import { maskId } from "../../src/core/mask";
-import { formatIso, wholeYearsBetween } from "../../src/core/date/civil";
+import { parseId, idMessage, idNotice, idRegionText, maskId, formatIso, wholeYearsBetween } from "../../src/core";
 import { usePaneContext } from "../context";
 import type { Strings, UiLocale } from "../strings";
 import { Message } from "../components/Message";

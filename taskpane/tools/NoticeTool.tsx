@@ -1,8 +1,6 @@
 import { useState } from "react";
 import { Field as FluentField, Input, MessageBar, MessageBarBody, SpinButton } from "@fluentui/react-components";
-import { noticeEnd, calendarMessage } from "../../src/core/calendar";
-import { parseDateInput } from "../../src/core/date/serial";
-import { formatIso } from "../../src/core/date/civil";
+import { noticeEnd, calendarMessage, parseDateInput, formatIso } from "../../src/core";
 import { usePaneContext } from "../context";
 import type { Strings, UiLocale } from "../strings";
 import { Field } from "./Field";

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { Button, TableCell, TableRow, Text, type MessageBarIntent } from "@fluentui/react-components";
-import { conflictText } from "../../src/core/calendar";
-import { daysText, festivalsOf, repairNotes } from "../../src/core/calendar/describe";
+import { conflictText, daysText, festivalsOf, repairNotes } from "../../src/core";
 import type { Strings, UiLocale } from "../strings";
 import { HeaderTable } from "../components/HeaderTable";
 import { Message } from "../components/Message";

@@ -1,4 +1,4 @@
-import { rmbUppercase, moneyMessage } from "../../src/core/money";
+import { rmbUppercase, moneyMessage } from "../../src/core";
 import type { Strings, UiLocale } from "../strings";
 import { Message } from "../components/Message";
 import { Field } from "./Field";

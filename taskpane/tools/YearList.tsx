@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { ImportedYear } from "../../src/core/calendar";
+import type { ImportedYear } from "../../src/core";
 import type { PaneCalendar } from "../calendar";
 import type { Strings } from "../strings";
 import { useCalendarStyles } from "./calendar-styles";

@@ -6,7 +6,7 @@ import {
   type CalendarConflict,
   type ImportedYear,
   type NoticeProblem,
-} from "../../src/core/calendar";
+} from "../../src/core";
 import type { Strings } from "../strings";
 
 /** What 读取 found: problems, or a year and what importing it would do. */

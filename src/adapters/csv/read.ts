@@ -6,9 +6,7 @@
  * flag, never "repaired"); an empty field is null.
  */
 import { safeSheetName } from "../sheet-name";
-import { typeAmountColumns } from "../../core/roster/typed-amounts";
-import { type CellValue, type WorkbookData, makeGrid } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { typeAmountColumns, type CellValue, type WorkbookData, makeGrid, type Result, fail, ok } from "../../core";
 import type { ReadProblem } from "../xlsx/problems";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";

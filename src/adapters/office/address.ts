@@ -4,7 +4,7 @@
  * events, and the quoting of sheet names in the addresses and HYPERLINK targets we build.
  * Pure functions: no Office objects here, so they are tested directly.
  */
-import type { CellRange } from "../../core/grid/types";
+import type { CellRange } from "../../core";
 import { columnIndex, parseRangeRef } from "../xlsx/cells";
 
 /** Excel's last row and column (0-based): what "A:C" and "3:5" stretch to. */

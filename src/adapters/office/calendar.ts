@@ -4,7 +4,7 @@
  * colleague who opens the workbook count working days with the same schedule. Read when the pane
  * starts (the shared runtime loads it with the workbook) and written after an import or a removal.
  */
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core";
 import { hostFailure, isHostError } from "./errors";
 import { readSetting, writeSetting } from "./settings";
 

@@ -9,9 +9,17 @@
  * Syncs: 1 to find a free name, then 1 per WRITE_ROWS issues (the sheet creation, header, widths
  * and activation ride with the first batch; a report without issues still gets its header: 1 sync).
  */
-import type { Issue, Report, Severity } from "../../core/report/types";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
-import { ISSUES_SHEET_NAME } from "../../core/commands/check";
+import {
+  type Issue,
+  type Report,
+  type Severity,
+  fail,
+  hostFailed,
+  type HostProblem,
+  ok,
+  type Result,
+  ISSUES_SHEET_NAME,
+} from "../../core";
 import { formulaString, quoteSheet } from "./address";
 import { hostFailure, isHostError } from "./errors";
 

@@ -9,9 +9,17 @@
  * cell formatted "@" — Excel turns such a string into a number in a General cell and the digits
  * past the 15th are gone.
  */
-import type { CellFix, ColumnFix, Fix } from "../../core/fixes/plan";
-import type { CellValue } from "../../core/grid/types";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import {
+  type CellFix,
+  type ColumnFix,
+  type Fix,
+  type CellValue,
+  fail,
+  hostFailed,
+  type HostProblem,
+  ok,
+  type Result,
+} from "../../core";
 import { hostFailure, isHostError } from "./errors";
 
 export interface AppliedFixes {

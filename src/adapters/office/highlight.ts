@@ -17,12 +17,10 @@
  * types; rule formulas; delete + add in one batch). clear ≤ 4 (sheet check; rule types; rule formulas,
  * only when custom rules exist; delete, only when one of ours was found).
  */
-import type { Issue, Severity } from "../../core/report/types";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { type Issue, type Severity, fail, hostFailed, type HostProblem, ok, type Result, columnName } from "../../core";
 import { parseArea } from "./address";
 import { hostFailure, isHostError } from "./errors";
 import { readSetting, writeSetting } from "./settings";
-import { columnName } from "../../core/grid/types";
 
 export const HIGHLIGHTS_KEY = "zizhu.highlights";
 

@@ -10,14 +10,23 @@
  * Syncs: 1 to find free names, then 1 per WRITE_CELLS cells of each sheet (the sheet creation rides
  * with its first chunk).
  */
-import { type CellValue, type Grid, type WorkbookData, cellKey } from "../../core/grid/types";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
-import { detectRoster } from "../../core/roster/detect";
-import type { FieldKey } from "../../core/roster/fields";
+import {
+  type CellValue,
+  type Grid,
+  type WorkbookData,
+  cellKey,
+  fail,
+  hostFailed,
+  type HostProblem,
+  ok,
+  type Result,
+  detectRoster,
+  type FieldKey,
+  MASKED_SHEET_PREFIX,
+} from "../../core";
 import { freeSheetNames, writeInChunks } from "./export";
 import { hostFailure, isHostError } from "./errors";
 import { chunkMatrices } from "./write-sheet-layout";
-import { MASKED_SHEET_PREFIX } from "../../core/commands/generated";
 
 export const MASKED_PREFIX = MASKED_SHEET_PREFIX;
 /** Cells per request: masked values are short texts, so ~40,000 cells stay near 1–2 MB. */

@@ -1,7 +1,7 @@
 /**
  * Jumps to a flagged cell from the task pane: activates its sheet and selects the cell, in one sync.
  */
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core";
 import { errorCode, hostFailure, isHostError } from "./errors";
 
 export async function selectCell(sheet: string, address: string): Promise<Result<void, HostProblem>> {

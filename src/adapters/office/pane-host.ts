@@ -15,8 +15,7 @@ import { applyFixes } from "./fixes";
 import { loadColumnOverrides, saveColumnOverrides } from "./settings";
 import { loadWorkbookCalendar, recalculateWorkbook, saveWorkbookCalendar } from "./calendar";
 import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "./sheets";
-import { isFieldKey } from "../../core/roster/fields";
-import type { ColumnOverrides } from "../../core/roster/detect";
+import { isFieldKey, type ColumnOverrides } from "../../core";
 import type { PaneHost, ReadResult } from "../pane-host";
 import { functionsContext, provideImportedYears } from "../../../functions/context";
 

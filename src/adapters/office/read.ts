@@ -20,8 +20,16 @@
  * texts only with `formulas: true` (the seal's digest counts a formula cell by its text), as they
  * double the payload — chunks and batches are then half as many cells.
  */
-import { type CellRange, type CellValue, type Grid, type WorkbookData, cellKey } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import {
+  type CellRange,
+  type CellValue,
+  type Grid,
+  type WorkbookData,
+  cellKey,
+  type Result,
+  fail,
+  ok,
+} from "../../core";
 import { isRecordedFormat } from "../xlsx/cells";
 import { parseAreas } from "./address";
 import { errorCode, hostFailure, isHostError } from "./errors";

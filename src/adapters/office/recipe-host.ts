@@ -9,8 +9,7 @@ import { readWorkbookForSeal } from "./sheets";
 import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "./recipe";
 import { writeSheetSpec } from "./write-sheet";
 import { functionsContext } from "../../../functions/context";
-import { SheetConflictError } from "../../core/sheets/seal";
-import type { SheetSpec } from "../../core/sheets/spec";
+import { SheetConflictError, type SheetSpec } from "../../core";
 import type { RecipeHost } from "../recipe-host";
 
 /** Writes one spec as a new sheet (our seal replacing our older one); the Chinese line saying so. */

@@ -6,7 +6,7 @@
 import { findLibraryRecipe } from "../../automation/recipes/library";
 import { parseRecipe, type Recipe } from "../../automation/recipes/schema";
 import { readTriggers, type Triggers } from "../../automation/triggers/triggers";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core";
 import { readSetting, writeSetting } from "./settings";
 
 export const RECIPE_KEY = "zizhu.recipe";

@@ -7,7 +7,7 @@
  * saveAsync() succeeds (and then only when the workbook itself is saved). Values are JSON, so the
  * numeric column keys come back as strings — they are parsed back here.
  */
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core";
 
 export const COLUMN_OVERRIDES_KEY = "zizhu.columnOverrides";
 

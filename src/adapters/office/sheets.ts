@@ -14,23 +14,31 @@
  * The builders come from the command registry (core/commands: `buildForCommand`, pure: workbook in,
  * BuiltSheet out), which the standalone page runs too, writing the same spec into a downloaded copy.
  */
-import { localIsoTimestamp } from "../../core/date/timestamp";
 import {
+  localIsoTimestamp,
   buildForCommand,
   COMMANDS,
   optionalText,
   type SheetCommand,
   type SheetCommandOptions,
-} from "../../core/commands";
-import { makeGrid, type Grid, type WorkbookData } from "../../core/grid/types";
-import type { Report } from "../../core/report/types";
-import type { ColumnOverrides } from "../../core/roster/detect";
-import { isFieldKey } from "../../core/roster/fields";
-import { LAYOUT_SHEET_PREFIX } from "../../core/sheets/form-layouts";
-import { isGeneratedSheetName } from "../../core/commands/generated";
-import { SEAL_SHEET, SheetConflictError, type Seal } from "../../core/sheets/seal";
-import type { BuiltSheet } from "../../core/sheets/spec";
-import { fail, hostFailed, type HostProblem, ok, type Result } from "../../core/result";
+  makeGrid,
+  type Grid,
+  type WorkbookData,
+  type Report,
+  type ColumnOverrides,
+  isFieldKey,
+  LAYOUT_SHEET_PREFIX,
+  isGeneratedSheetName,
+  SEAL_SHEET,
+  SheetConflictError,
+  type Seal,
+  type BuiltSheet,
+  fail,
+  hostFailed,
+  type HostProblem,
+  ok,
+  type Result,
+} from "../../core";
 import { hostFailure, isHostError } from "./errors";
 import {
   type Area,
@@ -45,7 +53,7 @@ import {
 import { loadColumnOverrides, readSetting, writeSetting } from "./settings";
 import { writeSheetSpec } from "./write-sheet";
 
-export { SHEET_COMMANDS, isSheetCommand, type SheetCommand, type SheetCommandOptions } from "../../core/commands";
+export { SHEET_COMMANDS, isSheetCommand, type SheetCommand, type SheetCommandOptions } from "../../core";
 
 export interface SheetOutcome {
   ok: boolean;

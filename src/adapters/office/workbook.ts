@@ -13,8 +13,7 @@
  * A sheet over the size limit (or one that would take the total over it) is skipped with a Chinese
  * note instead of failing the whole read; empty sheets are left out.
  */
-import type { Grid, WorkbookData } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { type Grid, type WorkbookData, type Result, fail, ok } from "../../core";
 import { hostFailure, isHostError } from "./errors";
 import { excelApiSupported } from "./write-sheet";
 import {

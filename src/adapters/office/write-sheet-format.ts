@@ -4,7 +4,7 @@
  * the page setup. Each returns how many operations it queued (write-sheet.ts syncs every
  * WRITE_LIMITS.actionsPerSync of them).
  */
-import type { CellStyle, SheetSpec } from "../../core/sheets/spec";
+import type { CellStyle, SheetSpec } from "../../core";
 
 /**
  * Excel's column width unit is a character of the default font (7 px for 11-pt 等线/Calibri at

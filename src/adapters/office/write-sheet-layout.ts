@@ -3,8 +3,14 @@
  * operations — row chunks, number formats per cell, style blocks, merge blocks, address lists.
  * Pure: no Office.js calls (write-sheet-format.ts and write-sheet.ts make them).
  */
-import { type CellRange, type CellValue, cellAddress } from "../../core/grid/types";
-import type { CellStyle, SheetSpec, StyleRange } from "../../core/sheets/spec";
+import {
+  type CellRange,
+  type CellValue,
+  cellAddress,
+  type CellStyle,
+  type SheetSpec,
+  type StyleRange,
+} from "../../core";
 
 /** How much one range write, one request and one plan may hold. */
 export const WRITE_LIMITS = {

@@ -21,9 +21,7 @@
  * The plan (chunks, formats, style and merge blocks) is write-sheet-layout.ts; the formatting calls
  * are write-sheet-format.ts.
  */
-import { cellKey } from "../../core/grid/types";
-import { SheetConflictError } from "../../core/sheets/seal";
-import type { SheetSpec } from "../../core/sheets/spec";
+import { cellKey, SheetConflictError, type SheetSpec } from "../../core";
 import { sheetCandidate } from "./export";
 import { applyStyle, setColumnWidths, setPrint, setRowHeights, writeOuterFormat } from "./write-sheet-format";
 import {

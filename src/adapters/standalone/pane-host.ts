@@ -9,13 +9,16 @@ import { readCsv } from "../csv/read";
 import { ISSUES_SHEET_NAME, gridToXlsx, writeAnnotatedReport } from "../xlsx/write-report";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../xlsx/write-sheet";
 import { WorkbookLoadError } from "../xlsx/load-error";
-import { buildForCommand } from "../../core/commands";
+import {
+  buildForCommand,
+  buildSeal,
+  verifySeal,
+  applyFixesToGrid,
+  type WorkbookData,
+  type Report,
+  type ColumnOverrides,
+} from "../../core";
 import { isoNow, sealSummary, toolVersion } from "../office/sheets";
-import { buildSeal, verifySeal } from "../../core/sheets/seal";
-import { applyFixesToGrid } from "../../core/fixes/plan";
-import type { WorkbookData } from "../../core/grid/types";
-import type { Report } from "../../core/report/types";
-import type { ColumnOverrides } from "../../core/roster/detect";
 import type { FileHost, ReadResult } from "../pane-host";
 import { derivedName, downloadBytes } from "./download";
 import { functionsContext, provideImportedYears } from "../../../functions/context";

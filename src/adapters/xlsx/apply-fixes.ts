@@ -3,7 +3,7 @@
  * text format first, then the new values, so a long digit string stays text. Browser-safe.
  */
 import type ExcelJS from "exceljs";
-import type { Fix } from "../../core/fixes/plan";
+import type { Fix } from "../../core";
 
 /**
  * Applies the fixes in place on the loaded copy; returns how many cells and columns changed, and

@@ -8,8 +8,7 @@
  * before anything is inflated, so a zip bomb or a giant package gets a clear Chinese message
  * instead of exhausting memory.
  */
-import type { CellNote, Grid, WorkbookData } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { type CellNote, type Grid, type WorkbookData, type Result, fail, ok } from "../../core";
 import { parseCellRef } from "./cells";
 import {
   CommentsParser,

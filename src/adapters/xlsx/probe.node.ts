@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { type Result, fail, ok } from "../../core/result";
+import { type Result, fail, ok } from "../../core";
 import { DEFAULT_LIMITS, type PackageEntry, inMemoryLimitPassed } from "./package";
 import { type ReadProblem, tooLargeProblem, unreadableProblem } from "./problems";
 import { sniffFile } from "./sniff.node";

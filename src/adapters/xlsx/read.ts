@@ -11,8 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { Inflate, unzipSync } from "fflate";
-import type { CellValue, WorkbookData } from "../../core/grid/types";
-import { type Result, fail, ok } from "../../core/result";
+import { type CellValue, type WorkbookData, type Result, fail, ok } from "../../core";
 import { serialFromDate } from "./cells";
 import {
   DEFAULT_LIMITS,

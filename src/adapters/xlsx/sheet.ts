@@ -9,7 +9,7 @@
  * rows up to row 1,048,576, `t="d"` ISO dates, booleans written as words.
  */
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
-import { type CellNote, type CellRange, type CellValue, type Grid, cellKey, columnName } from "../../core/grid/types";
+import { type CellNote, type CellRange, type CellValue, type Grid, cellKey, columnName } from "../../core";
 import {
   dateSerialAsExcelJs,
   headerFooterText,

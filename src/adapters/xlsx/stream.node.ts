@@ -15,8 +15,7 @@
  * workbook one sheet after another (what `zizhu privacy` needs).
  */
 import { basename } from "node:path";
-import type { WorkbookData } from "../../core/grid/types";
-import { type Result, fail } from "../../core/result";
+import { type WorkbookData, type Result, fail } from "../../core";
 import {
   type PackageEntry,
   type PackageSource,

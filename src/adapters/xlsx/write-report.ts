@@ -7,9 +7,7 @@
  * CSV original can be annotated the same way.
  */
 import ExcelJS from "exceljs";
-import { type WorkbookData, cellKey } from "../../core/grid/types";
-import type { Issue, Report, Severity } from "../../core/report/types";
-import { ISSUES_SHEET_NAME } from "../../core/commands/check";
+import { type WorkbookData, cellKey, type Issue, type Report, type Severity, ISSUES_SHEET_NAME } from "../../core";
 import { parseCellRef } from "./cells";
 import { loadWorkbook } from "./read";
 import { WorkbookLoadError } from "./load-error";

@@ -9,9 +9,17 @@
  * addSpecToWorkbook throw SheetConflictError, whose message is the Chinese text to show.
  */
 import ExcelJS from "exceljs";
-import { cellKey, makeGrid, type CellValue } from "../../core/grid/types";
-import { readSeal, SEAL_SHEET, SheetConflictError } from "../../core/sheets/seal";
-import { styleAt, type CellStyle, type SheetSpec } from "../../core/sheets/spec";
+import {
+  cellKey,
+  makeGrid,
+  type CellValue,
+  readSeal,
+  SEAL_SHEET,
+  SheetConflictError,
+  styleAt,
+  type CellStyle,
+  type SheetSpec,
+} from "../../core";
 import { loadWorkbook, plainValue } from "./read";
 import { WorkbookLoadError } from "./load-error";
 import { safeSheetName, uniqueSheetName } from "./write-report";
@@ -30,7 +38,7 @@ export interface WriteSheetOptions {
   replace?: boolean;
 }
 
-export { SheetConflictError } from "../../core/sheets/seal";
+export { SheetConflictError } from "../../core";
 
 /** GB2312: hosts without the named font fall back to a Chinese one instead of boxes. */
 const CHARSET_GB2312 = 134;

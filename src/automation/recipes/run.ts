@@ -15,22 +15,28 @@ import {
   type SealStamp,
   type SheetBuilderId,
   type SheetContext,
-} from "../../core/commands";
-import type { CivilDate } from "../../core/date/civil";
-import { parseDateInput } from "../../core/date/serial";
-import { applyFixesToGrid, type Fix } from "../../core/fixes/plan";
-import type { WorkbookData } from "../../core/grid/types";
-import type { SheetScanOptions } from "../../core/privacy";
-import { buildReport } from "../../core/report/build";
-import type { Report } from "../../core/report/types";
-import type { FieldKey } from "../../core/roster";
-import { DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
-import { findLayoutSheet } from "../../core/sheets/forms-sheet";
-import { gridsAsWritten, type Seal } from "../../core/sheets/seal";
-import { findRosterSource, sourceProblemText, type RosterSource } from "../../core/sheets/source";
-import type { BuildResult, SheetSpec } from "../../core/sheets/spec";
+  type CivilDate,
+  parseDateInput,
+  applyFixesToGrid,
+  type Fix,
+  type WorkbookData,
+  type SheetScanOptions,
+  buildReport,
+  type Report,
+  type FieldKey,
+  DEFAULT_FORMAT,
+  parseSubmissionFormat,
+  findLayoutSheet,
+  gridsAsWritten,
+  type Seal,
+  findRosterSource,
+  sourceProblemText,
+  type RosterSource,
+  type BuildResult,
+  type SheetSpec,
+  appendAll,
+} from "../../core";
 import { STEP_LABELS, type Recipe, type RecipeStep, type StepName } from "./schema";
-import { appendAll } from "../../core/arrays";
 
 /**
  * What a run takes: the context and the seal's stamp, and the options that override the recipe's

@@ -12,8 +12,10 @@ import {
   STEP_LABELS,
   type FixKindName,
   type StepName,
-} from "../../core/commands";
-import { fail, ok, type Result } from "../../core/result";
+  fail,
+  ok,
+  type Result,
+} from "../../core";
 
 const zhCN = z.locales.zhCN();
 

@@ -8,12 +8,14 @@
  * - Changes made by this add-in itself (writing 校验结果, highlights) are ignored, or a check would
  *   trigger another; so are edits on the sheets the add-in writes (OWN_SHEETS): they are not the roster.
  */
-import { ISSUES_SHEET_NAME } from "../../core/commands/check";
-import { FORMS_SHEET_NAME } from "../../core/sheets/forms-sheet";
-import { NOTICE_SHEET_NAME } from "../../core/sheets/notice-sheet";
-import { ROSTER_SHEET_NAME } from "../../core/sheets/roster-sheet";
-import { SEAL_SHEET } from "../../core/sheets/seal";
-import { SUMMARY_SHEET_NAME } from "../../core/sheets/summary-sheet";
+import {
+  ISSUES_SHEET_NAME,
+  FORMS_SHEET_NAME,
+  NOTICE_SHEET_NAME,
+  ROSTER_SHEET_NAME,
+  SEAL_SHEET,
+  SUMMARY_SHEET_NAME,
+} from "../../core";
 
 /** One change as the host saw it. */
 export interface SheetEdit {

@@ -5,12 +5,17 @@
  */
 import { createHmac } from "node:crypto";
 import { basename, extname } from "node:path";
-import { checkWorkbook } from "../../core/check/check";
-import { enrolmentOf, schoolOfWorkbook, type CountyPerson } from "../../core/county";
-import { upgradeId } from "../../core/id";
-import { maskId } from "../../core/mask";
-import { findRosterSource, personRows } from "../../core/sheets/source";
-import { verifySeal } from "../../core/sheets/seal";
+import {
+  checkWorkbook,
+  enrolmentOf,
+  schoolOfWorkbook,
+  type CountyPerson,
+  upgradeId,
+  maskId,
+  findRosterSource,
+  personRows,
+  verifySeal,
+} from "../../core";
 import { readWorkbookFile } from "../read-workbook";
 import { UsageError } from "../commands/fn";
 import type { FileResult, FileTask, ProgramTotal, WorkerContext } from "./types";

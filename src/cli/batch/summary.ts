@@ -5,9 +5,7 @@
  * new file in the output folder; school files are only read.
  */
 import ExcelJS from "exceljs";
-import type { CountyIssue } from "../../core/county";
-import { columnName } from "../../core/grid/types";
-import { rmbUppercase } from "../../core/money";
+import { type CountyIssue, columnName, rmbUppercase } from "../../core";
 import type { CheckedFile, UnreadableFile } from "./types";
 
 export const SUMMARY_FILE = "县级汇总.xlsx";

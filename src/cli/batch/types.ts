@@ -1,8 +1,5 @@
 /** What travels between the batch runner and its workers (structured-clone friendly data only). */
-import type { CivilDate } from "../../core/date/civil";
-import type { CountyPerson, SealStatus } from "../../core/county";
-import type { Pack } from "../../core/policy";
-import type { Report } from "../../core/report/types";
+import type { CivilDate, CountyPerson, SealStatus, Pack, Report } from "../../core";
 
 /** Set once per worker. */
 export interface WorkerContext {

@@ -5,9 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { parseEnrolment } from "../../core/county";
-import type { CivilDate } from "../../core/date/civil";
-import type { Pack } from "../../core/policy";
+import { parseEnrolment, type CivilDate, type Pack } from "../../core";
 import { CACHE_FILE, defaultKeyFile, sha256 } from "../batch/cache";
 import { REPORT_FILE, runBatch, type BatchOutcome } from "../batch/run";
 import { isWithin, realOrResolved, rostersInside } from "../batch/scan";

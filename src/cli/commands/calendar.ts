@@ -28,9 +28,10 @@ import {
   type CalendarConflict,
   type ImportedYear,
   type NoticeProblem,
-} from "../../core/calendar";
-import { describeYear, repairNotes } from "../../core/calendar/describe";
-import { localIsoTimestamp } from "../../core/date/timestamp";
+  describeYear,
+  repairNotes,
+  localIsoTimestamp,
+} from "../../core";
 import { assertSafeOutput, readRegularFile, readStdin, readTextFile, releaseInput, writeFileAtomic } from "../files";
 import { UsageError } from "./fn";
 

@@ -1,9 +1,5 @@
 import { resolve } from "node:path";
-import { COMMANDS } from "../../core/commands";
-import { buildReport } from "../../core/report/build";
-import type { Issue, Report } from "../../core/report/types";
-import type { CivilDate } from "../../core/date/civil";
-import type { Pack } from "../../core/policy";
+import { COMMANDS, buildReport, type Issue, type Report, type CivilDate, type Pack } from "../../core";
 import { gridToXlsx, writeAnnotatedReport } from "../../adapters/xlsx/write-report";
 import { readWorkbookFile } from "../read-workbook";
 import { progressLine } from "../progress";

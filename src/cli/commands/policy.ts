@@ -6,8 +6,9 @@ import {
   type Condition,
   type Pack,
   type Program,
-} from "../../core/policy";
-import { fieldLabel, type FieldKey } from "../../core/roster";
+  fieldLabel,
+  type FieldKey,
+} from "../../core";
 import { formatTable } from "../table";
 import { readPackFile } from "../pack-file";
 import { UsageError } from "./fn";

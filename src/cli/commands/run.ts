@@ -14,7 +14,7 @@ import { parseRecipe, type Recipe } from "../../automation/recipes/schema";
 import { applyFixesToWorkbook } from "../../adapters/xlsx/apply-fixes";
 import { loadWorkbook, readXlsx } from "../../adapters/xlsx/read";
 import { addSpecToWorkbook, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
-import { verifySeal } from "../../core/sheets/seal";
+import { verifySeal } from "../../core";
 import { readAsXlsx } from "../read-workbook";
 import { UsageError } from "./fn";
 import { assertSafeOutputDir, readTextFile, writeFileAtomic } from "../files";

@@ -1,4 +1,20 @@
-import type { Calendar } from "../../core/calendar";
+import {
+  type Calendar,
+  localIsoTimestamp,
+  COMMANDS,
+  SHEET_BUILDERS,
+  type SheetBuilderId,
+  type CivilDate,
+  type WorkbookData,
+  type Pack,
+  DEFAULT_FORMAT,
+  parseSubmissionFormat,
+  SEAL_SHEET,
+  verifySeal,
+  findRosterSource,
+  sourceProblemText,
+  type BuiltSheet,
+} from "../../core";
 /**
  * The official sheets from the command line: `zizhu format | summary | notice | forms | seal |
  * export FILE --out OUT.xlsx`, and `zizhu verify FILE`.
@@ -8,17 +24,8 @@ import type { Calendar } from "../../core/calendar";
  * write a NEW workbook holding only that sheet (a 公示表 must not carry the roster's ID numbers).
  * The input file is never written: an --out equal to it is refused.
  */
-import { localIsoTimestamp } from "../../core/date/timestamp";
 import { readXlsx } from "../../adapters/xlsx/read";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
-import { COMMANDS, SHEET_BUILDERS, type SheetBuilderId } from "../../core/commands";
-import type { CivilDate } from "../../core/date/civil";
-import type { WorkbookData } from "../../core/grid/types";
-import type { Pack } from "../../core/policy";
-import { DEFAULT_FORMAT, parseSubmissionFormat } from "../../core/sheets/export-format";
-import { SEAL_SHEET, verifySeal } from "../../core/sheets/seal";
-import { findRosterSource, sourceProblemText } from "../../core/sheets/source";
-import type { BuiltSheet } from "../../core/sheets/spec";
 import { readAsXlsx, readWorkbookFile } from "../read-workbook";
 import { summaryText } from "./check";
 import { UsageError } from "./fn";

@@ -49,3 +49,4 @@ export {
   type Repairs,
   type Where,
 } from "./notice";
+export { daysText, describeYear, festivalsOf, repairNotes, type FestivalDays } from "./describe";

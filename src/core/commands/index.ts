@@ -13,3 +13,4 @@ export { ISSUES_SHEET_NAME } from "./check";
 export { RecipeDate, RecipeText } from "./recipe-fields";
 export { FIX_KINDS, type FixKindName } from "./fixes";
 export type { SealStamp } from "./seal";
+export { GENERATED_SHEET_NAMES, MASKED_SHEET_PREFIX, isGeneratedSheetName } from "./generated";

@@ -33,3 +33,4 @@ export {
   resembles,
   type Resemblance,
 } from "./documents";
+export { plainText, readCellText, type CellText } from "./cell-text";

@@ -1,6 +1,5 @@
 import { field } from "../id/messages";
 import { inLocaleOf, problemTexts, texts } from "../locale";
-import { looksLikeLandlineWithoutZero } from "./landline";
 import type { PhoneProblem } from "./problems";
 
 /** A phone problem's texts (zh-CN and en-US). */
@@ -9,7 +8,7 @@ export const phoneTexts = problemTexts<PhoneProblem>(
     "phone.empty": () => texts("电话号码为空", "The phone number is empty"),
     "phone.format": (p) => {
       const text = field(p.text);
-      return looksLikeLandlineWithoutZero(text)
+      return p.lostZero
         ? texts(
             `电话号码 ${text} 缺少区号开头的0：区号前的0可能已丢失，请将该列设为文本后重新录入`,
             `The phone number ${text} lacks the 0 of its area code, probably lost because it was stored as a number; format the column as Text and enter it again`,

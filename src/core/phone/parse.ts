@@ -1,7 +1,7 @@
 import { readCellText } from "../id/cell-text";
 import { fail, ok, type Result } from "../result";
 import { tidy, toHalfWidth } from "../text/normalize";
-import { isMobile, matchLandline } from "./landline";
+import { isMobile, looksLikeLandlineWithoutZero, matchLandline } from "./landline";
 import type { PhoneInfo, PhoneProblem } from "./problems";
 
 /** Separators people type between digit groups: space, hyphens and dashes, parentheses. */
@@ -62,7 +62,9 @@ function parseText(raw: string): Parsed {
 export function parsePhone(input: unknown): Result<PhoneInfo, PhoneProblem> {
   const cell = readCellText(input);
   if (cell.kind === "empty") return fail({ code: "phone.empty" });
-  if (cell.kind === "lost") return fail({ code: "phone.format", text: cell.shown });
+  if (cell.kind === "lost") return fail({ code: "phone.format", text: cell.shown, lostZero: false });
   const parsed = parseText(cell.text);
-  return parsed.ok ? ok(parsed.info) : fail({ code: "phone.format", text: tidy(cell.text) });
+  if (parsed.ok) return ok(parsed.info);
+  const text = tidy(cell.text);
+  return fail({ code: "phone.format", text, lostZero: looksLikeLandlineWithoutZero(text) });
 }

@@ -1,4 +1,7 @@
-export type PhoneProblem = { code: "phone.empty" } | { code: "phone.format"; text: string };
+export type PhoneProblem =
+  | { code: "phone.empty" }
+  /** `lostZero`: digits that are a landline once a leading 0 is put back (stored as a number). */
+  | { code: "phone.format"; text: string; lostZero: boolean };
 
 export interface PhoneInfo {
   kind: "mobile" | "landline";

@@ -2,6 +2,7 @@
 import type { RuleEntries } from "../findings/types";
 import { plainText } from "../id/cell-text";
 import { texts } from "../locale";
+import { toHalfWidth } from "../text/normalize";
 import { maskPhone } from "../mask";
 import { parsePhone, phoneTexts, type PhoneProblem } from "../phone";
 import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
@@ -27,8 +28,12 @@ export function checkPhone(ctx: SheetContext, row: RowContext): void {
   if (col < 0 || isBlank(raw)) return;
   const r = parsePhone(raw);
   if (!r.ok && r.problem.code === "phone.format") {
+    // Text with no digits ("无", "不详") holds no number to hide; anything else is shown masked.
+    const text = plainText(raw);
+    const masked = /\d/.test(toHalfWidth(text)) ? maskPhone(text) : text;
     ctx.out.push(
-      finding("phone.format", ctx.grid.name, row.row, col, maskPhone(plainText(raw)), { problem: r.problem }),
+      // The report is shared: its message shows the number masked, as its value does.
+      finding("phone.format", ctx.grid.name, row.row, col, masked, { problem: { ...r.problem, text: masked } }),
     );
   }
 }

@@ -9,9 +9,9 @@ const landline = (normalized: string): { ok: true; value: PhoneInfo } => ({
   ok: true,
   value: { kind: "landline", normalized },
 });
-const bad = (text: string): { ok: false; problem: PhoneProblem } => ({
+const bad = (text: string, lostZero = false): { ok: false; problem: PhoneProblem } => ({
   ok: false,
-  problem: { code: "phone.format", text },
+  problem: { code: "phone.format", text, lostZero },
 });
 
 describe("parsePhone", () => {
@@ -60,7 +60,7 @@ describe("parsePhone", () => {
     ["23812345678", bad("23812345678")],
     ["13812345678转1", bad("13812345678转1")], // mobiles have no extension
     ["5551234", bad("5551234")], // no area code
-    [7315551234, bad("7315551234")], // a landline stored as a number lost its 0
+    [7315551234, bad("7315551234", true)], // a landline stored as a number lost its 0
     ["0731-0551234", bad("0731-0551234")], // subscriber starts with 0
     ["0731-1551234", bad("0731-1551234")], // or with 1
     ["0731-555123", bad("0731-555123")], // 6-digit subscriber
@@ -107,7 +107,7 @@ describe("phoneMessage", () => {
   it.each([
     [{ code: "phone.empty" }, "电话号码为空", "The phone number is empty"],
     [
-      { code: "phone.format", text: "12345" },
+      { code: "phone.format", text: "12345", lostZero: false },
       "电话号码格式不正确：12345（手机号为11位，座机为区号-号码，如 0731-5551234）",
       "Not a valid phone number: 12345 (a mobile has 11 digits, a landline is area code-number, e.g. 0731-5551234)",
     ],
@@ -123,7 +123,12 @@ describe("phoneMessage", () => {
       expect(phoneMessage(r.problem)).toContain("区号前的0可能已丢失，请将该列设为文本");
       expect(phoneMessage(r.problem, "en-US")).toContain("format the column as Text");
     }
-    expect(phoneMessage({ code: "phone.format", text: "105551234" })).toContain("0可能已丢失");
-    expect(phoneMessage({ code: "phone.format", text: "5551234" })).not.toContain("0可能已丢失");
+    // The message follows the parse: 105551234 is 010-5551234 without its 0, 5551234 is no landline.
+    const lost = parsePhone("105551234");
+    const short = parsePhone("5551234");
+    expect(!lost.ok && lost.problem).toEqual({ code: "phone.format", text: "105551234", lostZero: true });
+    expect(!short.ok && short.problem).toEqual({ code: "phone.format", text: "5551234", lostZero: false });
+    if (!lost.ok) expect(phoneMessage(lost.problem)).toContain("0可能已丢失");
+    if (!short.ok) expect(phoneMessage(short.problem)).not.toContain("0可能已丢失");
   });
 });

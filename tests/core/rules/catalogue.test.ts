@@ -106,7 +106,7 @@ const CASES: Case[] = [
   ],
   [
     "phone.format",
-    { problem: { code: "phone.format", text: "12345" } },
+    { problem: { code: "phone.format", text: "12345", lostZero: false } },
     "电话号码格式不正确：12345（手机号为11位，座机为区号-号码，如 0731-5551234）",
     "Not a valid phone number: 12345 (a mobile has 11 digits, a landline is area code-number, e.g. 0731-5551234)",
   ],

@@ -1,0 +1,3 @@
+/** The report: findings of a check rendered in one locale, sorted, with totals. */
+export * from "./types";
+export { buildReport, sortIssues, toIssue } from "./build";
