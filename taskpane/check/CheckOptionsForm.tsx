@@ -25,6 +25,9 @@ export function CheckOptionsForm(props: {
     students: s.kindStudents,
     teachers: s.kindTeachers,
     notice: s.kindNotice,
+    pairs: s.kindPairs,
+    records: s.kindRecords,
+    scores: s.kindScores,
   };
   return (
     <div className={layout.options}>

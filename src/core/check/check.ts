@@ -8,7 +8,9 @@ import type { CivilDate } from "../date/civil";
 import type { WorkbookData, Grid } from "../grid/types";
 import type { Pack, Program } from "../policy";
 import { rowReader, type FieldKey } from "../roster";
-import { detectRoster, readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
+import { detectRoster, isLedgerKind, readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
+import { checkPairing, type CoverageRoster } from "../pairing/check";
+import type { LedgerSheet } from "../pairing/ledger";
 import { scanWorkbook, type ScanMode } from "../privacy";
 import { buildReport } from "../report/build";
 import type { Finding, Report, RosterKind } from "../report/types";
@@ -42,6 +44,10 @@ export interface CheckOptions {
   locale?: Locale;
   /** The user's header mapping corrections, by sheet name (see detectRoster). */
   columnOverrides?: Record<string, ColumnOverrides>;
+  /** Aid rosters from other files whose 建档立卡 students the pairing ledger must cover (--against). */
+  against?: readonly { label: string; workbook: WorkbookData }[];
+  /** The pairing ledger's year (default: its title's, else today's). */
+  year?: number;
 }
 
 export interface CheckResult {
@@ -67,10 +73,17 @@ export function pickSheet(
     ...wb.sheets.filter((s) => s.state === "visible"),
     ...wb.sheets.filter((s) => s.state !== "visible"),
   ];
+  // An aid roster is picked before a 帮扶 ledger (and a ledger before a roster when a ledger kind is asked
+  // for): the builders of 花名册, 汇总表 … work on the roster of a workbook that holds both.
+  const wantLedger = isLedgerKind(options.kind);
+  let fallback: { grid: Grid; layout: RosterLayout } | null = null;
   for (const grid of ordered) {
     const d = detectRoster(grid, { kind: options.kind, overrides: options.columnOverrides?.[grid.name] });
-    if (d.ok) return { grid, layout: d.value };
+    if (!d.ok) continue;
+    if (isLedgerKind(d.value.detected) === wantLedger) return { grid, layout: d.value };
+    fallback ??= { grid, layout: d.value };
   }
+  if (fallback) return fallback;
   const first = ordered[0];
   return first ? { grid: first, layout: null } : null;
 }
@@ -155,11 +168,13 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
     };
   }
   const { grid, layout } = picked;
+  const ledgerPicked = layout !== null && isLedgerKind(layout.kind);
   if (!layout) {
     out.push(headerMissing(grid.name, grid.rows.length));
-  } else {
+  } else if (!ledgerPicked) {
     checkRosterSheet(grid, layout, options, out);
   }
+  const ledgerRows = checkLedgers(wb, picked, options, out);
   const kind: RosterKind = layout?.kind ?? options.kind ?? "students";
   const mode: ScanMode = kind === "notice" ? "notice" : "roster";
   const sheets = new Map<
@@ -175,8 +190,58 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   // A notice is published whole: its other sheets and document properties are public too.
   appendAll(out, scanWorkbook(wb, { mode, sheets }));
   return {
-    report: buildReport(out, { pack: packInfo, kind, rows: layout?.dataRows.length ?? 0, locale: options.locale }),
+    report: buildReport(out, {
+      pack: packInfo,
+      kind,
+      rows: (ledgerPicked ? 0 : (layout?.dataRows.length ?? 0)) + ledgerRows,
+      locale: options.locale,
+    }),
     layout,
     sheet: grid.name,
   };
+}
+
+/**
+ * The 帮扶 ledgers of the workbook (pairs, records, scores), with its aid rosters and the --against
+ * files as the students to cover. A named sheet that is an aid roster checks that roster alone.
+ * Returns the ledger rows checked.
+ */
+function checkLedgers(
+  wb: WorkbookData,
+  picked: { grid: Grid; layout: RosterLayout | null },
+  options: CheckOptions,
+  out: Finding[],
+): number {
+  if (options.sheet !== undefined && !(picked.layout && isLedgerKind(picked.layout.kind))) return 0;
+  const ledgers: Record<"pairs" | "records" | "scores", LedgerSheet[]> = { pairs: [], records: [], scores: [] };
+  const rosters: CoverageRoster[] = [];
+  for (const grid of wb.sheets) {
+    const isPicked = grid === picked.grid && picked.layout !== null;
+    const d = isPicked
+      ? { ok: true as const, value: picked.layout as RosterLayout }
+      : detectRoster(grid, { overrides: options.columnOverrides?.[grid.name] });
+    if (!d.ok) continue;
+    const kind = isPicked ? d.value.kind : d.value.detected;
+    if (isLedgerKind(kind)) ledgers[kind].push({ grid, layout: d.value });
+    else if (kind === "students") rosters.push({ sheet: { grid, layout: d.value }, label: "" });
+  }
+  if (ledgers.pairs.length + ledgers.records.length + ledgers.scores.length === 0) return 0;
+  for (const a of options.against ?? []) {
+    for (const grid of a.workbook.sheets) {
+      const d = detectRoster(grid);
+      if (d.ok && d.value.detected === "students") rosters.push({ sheet: { grid, layout: d.value }, label: a.label });
+    }
+  }
+  const summary = checkPairing(
+    {
+      ...ledgers,
+      rosters,
+      pack: options.pack,
+      today: options.today,
+      program: picked.layout && isLedgerKind(picked.layout.kind) ? options.program : undefined,
+      year: options.year,
+    },
+    out,
+  );
+  return summary.rows;
 }

@@ -33,14 +33,23 @@ export interface OptionMeta {
 export const optionMeta = z.registry<OptionMeta>();
 
 /** The roster kinds, and the words the CLI accepts for them. */
-export const ROSTER_KINDS = ["students", "teachers", "notice"] as const satisfies readonly RosterKind[];
+export const ROSTER_KINDS = ["students", "teachers", "notice", "pairs", "records", "scores"] as const satisfies readonly RosterKind[];
 const KIND_WORDS: Readonly<Record<string, RosterKind>> = {
   students: "students",
   teachers: "teachers",
   notice: "notice",
+  pairs: "pairs",
+  records: "records",
+  scores: "scores",
   学生: "students",
   教师: "teachers",
   公示: "notice",
+  台账: "pairs",
+  帮联台账: "pairs",
+  结对: "pairs",
+  记录: "records",
+  帮扶记录: "records",
+  成绩: "scores",
 };
 
 const CivilDateSchema = z.custom<CivilDate>(

@@ -9,7 +9,10 @@ import type { Texts } from "../locale";
 export type Severity = "error" | "warning" | "info";
 
 /** What a roster lists: students, teachers, or the people of a 公示 notice. */
-export type RosterKind = "students" | "teachers" | "notice";
+export type RosterKind = "students" | "teachers" | "notice" | LedgerKind;
+
+/** 一对一帮扶 sheets: the pairing ledger (帮联台账), its records (帮扶记录) and 学困生 scores. */
+export type LedgerKind = "pairs" | "records" | "scores";
 
 /** What a finding's data may hold: plain values, and problems (objects) made of them. */
 export type FindingValue =

@@ -69,15 +69,25 @@ export function loadPack(input: unknown, bases: readonly Pack[] = []): Result<Pa
   return result.success ? ok(result.data) : fail(problemsOf(result.error, data));
 }
 
-function mergePrograms(base: Pack, patches: readonly unknown[]): unknown[] {
-  const programs: unknown[] = base.programs.map((p) => ({ ...p }));
+/** Base entries patched by code (an overlay's entry replaces the keys it lists), new codes appended. */
+function mergeByCode(base: readonly { code: string }[], patches: readonly unknown[]): unknown[] {
+  const merged: unknown[] = base.map((p) => ({ ...p }));
   for (const patch of patches) {
     const code = patch && typeof patch === "object" ? (patch as { code?: unknown }).code : undefined;
-    const at = base.programs.findIndex((p) => p.code === code);
-    if (at >= 0) programs[at] = { ...(programs[at] as object), ...(patch as object) };
-    else programs.push(patch);
+    const at = base.findIndex((p) => p.code === code);
+    if (at >= 0) merged[at] = { ...(merged[at] as object), ...(patch as object) };
+    else merged.push(patch);
   }
-  return programs;
+  return merged;
+}
+
+function mergePairing(base: Pack, patch: unknown): unknown {
+  if (!patch || typeof patch !== "object") return base.pairing;
+  const p = patch as { plans?: unknown; awards?: unknown };
+  return {
+    plans: mergeByCode(base.pairing.plans, Array.isArray(p.plans) ? p.plans : []),
+    ...(p.awards !== undefined ? { awards: p.awards } : base.pairing.awards ? { awards: base.pairing.awards } : {}),
+  };
 }
 
 function loadOverlay(data: object, bases: readonly Pack[]): Result<Pack, PackProblem[]> {
@@ -105,7 +115,8 @@ function loadOverlay(data: object, bases: readonly Pack[]): Result<Pack, PackPro
     sources: { ...base.sources, ...(o?.sources ?? {}) },
     assumptions: [...base.assumptions, ...(o?.assumptions ?? [])],
     rules: { ...base.rules, ...o?.rules },
-    programs: mergePrograms(base, Array.isArray(raw.programs) ? raw.programs : []),
+    programs: mergeByCode(base.programs, Array.isArray(raw.programs) ? raw.programs : []),
+    pairing: mergePairing(base, (raw as { pairing?: unknown }).pairing),
   };
   // Program problems are found on the merged pack, even when the overlay's own fields are wrong,
   // so one check reports everything. Paths name programs by index and code in the merged list.
@@ -113,7 +124,7 @@ function loadOverlay(data: object, bases: readonly Pack[]): Result<Pack, PackPro
   if (result.success && problems.length === 0) return ok(result.data);
   if (!result.success) {
     const mergedProblems = problemsOf(result.error, merged);
-    const inPrograms = mergedProblems.filter((p) => p.path.startsWith("programs"));
+    const inPrograms = mergedProblems.filter((p) => p.path.startsWith("programs") || p.path.startsWith("pairing"));
     problems.push(...(problems.length > 0 ? inPrograms : mergedProblems));
   }
   return fail(problems);

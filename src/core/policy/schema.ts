@@ -148,6 +148,56 @@ const NoticeRule = z.strictObject({
   source: Source,
 });
 
+/**
+ * A pairing plan (一对一帮扶): who helps whom, how many each helper takes, and the yearly minimum
+ * of money and visits per student. Ledgers name their plan (--program) or it is inferred.
+ */
+export const PairingPlanSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/, "计划代码只能用小写字母、数字和连字符，如 banglian"),
+  name: z.string().trim().min(1),
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** Who helps and who is helped, in words (for messages and the sheets' titles). */
+  helpers: z.string().trim().min(1),
+  students: z.string().trim().min(1),
+  /** 结对方式 when the ledger has no column: 一帮一 (a student has one helper) or 一帮多. */
+  mode: z.enum(["一帮一", "一帮多"]).default("一帮多"),
+  perHelper: z
+    .strictObject({
+      min: z.number().int().nonnegative(),
+      max: z.number().int().positive().optional(),
+      source: Source,
+    })
+    .optional(),
+  /** 元 per student per year, from the ledger's column or summed from the records. */
+  minFunds: z.strictObject({ amount: Money, source: Source }).optional(),
+  /** Visits per student per year, from the ledger's column or counted from the records. */
+  minVisits: z.strictObject({ count: z.number().int().positive(), source: Source }).optional(),
+  /** The record types (类型 column) that count as a visit. */
+  visitTypes: z.array(z.string().trim().min(1)).min(1).default(["走访", "家访"]),
+  /** The students every one of whom must have a helper, by 困难类型 in the aid roster. */
+  coverage: z.strictObject({ hardship: z.array(z.string().trim().min(1)).min(1), source: Source }).optional(),
+  source: Source,
+});
+
+/** Award tiers by proportion (方案4 三): the first tier's share of those eligible, then the next … */
+const AwardTiersSchema = z
+  .strictObject({
+    tiers: z.array(z.strictObject({ name: z.string().trim().min(1), share: Share })).min(1),
+    /** What the tiers rank by, in words (for the sheet's note). */
+    basis: z.string().trim().min(1),
+    source: Source,
+  })
+  .superRefine((a, ctx) => {
+    const total = a.tiers.reduce((sum, t) => sum + t.share, 0);
+    if (total > 1 + 1e-9)
+      ctx.addIssue({ code: "custom", path: ["tiers"], message: `各等次比例之和为 ${total}，不能超过 1` });
+  });
+
+const PairingSchema = z.strictObject({
+  plans: z.array(PairingPlanSchema).default([]),
+  awards: z.strictObject({ students: AwardTiersSchema, teachers: AwardTiersSchema }).optional(),
+});
+
 export const PackSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -166,9 +216,16 @@ export const PackSchema = z
       })
       .default({}),
     programs: z.array(ProgramSchema).min(1, "至少需要一个资助项目"),
+    pairing: PairingSchema.default({ plans: [] }),
   })
   .superRefine((pack, ctx) => {
     const seen = new Set<string>();
+    const plans = new Set<string>();
+    pack.pairing.plans.forEach((p, i) => {
+      if (plans.has(p.code))
+        ctx.addIssue({ code: "custom", path: ["pairing", "plans", i, "code"], message: `帮扶计划代码重复：${p.code}` });
+      plans.add(p.code);
+    });
     pack.programs.forEach((p, i) => {
       if (seen.has(p.code))
         ctx.addIssue({ code: "custom", path: ["programs", i, "code"], message: `项目代码重复：${p.code}` });
@@ -183,6 +240,9 @@ export type Pack = z.infer<typeof PackSchema>;
 export type Program = z.infer<typeof ProgramSchema>;
 export type Standard = Program["standard"];
 export type Limit = Program["limits"][number];
+export type PairingPlan = z.infer<typeof PairingPlanSchema>;
+export type AwardTiers = z.infer<typeof AwardTiersSchema>;
+export type Pairing = Pack["pairing"];
 export type FieldKeyInPack = z.infer<typeof FieldKeyName>;
 
 /** An overlay pack: `extends` names a base pack; programs listed replace the base's keys by code. */
@@ -204,4 +264,11 @@ export const OverlaySchema = z.strictObject({
     })
     .optional(),
   programs: z.array(z.looseObject({ code: z.string().min(1) })).default([]),
+  /** Plans listed replace the base's by code (or are added); awards, when given, replace the base's. */
+  pairing: z
+    .strictObject({
+      plans: z.array(z.looseObject({ code: z.string().min(1) })).default([]),
+      awards: z.unknown().optional(),
+    })
+    .optional(),
 });

@@ -4,7 +4,7 @@
  * 姓名 / 身份证号) — then data rows, 合计 rows, and notes under the table (填表人、审核人…).
  */
 import { cellAt, cellKey, type CellRange, type CellValue, type Grid } from "../grid/types";
-import type { RosterKind } from "../findings/types";
+import type { LedgerKind, RosterKind } from "../findings/types";
 import { toHalfWidth } from "../text/normalize";
 import { FIELDS, fieldLabel, type FieldKey } from "./fields";
 import { resolveField, type Unit } from "./header";
@@ -37,6 +37,8 @@ export interface RosterLayout {
   /** 0-based row where notes under the table begin, if any. */
   notesFrom: number | null;
   kind: RosterKind;
+  /** The kind the columns and title say, whatever kind was asked for (a 帮扶 ledger stays one). */
+  detected: RosterKind;
   /** The title above the header, if any. */
   title: string;
   /** Which column holds each field (the first, when several do). */
@@ -53,7 +55,7 @@ export type DetectProblem = { code: "roster.header-missing"; sheet: string; scan
 
 const MAX_HEADER_SCAN = 40;
 /** Fields that make a row look like a roster header, beyond any two recognised columns. */
-const IDENTITY: ReadonlySet<FieldKey> = new Set(["name", "idNumber", "studentNo", "account"]);
+const IDENTITY: ReadonlySet<FieldKey> = new Set(["name", "idNumber", "studentNo", "account", "helperName"]);
 /** Fields only teacher rosters have (乡村教师生活补助, 教职工救助): their 人员状态, 致困原因 … */
 const TEACHER_ONLY: ReadonlySet<FieldKey> = new Set(FIELDS.filter((f) => f.audience === "teachers").map((f) => f.key));
 const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
@@ -246,6 +248,48 @@ function nonEmptyCount(grid: Grid, row: number): number {
   return n;
 }
 
+const LEDGER_KINDS: ReadonlySet<RosterKind> = new Set<RosterKind>(["pairs", "records", "scores"]);
+
+/** Whether a kind is one of the 帮扶 ledgers' (pairs, records, scores) rather than an aid roster's. */
+export function isLedgerKind(kind: RosterKind | undefined): kind is LedgerKind {
+  return kind !== undefined && LEDGER_KINDS.has(kind);
+}
+
+/** A 帮扶 sheet, by its columns: records are dated, a ledger names helpers, a score sheet has scores or ranks. */
+function ledgerKind(fields: Partial<Record<FieldKey, number>>): LedgerKind | null {
+  const has = (k: FieldKey): boolean => fields[k] !== undefined;
+  const person = has("helperName") || has("name");
+  if (has("recordDate") && person && (has("helperName") || has("recordType") || has("content"))) return "records";
+  if (has("helperName") && (has("name") || has("idNumber"))) return "pairs";
+  if (has("name") && (has("score") || has("rank")) && (has("lastScore") || has("lastRank"))) return "scores";
+  return null;
+}
+
+function rosterKind(title: string, sheet: string, columns: readonly RosterColumn[]): RosterKind {
+  if (/公示/.test(title + sheet)) return "notice";
+  return columns.some((c) => TEACHER_ONLY.has(c.field)) ? "teachers" : "students";
+}
+
+/**
+ * A one-row ledger header names the helper's block and the student's by position: 帮扶人 | 单位 |
+ * 职务 | 联系电话 | 帮扶对象 | 身份证号 | 学校. The unit and phone after 帮扶人 (before the student's
+ * name) are the helper's; after the student's name, the student's.
+ */
+function helperBlock(columns: readonly RosterColumn[]): RosterColumn[] {
+  if (!columns.some((c) => c.field === "helperName") || columns.some((c) => c.group !== "")) return [...columns];
+  const taken = new Set(columns.map((c) => c.field));
+  let inHelper = false;
+  return columns.map((c) => {
+    if (c.field === "helperName") inHelper = true;
+    else if (c.field === "name" || c.field === "idNumber") inHelper = false;
+    const mapped = inHelper ? HELPER_OWN[c.field] : undefined;
+    if (!mapped || (taken.has(mapped) && c.field !== mapped)) return c;
+    taken.add(mapped);
+    return { ...c, field: mapped };
+  });
+}
+const HELPER_OWN: Partial<Record<FieldKey, FieldKey>> = { school: "helperUnit", phone: "helperPhone" };
+
 export function detectRoster(
   grid: Grid,
   options: { kind?: RosterKind; overrides?: ColumnOverrides } = {},
@@ -275,7 +319,8 @@ export function detectRoster(
   }
 
   // The header row is found as without overrides; the overrides then decide what each column is.
-  const { columns, unknown } = options.overrides ? applyOverrides(best, options.overrides) : best;
+  const found = { ...best, columns: helperBlock(best.columns) };
+  const { columns, unknown } = options.overrides ? applyOverrides(found, options.overrides) : found;
   const headerEnd = best.headerRows[best.headerRows.length - 1] ?? 0;
   const title = (() => {
     for (let r = 0; r < (best.headerRows[0] ?? 0); r++) {
@@ -334,13 +379,8 @@ export function detectRoster(
 
   const fieldColumns: Partial<Record<FieldKey, number>> = {};
   for (const c of columns) fieldColumns[c.field] ??= c.col;
-  const kind: RosterKind =
-    options.kind ??
-    (/公示/.test(title + grid.name)
-      ? "notice"
-      : columns.some((c) => TEACHER_ONLY.has(c.field))
-        ? "teachers"
-        : "students");
+  const detected: RosterKind = ledgerKind(fieldColumns) ?? rosterKind(title, grid.name, columns);
+  const kind: RosterKind = options.kind ?? detected;
 
   return {
     ok: true,
@@ -354,6 +394,7 @@ export function detectRoster(
       hiddenDataRows,
       notesFrom,
       kind,
+      detected,
       title,
       fieldColumns,
     },

@@ -51,6 +51,22 @@ export const FIELD_KEYS = [
   "dropoutRisk",
   "inPost",
   "serial",
+  // 一对一帮扶 ledgers (帮联台账, 帮扶记录, 学困生成绩): the helper, the pairing, the records, the scores.
+  "helperName",
+  "helperUnit",
+  "helperTitle",
+  "helperPhone",
+  "registered",
+  "reason",
+  "pairMode",
+  "recordDate",
+  "recordType",
+  "content",
+  "subject",
+  "lastScore",
+  "score",
+  "lastRank",
+  "rank",
 ] as const;
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -62,7 +78,8 @@ export interface FieldDef {
   en: string;
   /** Other headers meaning this field (the Chinese name itself is not repeated here). */
   aliases: readonly string[];
-  audience: "students" | "teachers" | "both";
+  /** "pairing": the fields of 一对一帮扶 ledgers (who helps whom, records, scores). */
+  audience: "students" | "teachers" | "both" | "pairing";
 }
 
 /** A field's names and audience as fields.json lists them, in FIELD_KEYS order. */
@@ -73,7 +90,7 @@ interface FieldData {
   readonly aliases: readonly string[];
 }
 
-const AUDIENCES: readonly string[] = ["students", "teachers", "both"] satisfies FieldDef["audience"][];
+const AUDIENCES: readonly string[] = ["students", "teachers", "both", "pairing"] satisfies FieldDef["audience"][];
 
 function def(key: FieldKey, data: FieldData): FieldDef {
   // A wrong audience is a bug in fields.json, not user input.

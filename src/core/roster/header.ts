@@ -135,11 +135,18 @@ const GUARDIAN_PREFIXES = ["法定监护人", "监护人", "家长", "父母", "
 /** Words naming the bank account or its holder: 持卡人身份证号, 收款人电话. */
 const HOLDER_PREFIXES = ["持卡人", "开户人", "收款人", "领款人", "账户", "收款"];
 
-/** Whose data a column is, from a group header or a prefix: the student/teacher, a guardian, the card holder. */
-type Context = "self" | "guardian" | "holder";
+/** Words naming the helper of a 帮扶 pair: 帮扶人电话, 帮联干部单位. */
+const HELPER_PREFIXES = ["帮扶责任人", "帮联干部", "帮扶干部", "帮扶教师", "结对干部", "结对教师", "帮扶人", "帮联人"];
+
+/**
+ * Whose data a column is, from a group header or a prefix: the student/teacher, a guardian, the
+ * card holder, or the helper of a 帮扶 pair (帮扶人 › 姓名, 单位, 电话).
+ */
+type Context = "self" | "guardian" | "holder" | "helper";
 
 const GUARDIAN_WORDS = /监护人|家长|父母|父亲|母亲|抚养人|法定代理人/;
 const HOLDER_WORDS = /持卡人|银行|账户|账号|收款|存折|领款|开户|社保卡|一卡通|户名/;
+const HELPER_WORDS = /帮扶人|帮扶干部|帮联干部|帮扶教师|帮扶责任人|结对干部|结对教师|帮联人|帮扶者/;
 
 function groupContext(group: unknown): Context {
   const label = normalizeHeader(group).label;
@@ -147,6 +154,7 @@ function groupContext(group: unknown): Context {
   // The holder first: "监护人银行卡信息" is about the card, and its 姓名 is the account name.
   if (HOLDER_WORDS.test(label)) return "holder";
   if (GUARDIAN_WORDS.test(label)) return "guardian";
+  if (HELPER_WORDS.test(label)) return "helper";
   return "self";
 }
 
@@ -157,6 +165,7 @@ function groupContext(group: unknown): Context {
  */
 function inContext(key: FieldKey, context: Context): FieldKey | null {
   if (context === "self") return key;
+  if (context === "helper") return helperField(key);
   switch (key) {
     case "name":
       return context === "guardian" ? "guardianName" : "holder";
@@ -173,6 +182,28 @@ function inContext(key: FieldKey, context: Context): FieldKey | null {
     case "guardianId":
     case "address":
       return context === "guardian" ? key : null;
+    default:
+      return null;
+  }
+}
+
+/** A field under 帮扶人: the helper's name, unit, post and phone; the helped student's fields are not the helper's. */
+function helperField(key: FieldKey): FieldKey | null {
+  switch (key) {
+    case "name":
+    case "holder":
+      return "helperName";
+    case "school":
+    case "helperUnit":
+      return "helperUnit";
+    case "phone":
+    case "helperPhone":
+      return "helperPhone";
+    case "helperName":
+    case "helperTitle":
+    case "remarks":
+    case "serial":
+      return key;
     default:
       return null;
   }
@@ -210,6 +241,7 @@ function resolveLabel(label: string, group: Context): FieldKey | null {
     [SELF_PREFIXES, null],
     [GUARDIAN_PREFIXES, "guardian"],
     [HOLDER_PREFIXES, "holder"],
+    [HELPER_PREFIXES, "helper"],
   ];
   for (const [prefixes, context] of prefixed) {
     for (const prefix of prefixes) {

@@ -17,7 +17,9 @@ import type {
   Hardship,
   KindergartenType,
   Level,
+  PairMode,
   Post,
+  RecordType,
   Stage,
   Status,
   TeacherType,
@@ -67,6 +69,22 @@ export interface NormalizedRecord {
   dropoutRisk?: boolean;
   inPost?: boolean;
   serial?: string;
+  helperName?: string;
+  helperUnit?: string;
+  helperTitle?: string;
+  helperPhone?: string;
+  registered?: boolean;
+  reason?: string;
+  pairMode?: PairMode;
+  /** ISO date (YYYY-MM-DD). */
+  recordDate?: string;
+  recordType?: RecordType;
+  content?: string;
+  subject?: string;
+  lastScore?: number;
+  score?: number;
+  lastRank?: number;
+  rank?: number;
 }
 
 export interface FieldIssue {
@@ -162,6 +180,13 @@ function birthDate(value: unknown): string | undefined {
   return `${r.date.y}-${pad2(r.date.m)}-${pad2(r.date.d)}`;
 }
 
+/** A day (帮扶日期): an Excel date serial or a written date, as YYYY-MM-DD; a bare year-month is no day. */
+function fullDate(value: unknown): string | undefined {
+  const r = parseDateInput(typeof value === "string" ? compact(value) : value);
+  if (!r.ok || r.date.y < 1900 || r.date.y > 2100) return undefined;
+  return `${r.date.y}-${pad2(r.date.m)}-${pad2(r.date.d)}`;
+}
+
 function hardship(value: unknown): Hardship[] | undefined {
   const { values } = norm.normalizeHardship(value);
   return values.length > 0 ? values : undefined;
@@ -211,6 +236,22 @@ const READERS: { [K in FieldKey]: Reader<K> } = {
   dropoutRisk: (v) => orUndefined(norm.normalizeYesNo(v)),
   inPost: (v) => orUndefined(norm.normalizeInPost(v)),
   serial: text,
+  helperName: text,
+  helperUnit: text,
+  helperTitle: text,
+  helperPhone: phoneText,
+  registered: (v) => orUndefined(norm.normalizeRegistered(v)),
+  reason: text,
+  pairMode: (v) => orUndefined(norm.normalizePairMode(v)),
+  recordDate: fullDate,
+  // Any written type reads (unknown ones as 其他): a ledger's own words still make a record.
+  recordType: (v) => (text(v) === undefined ? undefined : (norm.normalizeRecordType(v) ?? "其他")),
+  content: text,
+  subject: text,
+  lastScore: (v) => orUndefined(norm.normalizeMoney(v)),
+  score: (v) => orUndefined(norm.normalizeMoney(v)),
+  lastRank: (v) => orUndefined(norm.normalizeCount(v)),
+  rank: (v) => orUndefined(norm.normalizeCount(v)),
 };
 
 function read<K extends FieldKey>(key: K, value: unknown, unit: Unit): NormalizedRecord[K] | undefined {

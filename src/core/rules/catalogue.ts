@@ -13,6 +13,7 @@ import { FIELD_RULES, type FieldRuleData } from "./fields";
 import { HYGIENE_RULES, type HygieneRuleData } from "./hygiene";
 import { ID_RULES, type IdRuleData } from "./id";
 import { ID_DOCUMENT_RULES, type IdDocumentRuleData } from "./id-document";
+import { PAIRING_RULES, type PairingRuleData } from "./pairing";
 import { PHONE_RULES, type PhoneRuleData } from "./phone";
 import { PRIVACY_ENTRIES, type PrivacyRuleData } from "./privacy";
 import { PROGRAM_RULES, type ProgramRuleData } from "./program";
@@ -36,6 +37,7 @@ export type RuleData = RosterRuleData &
   QuotaRuleData &
   StudentNoRuleData &
   HygieneRuleData &
+  PairingRuleData &
   PrivacyRuleData;
 
 export type RuleCode = keyof RuleData;
@@ -54,6 +56,7 @@ export const CATALOGUE: RuleEntries<RuleData> = {
   ...QUOTA_RULES,
   ...STUDENTNO_RULES,
   ...HYGIENE_RULES,
+  ...PAIRING_RULES,
   ...PRIVACY_ENTRIES,
 };
 

@@ -49,6 +49,10 @@ const REQUIRED: Record<RosterKind, readonly FieldKey[]> = {
   students: ["name", "idNumber"],
   teachers: ["name", "idNumber"],
   notice: ["name"],
+  // A ledger row without a student is pair.idle-helper (its own rule), not a missing field.
+  pairs: ["helperName"],
+  records: ["recordDate"],
+  scores: ["name"],
 };
 
 const SHOWN_CHARS = 40;

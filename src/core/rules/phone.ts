@@ -22,9 +22,10 @@ export const PHONE_RULES: RuleEntries<PhoneRuleData> = {
   },
 };
 
-export function checkPhone(ctx: SheetContext, row: RowContext): void {
-  const col = colOf(ctx, "phone");
-  const raw = rawOf(ctx, row, "phone");
+/** The phone of a row: the person's (联系电话), or another column holding a phone (帮扶人电话). */
+export function checkPhone(ctx: SheetContext, row: RowContext, field: "phone" | "helperPhone" = "phone"): void {
+  const col = colOf(ctx, field);
+  const raw = rawOf(ctx, row, field);
   if (col < 0 || isBlank(raw)) return;
   const r = parsePhone(raw);
   if (!r.ok && r.problem.code === "phone.format") {

@@ -13,7 +13,7 @@ describe("FIELDS", () => {
   it("has one definition per key, each with a Chinese and an English name", () => {
     const keys = FIELDS.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(41);
+    expect(keys).toHaveLength(56);
     for (const f of FIELDS) {
       expect(f.zh).not.toBe("");
       expect(f.en).not.toBe("");
@@ -28,10 +28,11 @@ describe("FIELDS", () => {
     }
   });
 
-  it("is fields.json: the same keys, in FIELD_KEYS order, each for students, teachers or both", () => {
+  it("is fields.json: the same keys, in FIELD_KEYS order, each for students, teachers, both or 帮扶 ledgers (pairing)", () => {
     expect(Object.keys(fieldsJson)).toEqual([...FIELD_KEYS]);
     expect(FIELDS.map((f) => f.key)).toEqual([...FIELD_KEYS]);
-    for (const f of Object.values(fieldsJson)) expect(["students", "teachers", "both"]).toContain(f.audience);
+    for (const f of Object.values(fieldsJson))
+      expect(["students", "teachers", "both", "pairing"]).toContain(f.audience);
   });
 
   it("is frozen", () => {

@@ -11,6 +11,7 @@ import { FIELD_RULES } from "../../../src/core/rules/fields";
 import { HYGIENE_RULES } from "../../../src/core/rules/hygiene";
 import { ID_RULES } from "../../../src/core/rules/id";
 import { ID_DOCUMENT_RULES } from "../../../src/core/rules/id-document";
+import { PAIRING_RULES } from "../../../src/core/rules/pairing";
 import { PHONE_RULES } from "../../../src/core/rules/phone";
 import { PRIVACY_ENTRIES } from "../../../src/core/rules/privacy";
 import { PROGRAM_RULES } from "../../../src/core/rules/program";
@@ -29,6 +30,7 @@ const MODULES: Record<string, RuleEntries<object>> = {
   HYGIENE_RULES,
   ID_RULES,
   ID_DOCUMENT_RULES,
+  PAIRING_RULES,
   PHONE_RULES,
   PRIVACY_ENTRIES,
   PROGRAM_RULES,

@@ -30,3 +30,4 @@ export {
 } from "./teacher";
 export { normalizeYear } from "./year";
 export { normalizeBoarding, normalizeVerified, normalizeYesNo } from "./yes-no";
+export { normalizePairMode, normalizeRecordType, normalizeRegistered, type PairMode, type RecordType } from "./pairing";

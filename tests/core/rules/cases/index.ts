@@ -8,6 +8,7 @@ import { countyCases } from "./county.cases";
 import type { CountyCase, RosterCase } from "./harness";
 import { identityCases } from "./identity.cases";
 import { limitCases } from "./limits.cases";
+import { pairingCases } from "./pairing.cases";
 import { phoneCases } from "./phone.cases";
 import { policyCases } from "./policy.cases";
 import { privacyCases } from "./privacy.cases";
@@ -27,6 +28,7 @@ export const ROSTER_TABLES: Readonly<Record<string, readonly RosterCase[]>> = {
   limits: limitCases,
   sheet: sheetCases,
   privacy: privacyCases,
+  pairing: pairingCases,
 };
 
 /** Cases run through countyIssues. */
@@ -40,6 +42,7 @@ export {
   countyCases,
   identityCases,
   limitCases,
+  pairingCases,
   phoneCases,
   policyCases,
   privacyCases,

@@ -1,0 +1,386 @@
+/**
+ * The 一对一帮扶 check: the pairing ledgers, their records and score sheets of a workbook (and the
+ * aid rosters whose 建档立卡 students must be covered) → findings. The identity, phone and
+ * unreadable-value rules of the rosters run on every ledger row; the pair.* rules compare the
+ * pairs with the plan's numbers (policy pack `pairing.plans`). Pure, one pass per sheet.
+ */
+import type { CivilDate } from "../date/civil";
+import { formatIso } from "../date/civil";
+import type { Finding } from "../findings/types";
+import { cellAddress } from "../grid/types";
+import type { Pack, PairingPlan } from "../policy/schema";
+import { findPairingPlan } from "./plan";
+import { rowReader, type FieldKey } from "../roster";
+import { readerColumns, type RosterLayout } from "../roster/detect";
+import type { RowContext, SheetContext } from "../rules/context";
+import { requiredFields, unreadableValues } from "../rules/fields";
+import { finding } from "../rules/finding";
+import { checkIdCell } from "../rules/id-document";
+import { checkPhone } from "../rules/phone";
+import {
+  ledgerYear,
+  nameKey,
+  pairRows,
+  readRows,
+  recordRows,
+  type LedgerSheet,
+  type PairRow,
+  type ReadRow,
+  type RecordRow,
+} from "./ledger";
+import { parseId } from "../id/parse";
+
+export interface CoverageRoster {
+  sheet: LedgerSheet;
+  /** The file it comes from when it is not this workbook (--against), for the report's sheet name. */
+  label: string;
+}
+
+export interface PairingInput {
+  pairs: readonly LedgerSheet[];
+  records: readonly LedgerSheet[];
+  scores: readonly LedgerSheet[];
+  /** Aid rosters whose students the plan's coverage names (建档立卡) must each have a helper. */
+  rosters: readonly CoverageRoster[];
+  pack: Pack;
+  today: CivilDate;
+  /** The pairing plan (code, name or alias); default: inferred from the ledger. */
+  program?: string;
+  /** The ledger's year; default: the year in its title, else today's. */
+  year?: number;
+}
+
+/** What the check found out, besides findings: for the sheets built from the ledger. */
+export interface PairingSummary {
+  plan: PairingPlan | null;
+  year: number;
+  rows: number;
+}
+
+/** The identity rules of the rosters on one ledger sheet's rows. */
+function identityRules(sheet: LedgerSheet, rows: readonly ReadRow[], pack: Pack, today: CivilDate, out: Finding[]) {
+  const ctx: SheetContext = { grid: sheet.grid, layout: sheet.layout, pack, today, sheetProgram: null, out };
+  for (const r of rows) {
+    unreadableValues(sheet.grid.name, r.row, sheet.layout, r.issues, out);
+    requiredFields(sheet.grid.name, r.row, sheet.layout, r.cells, out);
+    const row: RowContext = { row: r.row, cells: r.cells, record: r.record, program: null };
+    checkIdCell(ctx, row, "idNumber");
+    checkPhone(ctx, row, "phone");
+    checkPhone(ctx, row, "helperPhone");
+  }
+}
+
+function studentKey(id18: string | null, name: string | null): string {
+  return id18 ?? `name:${nameKey(name)}`;
+}
+
+const col = (layout: RosterLayout, field: FieldKey): number => layout.fieldColumns[field] ?? -1;
+
+interface PlacedPair extends PairRow {
+  sheet: LedgerSheet;
+}
+
+/** Each pair's yearly funds and visits summed from the records, by helper + student key. */
+interface Tally {
+  funds: number;
+  visits: number;
+}
+
+function checkPairsRules(pairs: readonly PlacedPair[], plan: PairingPlan, out: Finding[]): void {
+  const seen = new Map<string, PlacedPair>();
+  const helpersOf = new Map<string, PlacedPair[]>();
+  const studentsOf = new Map<string, Set<string>>();
+  const helperRows = new Map<string, PlacedPair[]>();
+  for (const p of pairs) {
+    const helper = nameKey(p.helper);
+    if (helper === "") continue;
+    const rows = helperRows.get(helper) ?? [];
+    rows.push(p);
+    helperRows.set(helper, rows);
+    if (!p.student) continue;
+    const student = studentKey(p.id18, p.student);
+    const pairKey = `${helper}|${student}`;
+    const first = seen.get(pairKey);
+    const l = p.sheet.layout;
+    if (first) {
+      out.push(
+        finding("pair.duplicate", p.sheet.grid.name, p.row, col(l, "name"), p.student, {
+          student: p.student,
+          helper: p.helper ?? "",
+          first: cellAddress(first.row, col(first.sheet.layout, "name")),
+          oneToOne: false,
+        }),
+      );
+      continue;
+    }
+    seen.set(pairKey, p);
+    const list = helpersOf.get(student) ?? [];
+    list.push(p);
+    helpersOf.set(student, list);
+    const students = studentsOf.get(helper) ?? new Set<string>();
+    students.add(student);
+    studentsOf.set(helper, students);
+  }
+  // 一帮一: a student has one helper (the row's 结对方式, else the plan's).
+  for (const list of helpersOf.values()) {
+    if (list.length < 2) continue;
+    if (!list.some((p) => (p.mode ?? plan.mode) === "一帮一")) continue;
+    const [first, ...rest] = list;
+    if (!first) continue;
+    for (const p of rest) {
+      out.push(
+        finding("pair.duplicate", p.sheet.grid.name, p.row, col(p.sheet.layout, "helperName"), p.helper ?? "", {
+          student: p.student ?? "",
+          helper: p.helper ?? "",
+          first: cellAddress(first.row, col(first.sheet.layout, "helperName")),
+          oneToOne: true,
+        }),
+      );
+    }
+  }
+  for (const [helper, rows] of helperRows) {
+    const first = rows[0];
+    if (!first) continue;
+    const count = studentsOf.get(helper)?.size ?? 0;
+    const at = (p: PlacedPair) =>
+      [p.sheet.grid.name, p.row, col(p.sheet.layout, "helperName"), p.helper ?? ""] as const;
+    if (count === 0) {
+      out.push(finding("pair.idle-helper", ...at(first), { helper: first.helper ?? "", plan: plan.name }));
+    } else if (plan.perHelper?.max !== undefined && count > plan.perHelper.max) {
+      out.push(
+        finding("pair.load", ...at(first), {
+          helper: first.helper ?? "",
+          count,
+          max: plan.perHelper.max,
+          plan: plan.name,
+          source: plan.perHelper.source,
+        }),
+      );
+    }
+  }
+}
+
+/** Records → per-pair tallies for the year, and pair.unknown / pair.record-date findings. */
+function tallyRecords(
+  records: readonly { sheet: LedgerSheet; rows: RecordRow[] }[],
+  pairs: readonly PlacedPair[],
+  plan: PairingPlan | null,
+  year: number,
+  today: CivilDate,
+  out: Finding[],
+): Map<string, Tally> {
+  const helpers = new Set<string>();
+  const students = new Set<string>();
+  const pairKeys = new Map<string, string>();
+  for (const p of pairs) {
+    const h = nameKey(p.helper);
+    if (h) helpers.add(h);
+    if (!p.student) continue;
+    const key = studentKey(p.id18, p.student);
+    students.add(key);
+    students.add(studentKey(null, p.student));
+    // A record names the student by ID or by name: both find the pair.
+    pairKeys.set(`${h}|${key}`, `${h}|${key}`);
+    pairKeys.set(`${h}|${studentKey(null, p.student)}`, `${h}|${key}`);
+  }
+  const todayIso = formatIso(today);
+  const visitTypes = new Set(plan?.visitTypes ?? ["走访", "家访"]);
+  const tallies = new Map<string, Tally>();
+  for (const { sheet, rows } of records) {
+    const l = sheet.layout;
+    for (const r of rows) {
+      if (r.date) {
+        const future = r.date > todayIso;
+        if (future || Number(r.date.slice(0, 4)) !== year) {
+          out.push(
+            finding("pair.record-date", sheet.grid.name, r.row, col(l, "recordDate"), r.date, {
+              date: r.date,
+              year,
+              future,
+            }),
+          );
+          if (future) continue;
+        }
+      }
+      const h = nameKey(r.helper);
+      const s = r.student ? studentKey(r.id18, r.student) : "";
+      if (h && !helpers.has(h)) {
+        out.push(
+          finding("pair.unknown", sheet.grid.name, r.row, col(l, "helperName"), r.helper ?? "", {
+            who: "helper",
+            name: r.helper ?? "",
+            helper: "",
+          }),
+        );
+        continue;
+      }
+      if (s && !students.has(s) && !students.has(studentKey(null, r.student))) {
+        out.push(
+          finding("pair.unknown", sheet.grid.name, r.row, col(l, "name"), r.student ?? "", {
+            who: "student",
+            name: r.student ?? "",
+            helper: "",
+          }),
+        );
+        continue;
+      }
+      if (!h || !s) continue;
+      const key = pairKeys.get(`${h}|${s}`) ?? pairKeys.get(`${h}|${studentKey(null, r.student)}`);
+      if (!key) {
+        out.push(
+          finding("pair.unknown", sheet.grid.name, r.row, col(l, "name"), r.student ?? "", {
+            who: "pair",
+            name: r.student ?? "",
+            helper: r.helper ?? "",
+          }),
+        );
+        continue;
+      }
+      if (!r.date || Number(r.date.slice(0, 4)) !== year) continue;
+      const t = tallies.get(key) ?? { funds: 0, visits: 0 };
+      if (r.amount !== null) t.funds += r.amount;
+      if (r.type !== null && visitTypes.has(r.type)) t.visits += 1;
+      tallies.set(key, t);
+    }
+  }
+  return tallies;
+}
+
+function checkMinimums(
+  pairs: readonly PlacedPair[],
+  tallies: ReadonlyMap<string, Tally> | null,
+  plan: PairingPlan,
+  year: number,
+  out: Finding[],
+): void {
+  for (const p of pairs) {
+    if (!p.student || !p.helper) continue;
+    const l = p.sheet.layout;
+    const key = `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
+    const tally = tallies?.get(key) ?? { funds: 0, visits: 0 };
+    const who = { student: p.student, helper: p.helper, year };
+    if (plan.minFunds) {
+      const column = l.fieldColumns.amount !== undefined;
+      const amount = column ? (p.funds ?? 0) : tallies ? tally.funds : null;
+      if (amount !== null && amount < plan.minFunds.amount)
+        out.push(
+          finding(
+            "pair.funds",
+            p.sheet.grid.name,
+            p.row,
+            col(l, column ? "amount" : "name"),
+            column ? String(amount) : "",
+            {
+              ...who,
+              amount,
+              min: plan.minFunds.amount,
+              fromRecords: !column,
+              source: plan.minFunds.source,
+            },
+          ),
+        );
+    }
+    if (plan.minVisits) {
+      const column = l.fieldColumns.visits !== undefined;
+      const count = column ? (p.visits ?? 0) : tallies ? tally.visits : null;
+      if (count !== null && count < plan.minVisits.count)
+        out.push(
+          finding(
+            "pair.visits",
+            p.sheet.grid.name,
+            p.row,
+            col(l, column ? "visits" : "name"),
+            column ? String(count) : "",
+            {
+              ...who,
+              count,
+              min: plan.minVisits.count,
+              fromRecords: !column,
+              source: plan.minVisits.source,
+            },
+          ),
+        );
+    }
+  }
+}
+
+/** The aid rosters' students the plan must cover (by 困难类型), each without a helper → pair.uncovered. */
+function checkCoverage(
+  rosters: readonly CoverageRoster[],
+  pairs: readonly PlacedPair[],
+  plan: PairingPlan,
+  today: CivilDate,
+  out: Finding[],
+): void {
+  const coverage = plan.coverage;
+  if (!coverage) return;
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const p of pairs) {
+    if (!p.student || !p.helper) continue;
+    if (p.id18) ids.add(p.id18);
+    // A ledger row without a readable ID covers by name.
+    names.add(nameKey(p.student) + (p.id18 ? "" : "|noid"));
+    names.add(nameKey(p.student));
+  }
+  const wanted = new Set(coverage.hardship);
+  for (const { sheet, label } of rosters) {
+    const read = rowReader(readerColumns(sheet.layout));
+    const l = sheet.layout;
+    for (const r of l.dataRows) {
+      const { record } = read(sheet.grid.rows[r] ?? []);
+      if (!record.name || !(record.hardship ?? []).some((h) => wanted.has(h))) continue;
+      const parsed = record.idNumber ? parseId(record.idNumber, today) : null;
+      const id18 = parsed?.ok ? parsed.value.id18 : null;
+      const name = nameKey(record.name);
+      const covered = id18 ? ids.has(id18) || names.has(`${name}|noid`) : names.has(name);
+      if (covered) continue;
+      const where = label ? `${label} › ${sheet.grid.name}` : sheet.grid.name;
+      out.push(
+        finding("pair.uncovered", where, r, col(l, "name"), record.name, {
+          student: record.name,
+          school: record.school ?? "",
+          plan: plan.name,
+          source: coverage.source,
+        }),
+      );
+    }
+  }
+}
+
+/** Every 帮扶 rule over a workbook's ledgers. */
+export function checkPairing(input: PairingInput, out: Finding[]): PairingSummary {
+  const { pack, today } = input;
+  const firstLayout = input.pairs[0]?.layout ?? input.records[0]?.layout ?? null;
+  const plan = findPairingPlan(pack, input.program, firstLayout);
+  const year = input.year ?? (firstLayout ? ledgerYear(firstLayout) : null) ?? today.y;
+  let rows = 0;
+  const pairs: PlacedPair[] = [];
+  for (const sheet of input.pairs) {
+    const read = readRows(sheet);
+    rows += read.length;
+    identityRules(sheet, read, pack, today, out);
+    for (const p of pairRows(read, today)) pairs.push({ ...p, sheet });
+  }
+  const records = input.records.map((sheet) => {
+    const read = readRows(sheet);
+    rows += read.length;
+    identityRules(sheet, read, pack, today, out);
+    return { sheet, rows: recordRows(read, today) };
+  });
+  for (const sheet of input.scores) {
+    const read = readRows(sheet);
+    rows += read.length;
+    identityRules(sheet, read, pack, today, out);
+  }
+  if (pairs.length > 0 || records.length > 0) {
+    const tallies =
+      records.length > 0 && pairs.length > 0 ? tallyRecords(records, pairs, plan, year, today, out) : null;
+    if (plan && pairs.length > 0) {
+      checkPairsRules(pairs, plan, out);
+      checkMinimums(pairs, tallies, plan, year, out);
+      checkCoverage(input.rosters, pairs, plan, today, out);
+    }
+  }
+  return { plan, year, rows };
+}
