@@ -8,3 +8,4 @@
 import "./identity";
 import "./money-dates";
 import "./policy";
+import "./awards";

@@ -27,3 +27,4 @@ export * from "./fixes";
 export * from "./county";
 export * from "./sheets";
 export * from "./commands";
+export * from "./pairing";

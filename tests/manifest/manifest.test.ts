@@ -101,6 +101,7 @@ test("every function in functions.json is associated in the bundle Excel loads, 
       ["ID_VALID", "ID_ERROR", "ID_BIRTHDATE", "ID_GENDER", "ID_AGE", "ID_REGION", "ID_UPGRADE"],
       ["CARD_VALID", "CARD_BANK", "PHONE_VALID", "MASK", "RMB", "WORKDAY", "NETWORKDAYS", "NOTICE_END"],
       ["AMOUNT", "ELIGIBLE", "WHY", "QUOTA", "PROGRAMS"],
+      ["RANK_IN", "RANK_CHANGE", "PROGRESS_AWARD"],
     ]
       .flat()
       .sort(),

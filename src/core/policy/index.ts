@@ -6,6 +6,8 @@ export {
   type Standard,
   type Condition,
   type Limit,
+  type AwardTiers,
+  type PairingPlan,
 } from "./schema";
 export { loadPack, packProblemText, type PackProblem } from "./load";
 export { seedPack } from "./seed";
