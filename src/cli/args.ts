@@ -34,7 +34,7 @@ export function cellValueFromArg(arg: string): string | number | boolean {
 export type Flags = Readonly<Record<string, string | undefined>>;
 
 /** Flags of the CLI's own, besides the commands' options: outputs, batch, the calendar. */
-const CLI_FLAGS = ["json", "report", "out", "mapping", "jobs", "enrolment", "calendar", "year"];
+const CLI_FLAGS = ["json", "report", "out", "mapping", "jobs", "enrolment", "calendar", "year", "against"];
 
 /** Every flag that takes a value (`--flag VALUE` or `--flag=VALUE`), whichever the command. */
 export const VALUE_FLAGS: readonly string[] = [

@@ -29,8 +29,11 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn --list                 列出全部函数 List the functions
   zizhu check FILE                校验花名册（.xlsx / .csv）：身份证号、银行卡、资格、金额、名额、隐私
                                   Check a roster against the policy pack and the privacy rules
-      [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]
+      [--sheet 名称] [--kind students|teachers|notice|pairs|records|scores] [--program 项目] [--enrolled 在校人数]
       [--json OUT|-] [--report OUT.xlsx]
+      一对一帮扶：工作簿中有帮联台账、帮扶记录、学困生成绩表时一并校验（结对覆盖、帮扶人数、资助金额、走访次数、
+      重复结对、记录对不上台账、记录日期）；[--against 资助花名册.xlsx] 另给花名册核对建档立卡学生是否全部结对，
+      [--year YYYY] 台账年度（默认取标题中的年份）
   zizhu privacy FILE [--json OUT|-]  查找所有工作表、批注、页眉页脚、文档属性中的个人信息
   zizhu format FILE --out OUT.xlsx   格式化花名册：原工作簿的副本，加入“花名册（格式化）”（A4 横向、表头每页重复）
   zizhu summary FILE --out OUT.xlsx  汇总表：原工作簿的副本，加入按项目/学段/困难类型的“汇总表”（公式引用原花名册）
@@ -75,6 +78,7 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu fn NOTICE_END 2026-09-28 5
   zizhu fn AMOUNT 一补 学段 初中 是否寄宿 否
   zizhu check samples/一补花名册-问题示例.xlsx --report 校验结果.xlsx
+  zizhu check samples/帮扶台账-问题示例.xlsx
   zizhu policy show 省级特困教师
   zizhu notice 花名册.xlsx --out 公示表.xlsx --start 2026-09-28 --contact "学校资助办"
   zizhu seal 花名册.xlsx --out 花名册-已校验.xlsx && zizhu verify 花名册-已校验.xlsx
@@ -137,6 +141,8 @@ export async function main(
               flags: o,
               json: o["json"],
               report: o["report"],
+              against: o["against"],
+              year: o["year"],
               pack,
               today: functionsContext().today(),
             })

@@ -1,5 +1,13 @@
-import { resolve } from "node:path";
-import { COMMANDS, buildReport, type Issue, type Report, type CivilDate, type Pack } from "../../core";
+import { basename, resolve } from "node:path";
+import {
+  COMMANDS,
+  buildReport,
+  type Issue,
+  type Report,
+  type CivilDate,
+  type Pack,
+  type WorkbookData,
+} from "../../core";
 import { gridToXlsx, writeAnnotatedReport } from "../../adapters/xlsx/write-report";
 import { readWorkbookFile } from "../read-workbook";
 import { progressLine } from "../progress";
@@ -16,6 +24,37 @@ export interface CheckArgs {
   report?: string;
   pack: Pack;
   today: CivilDate;
+  /** Aid roster files whose 建档立卡 students the pairing ledger must cover (--against, comma-separated). */
+  against?: string;
+  /** The pairing ledger's year (--year). */
+  year?: string;
+}
+
+/** --year for a ledger: a four-digit year. */
+function ledgerYearFlag(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year 应为四位年份，如 --year 2026，收到：${text}`);
+  return Number(text.trim());
+}
+
+/** The --against files, read whole (every sheet: the aid rosters may be anywhere in them). */
+async function againstFiles(
+  list: string | undefined,
+  input: string,
+): Promise<{ label: string; workbook: WorkbookData }[]> {
+  if (list === undefined) return [];
+  const files = list
+    .split(/[,，]/)
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+  if (files.length === 0) throw new UsageError("--against 应给出花名册文件，如 --against 资助花名册.xlsx");
+  const out: { label: string; workbook: WorkbookData }[] = [];
+  for (const f of files) {
+    if (resolve(f) === resolve(input)) continue;
+    const read = await readWorkbookFile(f, { allSheets: true });
+    out.push({ label: basename(f), workbook: read.data });
+  }
+  return out;
 }
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -76,6 +115,7 @@ async function writeOutputs(
 
 export async function checkCommand(args: CheckArgs): Promise<{ out: string; err: string; code: number }> {
   const options = cliOptions(COMMANDS.check.options, args.flags);
+  const year = ledgerYearFlag(args.year);
   checkOutputs(args);
   const progress = progressLine("读取");
   const read = await readWorkbookFile(args.file, {
@@ -90,7 +130,13 @@ export async function checkCommand(args: CheckArgs): Promise<{ out: string; err:
       `没有名为“${options.sheet}”的工作表；文件中的工作表：${read.data.sheets.map((s) => s.name).join("、")}`,
     );
   }
-  const { report, sheet } = COMMANDS.check.run(read.data, options, { pack: args.pack, today: args.today });
+  const against = await againstFiles(args.against, args.file);
+  const { report, sheet } = COMMANDS.check.run(
+    read.data,
+    options,
+    { pack: args.pack, today: args.today },
+    { against, ...(year !== undefined ? { year } : {}) },
+  );
   let stdout: string;
   try {
     stdout = await writeOutputs(args, report, read);

@@ -1,5 +1,5 @@
 /** 校验花名册 / 一键校验: the roster against the policy pack and the privacy rules. */
-import { checkWorkbook, type CheckResult } from "../check/check";
+import { checkWorkbook, type CheckOptions, type CheckResult } from "../check/check";
 import type { WorkbookData } from "../grid/types";
 import { COMMAND_NAMES } from "./names";
 import { CommonOptions, type CommandContext } from "./options";
@@ -17,8 +17,18 @@ export const check = {
   options,
   sheet: ISSUES_SHEET_NAME,
   recipe: stepSchema(COMMAND_NAMES.check.step.name, {}),
-  run(wb: WorkbookData, o: z.infer<typeof options>, ctx: CommandContext): CheckResult {
+  /**
+   * `inputs`: what a host reads beside the workbook — aid rosters from other files whose 建档立卡
+   * students a pairing ledger must cover (--against), and the ledger's year (--year).
+   */
+  run(
+    wb: WorkbookData,
+    o: z.infer<typeof options>,
+    ctx: CommandContext,
+    inputs: Pick<CheckOptions, "against" | "year"> = {},
+  ): CheckResult {
     return checkWorkbook(wb, {
+      ...inputs,
       pack: ctx.pack,
       today: ctx.today,
       sheet: o.sheet,
