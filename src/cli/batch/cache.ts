@@ -15,7 +15,8 @@ import { readRegularFile, writeFileAtomic } from "../files";
 import type { CheckedFile, FileResult } from "./types";
 
 export const CACHE_FILE = ".zizhu-cache.json";
-const FORMAT = "zizhu-batch-cache/1";
+// /2: results carry the file's 帮联 coverage.
+const FORMAT = "zizhu-batch-cache/2";
 
 export interface CacheEntry {
   sha256: string;

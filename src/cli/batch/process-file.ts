@@ -15,6 +15,7 @@ import {
   findRosterSource,
   personRows,
   verifySeal,
+  fileCoverage,
 } from "../../core";
 import { readWorkbookFile } from "../read-workbook";
 import { UsageError } from "../commands/fn";
@@ -66,7 +67,13 @@ async function checkFile(task: FileTask, ctx: WorkerContext): Promise<FileResult
     : stem;
   const table = ctx.enrolment ? new Map(ctx.enrolment) : null;
   const enrolled = table ? (enrolmentOf(table, school) ?? undefined) : undefined;
-  const { report, sheet } = checkWorkbook(read.data, { pack: ctx.pack, today: ctx.today, enrolled });
+  // Coverage is the county's (a cadre of another unit may pair the student): not each file's.
+  const { report, sheet } = checkWorkbook(read.data, {
+    pack: ctx.pack,
+    today: ctx.today,
+    enrolled,
+    coverageAcrossFiles: true,
+  });
 
   const keyOf = idKeyer(ctx.idKeySecret);
   const idCol = found.ok ? (found.value.layout.fieldColumns.idNumber ?? -1) : -1;
@@ -90,6 +97,19 @@ async function checkFile(task: FileTask, ctx: WorkerContext): Promise<FileResult
       school: r.record.school ?? school,
     });
   }
+  const cover = fileCoverage(read.data, ctx.pack, ctx.today);
+  const coverage = {
+    hasLedger: cover.hasLedger,
+    needed: cover.needed.map((n) => ({
+      idKey: keyOf(n.id18),
+      idMasked: maskId(n.id18),
+      sheet: n.sheet,
+      row: n.row,
+      col: n.col,
+      school: n.school ?? school,
+    })),
+    paired: cover.paired.map(keyOf),
+  };
   const verdict = verifySeal(read.data);
   const programTotals: ProgramTotal[] = [...totals.entries()].map(([program, t]) => ({
     program,
@@ -106,5 +126,6 @@ async function checkFile(task: FileTask, ctx: WorkerContext): Promise<FileResult
     seal: { status: verdict.status, message: verdict.message },
     totals: programTotals,
     people,
+    coverage,
   };
 }

@@ -59,6 +59,7 @@ const toCountyFile = (f: CheckedFile): CountyFile => ({
   sheet: f.sheet,
   people: f.people,
   seal: f.seal,
+  coverage: f.coverage,
 });
 
 /** The merged Report JSON: each file's Report and the county issues; no ID keys, values masked. */

@@ -1,5 +1,5 @@
 /** What travels between the batch runner and its workers (structured-clone friendly data only). */
-import type { CivilDate, CountyPerson, SealStatus, Pack, Report } from "../../core";
+import type { CivilDate, CountyCoverage, CountyPerson, SealStatus, Pack, Report } from "../../core";
 
 /** Set once per worker. */
 export interface WorkerContext {
@@ -37,6 +37,8 @@ export interface CheckedFile {
   totals: ProgramTotal[];
   /** For the county rules only: IDs as keyed hashes plus their masked form. Not in report.json. */
   people: CountyPerson[];
+  /** 帮联 coverage (ID keys only), for the county rules. Not in report.json. */
+  coverage: CountyCoverage;
 }
 
 export interface UnreadableFile {

@@ -48,6 +48,8 @@ export interface CheckOptions {
   against?: readonly { label: string; workbook: WorkbookData }[];
   /** The pairing ledger's year (default: its title's, else today's). */
   year?: number;
+  /** A batch checks 帮联 coverage across all files (county.uncovered), not in each file. */
+  coverageAcrossFiles?: boolean;
 }
 
 export interface CheckResult {
@@ -226,6 +228,7 @@ function checkLedgers(
     else if (kind === "students") rosters.push({ sheet: { grid, layout: d.value }, label: "" });
   }
   if (ledgers.pairs.length + ledgers.records.length + ledgers.scores.length === 0) return 0;
+  if (options.coverageAcrossFiles) rosters.length = 0;
   for (const a of options.against ?? []) {
     for (const grid of a.workbook.sheets) {
       const d = detectRoster(grid);

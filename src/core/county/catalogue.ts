@@ -31,6 +31,8 @@ export interface CountyRuleData {
     source: string;
   };
   "county.no-enrolment": { school: string; file: string };
+  /** A 建档立卡 student no ledger of the batch pairs (方案8 (二)3). */
+  "county.uncovered": { id: string; school: string; where: string; plan: string; source: string };
   /** `detail`: the seal check's own words on the file. */
   "county.unsealed": { file: string; detail: string };
   "county.modified": { file: string; detail: string };
@@ -119,6 +121,21 @@ export const COUNTY_CATALOGUE: RuleEntries<CountyRuleData> = {
       texts(
         "在在校人数表中补上该校（学校名称与花名册填报单位一致），再运行一次",
         "Add the school to the enrolment table (named as on its roster) and run again",
+      ),
+  },
+  "county.uncovered": {
+    severity: "error",
+    source: "方案8 (二)3",
+    title: texts("学生未结对帮联", "Student paired nowhere"),
+    message: (d) =>
+      texts(
+        `${d.school}的学生（身份证号 ${d.id}）应纳入${d.plan}，但全县所有帮联台账中都没有该生：${d.where}`,
+        `A student of ${d.school} (ID ${d.id}) must be covered by ${d.plan} but no ledger of the batch pairs them: ${d.where}`,
+      ),
+    hint: () =>
+      texts(
+        "由该生所在乡镇或后盾单位安排帮联干部，并在帮联台账中登记（全覆盖）",
+        "The student's township or supporting unit assigns a cadre and lists the pair in its ledger",
       ),
   },
   "county.unsealed": {

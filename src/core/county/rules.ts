@@ -272,6 +272,46 @@ function quotas(files: readonly CountyFile[], pack: Pack, table: ReadonlyMap<str
 
 const placeOfFile = (f: CountyFile): CountyPlace => ({ file: f.file, school: f.school, sheet: f.sheet, cell: "" });
 
+/**
+ * 帮联 coverage across the batch: a 建档立卡 student any file's ledger pairs is covered, wherever the
+ * cadre works; one paired nowhere is reported once, at every roster that lists the student. Runs only
+ * when the batch holds a pairing ledger (a batch of aid rosters alone says nothing of pairing).
+ */
+function coverage(files: readonly CountyFile[], pack: Pack): CountyFinding[] {
+  if (!files.some((f) => f.coverage?.hasLedger)) return [];
+  const plan = pack.pairing.plans.find((p) => p.coverage);
+  if (!plan?.coverage) return [];
+  const paired = new Set(files.flatMap((f) => f.coverage?.paired ?? []));
+  const places = new Map<string, { masked: string; school: string; places: CountyPlace[] }>();
+  for (const f of files) {
+    for (const n of f.coverage?.needed ?? []) {
+      if (paired.has(n.idKey)) continue;
+      const entry = places.get(n.idKey) ?? { masked: n.idMasked, school: n.school || f.school, places: [] };
+      entry.places.push({
+        file: f.file,
+        school: n.school || f.school,
+        sheet: n.sheet,
+        cell: cellAddress(n.row, n.col),
+      });
+      places.set(n.idKey, entry);
+    }
+  }
+  return [...places.values()].map((e) =>
+    countyFinding(
+      "county.uncovered",
+      {
+        id: e.masked,
+        school: e.school,
+        where: placesText(e.places),
+        plan: plan.name,
+        source: plan.coverage?.source ?? "",
+      },
+      e.masked,
+      e.places,
+    ),
+  );
+}
+
 function seals(files: readonly CountyFile[]): CountyFinding[] {
   const out: CountyFinding[] = [];
   for (const f of files) {
@@ -289,6 +329,7 @@ export function countyFindings(files: readonly CountyFile[], options: CountyOpti
   const all = [
     ...duplicateIds(sorted, options.pack, cache),
     ...nominees(sorted, options.pack),
+    ...coverage(sorted, options.pack),
     ...(options.enrolment ? quotas(sorted, options.pack, options.enrolment) : []),
     ...seals(sorted),
   ];

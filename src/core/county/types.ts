@@ -22,6 +22,23 @@ export interface CountyPerson {
   school: string;
 }
 
+/** A student a file's aid roster lists who must have a helper (建档立卡), by ID key. */
+export interface CountyNeeded {
+  idKey: string;
+  idMasked: string;
+  sheet: string;
+  row: number;
+  col: number;
+  school: string;
+}
+
+/** A file's part in 帮联 coverage: who it must cover, who its ledgers pair (ID keys). */
+export interface CountyCoverage {
+  hasLedger: boolean;
+  needed: readonly CountyNeeded[];
+  paired: readonly string[];
+}
+
 export type SealStatus = "unchanged" | "modified" | "unsealed";
 
 export interface CountyFile {
@@ -33,6 +50,8 @@ export interface CountyFile {
   sheet: string;
   people: readonly CountyPerson[];
   seal: { status: SealStatus; message: string };
+  /** 一对一帮扶 coverage (absent for files read before ledgers were known). */
+  coverage?: CountyCoverage;
 }
 
 /** Where a county issue is: a file, its sheet and cell (cell "" for a whole file or sheet). */

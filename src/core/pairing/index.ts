@@ -17,4 +17,5 @@ export {
   type RecordRow,
   type ScoreRow,
 } from "./ledger";
+export { fileCoverage, type FileCoverage, type NeededStudent } from "./coverage";
 export { findPairingPlan, pairingPlanByName } from "./plan";

@@ -37,6 +37,7 @@ const DATA: { [K in CountyRuleCode]: CountyRuleData[K] } = {
     source: "S8",
   },
   "county.no-enrolment": { school: "S", file: "a.xlsx" },
+  "county.uncovered": { id: "4303********0012", school: "S", where: "a.xlsx", plan: "Plan", source: "S8" },
   "county.unsealed": { file: "a.xlsx", detail: "no seal" },
   "county.modified": { file: "a.xlsx", detail: "changed" },
 };

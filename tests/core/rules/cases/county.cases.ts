@@ -21,6 +21,30 @@ function file(
   return { file: name, school, sheet: "花名册", people, seal };
 }
 
+/** A file's 帮联 part: 建档立卡 students its roster lists (ID keys) and students its ledger pairs. */
+function withCoverage(
+  f: CountyFile,
+  needed: [key: string, row: number][],
+  paired: string[],
+  hasLedger = true,
+): CountyFile {
+  return {
+    ...f,
+    coverage: {
+      hasLedger,
+      paired,
+      needed: needed.map(([key, row]) => ({
+        idKey: key,
+        idMasked: `430381********${key.padStart(4, "0").slice(-4)}`,
+        sheet: "资助花名册",
+        row,
+        col: 2,
+        school: f.school,
+      })),
+    },
+  };
+}
+
 const many = (n: number, prefix: string, program: string, school: string): CountyPerson[] =>
   Array.from({ length: n }, (_, i) => person(`${prefix}${i}`, program, school, 2 + i));
 
@@ -29,6 +53,37 @@ const 二小 = "某某县第二小学";
 const 一中 = "某某镇中学";
 
 export const countyCases: CountyCase[] = [
+  {
+    name: "county.uncovered: a 建档立卡 student no ledger of the batch pairs, reported once at the listing roster",
+    verdict: "ng",
+    files: [
+      withCoverage(
+        file("一小/资助.xlsx", 一小, []),
+        [
+          ["2001", 3],
+          ["2002", 4],
+        ],
+        [],
+      ),
+      // The 县教育局's ledger: its cadres pair 2001 of 一小 — a student paired in another unit is covered.
+      withCoverage(file("教育局/帮联台账.xlsx", "县教育局", []), [], ["2001"]),
+    ],
+    findings: [
+      {
+        rule: "county.uncovered",
+        severity: "error",
+        message:
+          "某某县第一小学的学生（身份证号 430381********2002）应纳入县乡干部帮联建档立卡贫困户学生，但全县所有帮联台账中都没有该生",
+        places: ["一小/资助.xlsx › 资助花名册!C5"],
+      },
+    ],
+  },
+  {
+    name: "county.uncovered: a batch of aid rosters without any ledger says nothing of pairing",
+    verdict: "ok",
+    files: [withCoverage(file("一小/资助.xlsx", 一小, []), [["2003", 3]], [], false)],
+    absent: ["county.uncovered"],
+  },
   {
     name: "county.dup-id: the same ID in two schools' 一补 rosters",
     verdict: "ng",
