@@ -107,6 +107,7 @@ module.exports = (env, argv) => {
       rules: "./bench/rules.bench.ts",
       batch: "./bench/batch.bench.ts",
       read: "./bench/read.bench.ts",
+      pairing: "./bench/pairing.bench.ts",
       "batch-worker": "./src/cli/batch/worker.ts",
     },
     output: {

@@ -34,6 +34,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SampleSheet): void {
     // Text format on the whole column keeps 18-digit numbers typed later exact.
     ws.getColumn(c + 1).numFmt = "@";
   }
+  for (const c of s.dateColumns ?? []) ws.getColumn(c + 1).numFmt = "yyyy-mm-dd";
   s.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getRow(1).font = { bold: true, size: 14 };
   for (const n of s.notes ?? []) ws.getCell(n.cell).note = n.text;

@@ -3,6 +3,7 @@
  * tests read the workbooks back and compare what `zizhu check` finds with `expected` here.
  */
 import { People, type Person } from "./people";
+import { pairingSample } from "./pairing";
 
 export type Cell = string | number | boolean | null | { formula: string; result: number };
 
@@ -29,6 +30,8 @@ export interface SampleSheet {
   hiddenRows?: number[];
   /** Columns (0-based) formatted as text "@". */
   textColumns: number[];
+  /** Columns (0-based) of Excel date serials, formatted as dates. */
+  dateColumns?: number[];
   widths?: number[];
   state?: "visible" | "hidden" | "veryHidden";
   notes?: { cell: string; text: string }[];
@@ -397,7 +400,7 @@ export function teacherRoster(): SampleWorkbook {
 }
 
 export function allSamples(): SampleWorkbook[] {
-  return [cleanYibu(), defectiveYibu(), twoRowHeader(), leakyNotice(), teacherRoster()];
+  return [cleanYibu(), defectiveYibu(), twoRowHeader(), leakyNotice(), teacherRoster(), pairingSample()];
 }
 
 /** The clean roster as CSV lines (for the GBK sample). */

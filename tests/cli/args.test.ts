@@ -59,6 +59,7 @@ describe("parseArgv: the flags come from the command registry", () => {
         "enrolment",
         "calendar",
         "year",
+        "against",
       ].sort(),
     );
   });

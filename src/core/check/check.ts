@@ -176,26 +176,29 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
   } else if (!ledgerPicked) {
     checkRosterSheet(grid, layout, options, out);
   }
-  const ledgerRows = checkLedgers(wb, picked, options, out);
+  const ledgers = checkLedgers(wb, picked, options, out);
   const kind: RosterKind = layout?.kind ?? options.kind ?? "students";
   const mode: ScanMode = kind === "notice" ? "notice" : "roster";
   const sheets = new Map<
     string,
     { columnFields?: readonly (FieldKey | null)[]; headerRow?: number; mode?: ScanMode }
   >();
-  if (layout) {
-    const width = Math.max(0, ...layout.columns.map((c) => c.col + 1), ...layout.unknownColumns.map((c) => c.col + 1));
+  const register = (name: string, l: RosterLayout, m: ScanMode) => {
+    const width = Math.max(0, ...l.columns.map((c) => c.col + 1), ...l.unknownColumns.map((c) => c.col + 1));
     const columnFields: (FieldKey | null)[] = Array.from({ length: width }, () => null);
-    for (const c of layout.columns) columnFields[c.col] = c.field;
-    sheets.set(grid.name, { columnFields, headerRow: layout.headerRows[layout.headerRows.length - 1] ?? 0, mode });
-  }
+    for (const c of l.columns) columnFields[c.col] = c.field;
+    sheets.set(name, { columnFields, headerRow: l.headerRows[l.headerRows.length - 1] ?? 0, mode: m });
+  };
+  // The 帮扶 ledgers checked with the roster are rosters too: their ID and phone columns are theirs.
+  for (const s of ledgers.sheets) register(s.grid.name, s.layout, "roster");
+  if (layout) register(grid.name, layout, mode);
   // A notice is published whole: its other sheets and document properties are public too.
   appendAll(out, scanWorkbook(wb, { mode, sheets }));
   return {
     report: buildReport(out, {
       pack: packInfo,
       kind,
-      rows: (ledgerPicked ? 0 : (layout?.dataRows.length ?? 0)) + ledgerRows,
+      rows: (ledgerPicked ? 0 : (layout?.dataRows.length ?? 0)) + ledgers.rows,
       locale: options.locale,
     }),
     layout,
@@ -213,8 +216,9 @@ function checkLedgers(
   picked: { grid: Grid; layout: RosterLayout | null },
   options: CheckOptions,
   out: Finding[],
-): number {
-  if (options.sheet !== undefined && !(picked.layout && isLedgerKind(picked.layout.kind))) return 0;
+): { rows: number; sheets: LedgerSheet[] } {
+  const none = { rows: 0, sheets: [] };
+  if (options.sheet !== undefined && !(picked.layout && isLedgerKind(picked.layout.kind))) return none;
   const ledgers: Record<"pairs" | "records" | "scores", LedgerSheet[]> = { pairs: [], records: [], scores: [] };
   const rosters: CoverageRoster[] = [];
   for (const grid of wb.sheets) {
@@ -227,7 +231,7 @@ function checkLedgers(
     if (isLedgerKind(kind)) ledgers[kind].push({ grid, layout: d.value });
     else if (kind === "students") rosters.push({ sheet: { grid, layout: d.value }, label: "" });
   }
-  if (ledgers.pairs.length + ledgers.records.length + ledgers.scores.length === 0) return 0;
+  if (ledgers.pairs.length + ledgers.records.length + ledgers.scores.length === 0) return none;
   if (options.coverageAcrossFiles) rosters.length = 0;
   for (const a of options.against ?? []) {
     for (const grid of a.workbook.sheets) {
@@ -246,5 +250,5 @@ function checkLedgers(
     },
     out,
   );
-  return summary.rows;
+  return { rows: summary.rows, sheets: [...ledgers.pairs, ...ledgers.records, ...ledgers.scores] };
 }

@@ -62,6 +62,11 @@ export const COMMAND_NAMES = {
     ribbon: { id: "buildForms", label: "生成申请表" },
     step: { name: "forms", label: "生成申请表" },
   },
+  awards: {
+    cli: "awards",
+    label: { zh: "生成进步奖名单", en: "Progress awards" },
+    made: "进步奖名单",
+  },
   seal: {
     cli: "seal",
     label: { zh: "报送前检查", en: "Pre-submission check" },

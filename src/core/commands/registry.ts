@@ -9,6 +9,7 @@ import { fail, type Result } from "../result";
 import { LAYOUT_SHEET_PREFIX } from "../sheets/form-layouts";
 import { findRosterSource, sourceProblemText } from "../sheets/source";
 import type { BuildProblem, BuiltSheet } from "../sheets/spec";
+import { awards } from "./awards";
 import { check } from "./check";
 import { exportFormat } from "./export";
 import { fixes } from "./fixes";
@@ -23,13 +24,25 @@ import type { CommandDef, SheetCommandDef } from "./types";
 import { verify } from "./verify";
 import type { CommandId, RibbonId } from "./names";
 
-export const COMMANDS = { check, privacy, fixes, format, summary, notice, forms, seal, export: exportFormat, verify };
+export const COMMANDS = {
+  check,
+  privacy,
+  fixes,
+  format,
+  summary,
+  notice,
+  forms,
+  awards,
+  seal,
+  export: exportFormat,
+  verify,
+};
 
 /** Every command, in registry order. */
 export const COMMAND_LIST: readonly CommandDef[] = Object.values(COMMANDS);
 
 /** The commands that build one sheet from the roster, by CLI word. */
-export const SHEET_BUILDERS = { format, summary, notice, forms, export: exportFormat } satisfies Record<
+export const SHEET_BUILDERS = { format, summary, notice, forms, awards, export: exportFormat } satisfies Record<
   string,
   SheetCommandDef
 >;

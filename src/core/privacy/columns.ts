@@ -35,6 +35,7 @@ export function kindOfField(field: FieldKey | null | undefined): PiiKind | null 
     case "guardianId":
       return "id-number";
     case "phone":
+    case "helperPhone":
       return "phone";
     case "account":
       return "bank-card";
