@@ -34,6 +34,8 @@ export type ReadResult =
       format?: "xlsx" | "csv";
       /** A Chinese note about what was left out (e.g. a sheet too large to read); shown as a warning. */
       note?: string;
+      /** Office: the sheet the user is on, when the workbook read holds others beside it (checked first). */
+      activeSheet?: string;
     }
   | { ok: false; message: string };
 
@@ -55,7 +57,11 @@ export interface PaneHost {
   /** Office: shows the task pane (it may be loaded but hidden when the workbook opened). */
   show?(): Promise<void>;
   /** Reads the roster to check: in Office the active sheet; standalone the opened file. */
-  read(): Promise<ReadResult>;
+  /**
+   * `companions`: Office reads the active sheet's fellow sheets too (a 帮扶 ledger's records and
+   * roster), for the check; the file hosts read every sheet anyway.
+   */
+  read(options?: { companions?: boolean }): Promise<ReadResult>;
   /**
    * Reads the WHOLE workbook (every sheet, hidden ones included, and the document properties) for
    * the privacy inventory. Optional: without it the privacy tab scans what `read()` returns.

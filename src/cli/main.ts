@@ -40,6 +40,8 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu notice FILE --out OUT.xlsx   公示表：只含公示表的新工作簿（不含身份证号、银行卡号、电话、住址）
       [--start YYYY-MM-DD] [--days 5] [--contact 监督电话等]   公示开始日（默认今天）、工作日天数（默认 5）
   zizhu forms FILE --out OUT.xlsx    申请表：原工作簿的副本，加入每人一页的“申请表”（有“申请表模板”工作表时按模板）
+  zizhu awards FILE --out OUT.xlsx   进步奖名单：原工作簿的副本，加入按学困生成绩表名次变化评定的“进步奖名单”和爱心工程奖
+  zizhu pair-summary FILE --out OUT.xlsx  帮扶记录汇总：原工作簿的副本，加入每对帮扶的走访次数、资助金额和是否达标
   zizhu seal FILE --out OUT.xlsx     校验通过后加入深度隐藏的“校验凭证”（花名册内容的 SHA-256 摘要）；有错误时不写文件
   zizhu export FILE --out OUT.xlsx [--mapping MAP.json]  报送格式：按映射（默认通用格式）生成只含报送表的新工作簿
       以上命令都可用 [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]

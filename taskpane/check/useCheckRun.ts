@@ -13,6 +13,14 @@ import { errorText } from "../components/error-text";
 import type { Loaded } from "./useColumnMapping";
 
 /** Where the 校验 tab is: nothing yet, reading a file, checking, showing results, or an error. */
+/**
+ * The check options for what the host read: with no sheet chosen, the sheet the user is on is the
+ * one checked first, and its fellow sheets (a ledger's records and roster) are checked with it.
+ */
+export function withActiveSheet(check: CheckOptions, read: Extract<ReadResult, { ok: true }>): CheckOptions {
+  return check.sheet === undefined && read.activeSheet ? { ...check, sheet: read.activeSheet } : check;
+}
+
 export type Phase =
   | { kind: "idle" }
   | { kind: "reading" }
@@ -83,7 +91,7 @@ export function useCheckRun(props: {
   async function runCheck(setup: CheckSetup): Promise<void> {
     setPhase({ kind: "running" });
     await guarded(async () => {
-      const r = await host.read();
+      const r = await host.read({ companions: true });
       if (!r.ok) {
         accept(r);
         return;
@@ -92,7 +100,7 @@ export function useCheckRun(props: {
       const overrides = await setup.mappingFor(r);
       await nextFrame();
       const { plan, check } = setup.options(overrides);
-      const result = checkWorkbook(r.workbook, check);
+      const result = checkWorkbook(r.workbook, withActiveSheet(check, r));
       const missing = result.layout ? undefined : result.report.issues.find((i) => i.rule === "roster.header-missing");
       if (missing) setPhase({ kind: "error", message: missing.message });
       else setPhase({ kind: "results", result, workbook: r.workbook, options: plan, run: ++runs.current });

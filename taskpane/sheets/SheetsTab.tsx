@@ -1,7 +1,7 @@
 /**
- * The 报表 tab: 格式化花名册, 生成汇总表, 生成公示表, 生成申请表, 报送前检查 and 核验凭证, with their
- * options. A ribbon button lands here: the command runs at once with default options, and the
- * result says how to run it again with changed ones. In Excel the results are new sheets; on the
+ * The 报表 tab: 格式化花名册, 生成汇总表, 生成公示表, 生成申请表, 进步奖名单, 帮扶记录汇总, 报送前检查
+ * and 核验凭证, with their options. A ribbon button lands here: the command runs at once with default
+ * options, and the result says how to run it again with changed ones. In Excel the results are new sheets; on the
  * standalone page, downloaded new workbooks. The roster itself is never written.
  */
 import { useEffect, useRef, useState } from "react";
@@ -55,6 +55,8 @@ export function SheetsTab(props: {
     buildSummary: s.cmdSummary,
     buildNotice: s.cmdNotice,
     buildForms: s.cmdForms,
+    buildAwards: s.cmdAwards,
+    buildPairSummary: s.cmdPairSummary,
     preSubmitCheck: s.cmdPreSubmit,
   };
 

@@ -29,10 +29,17 @@ export function createOfficeHost(): PaneHost {
     async show() {
       await Office.addin.showAsTaskpane();
     },
-    async read(): Promise<ReadResult> {
-      const r = await readRosterFromExcel({ scope });
+    async read(options = {}): Promise<ReadResult> {
+      const r = await readRosterFromExcel({ scope, companions: options.companions === true });
       if (!r.ok) return { ok: false, message: r.problem.message };
-      return { ok: true, workbook: r.value.workbook, source: `${r.value.sheet}（${r.value.syncs} 次同步读取）` };
+      const { workbook, sheet, syncs } = r.value;
+      const more = workbook.sheets.length > 1 ? `及同一工作簿的另外 ${workbook.sheets.length - 1} 个工作表，` : "";
+      return {
+        ok: true,
+        workbook,
+        source: `${sheet}（${more}${syncs} 次同步读取）`,
+        ...(workbook.sheets.length > 1 ? { activeSheet: sheet } : {}),
+      };
     },
     async readAll(): Promise<ReadResult> {
       const r = await readWorkbookFromExcel();

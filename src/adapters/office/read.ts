@@ -40,6 +40,12 @@ export interface ReadOptions {
   chunkRows?: number;
   /** Also load formula texts into Grid.formulas (without "="), for the seal's digest. */
   formulas?: boolean;
+  /**
+   * With the active sheet, also the workbook's other visible sheets (after it, in order) — a
+   * 帮联台账 is checked with its 帮扶记录 and the aid roster it must cover. A companion too large
+   * for what is left of the cell budget is left out (the active sheet is never).
+   */
+  companions?: boolean;
 }
 
 export interface ExcelRead {
@@ -463,6 +469,38 @@ export async function readSheets(
   });
 }
 
+/** The other visible, non-empty sheets that fit in `budget` cells, in the workbook's order (two syncs). */
+async function companionJobs(
+  context: Excel.RequestContext,
+  active: string,
+  budget: number,
+  syncs: SyncCount,
+): Promise<SheetJob[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  syncs.n++;
+  await context.sync();
+  const candidates = sheets.items.filter((s) => s.name !== active && mapState(s.visibility) === "visible");
+  const probes = candidates.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address, rowIndex, columnIndex, rowCount, columnCount");
+    return { sheet, used };
+  });
+  if (probes.length === 0) return [];
+  syncs.n++;
+  await context.sync();
+  const jobs: SheetJob[] = [];
+  let left = budget;
+  for (const { sheet, used } of probes) {
+    if (used.isNullObject) continue;
+    const area: Area = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+    if (area.rows * area.cols > left) continue;
+    left -= area.rows * area.cols;
+    jobs.push({ sheet, target: used, name: sheet.name, state: "visible", area });
+  }
+  return jobs;
+}
+
 export async function readRosterFromExcel(options: ReadOptions): Promise<Result<ExcelRead, ExcelReadProblem>> {
   try {
     return await Excel.run(async (context) => {
@@ -498,9 +536,16 @@ export async function readRosterFromExcel(options: ReadOptions): Promise<Result<
       }
 
       const job: SheetJob = { sheet, target, name, state: mapState(sheet.visibility), area };
-      const [grid] = await readSheets([job], context, syncs, options.chunkRows, { formulas: options.formulas });
+      const others =
+        options.companions && options.scope === "active-sheet"
+          ? await companionJobs(context, name, MAX_CELLS - area.rows * area.cols, syncs)
+          : [];
+      const grids = await readSheets([job, ...others], context, syncs, options.chunkRows, {
+        formulas: options.formulas,
+      });
+      const [grid] = grids;
       if (!grid) return fail({ code: "excel.empty" as const, message: emptyMessage(options.scope, name) });
-      return ok({ workbook: { sheets: [grid], properties: readProperties(props) }, sheet: name, syncs: syncs.n });
+      return ok({ workbook: { sheets: grids, properties: readProperties(props) }, sheet: name, syncs: syncs.n });
     });
   } catch (error) {
     if (!isHostError(error)) throw error;

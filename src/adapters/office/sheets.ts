@@ -259,6 +259,9 @@ async function writeBuilt(
   }
 }
 
+/** Commands built from several sheets: the 帮联台账 with its 帮扶记录 (and the score sheets), whichever is active. */
+const FELLOW_SHEETS: ReadonlySet<SheetCommand> = new Set<SheetCommand>(["buildPairSummary", "buildAwards"]);
+
 /**
  * 格式化花名册 / 生成汇总表 / 生成公示表 / 生成申请表 on the active sheet: a NEW sheet, the original
  * untouched. Expected failures (no roster, a host error) come back as `{ ok: false, message }`.
@@ -276,6 +279,15 @@ export async function runSheetCommand(command: SheetCommand, options: SheetComma
     } catch (error) {
       if (!isHostError(error)) throw error;
       return { ok: false, message: hostFailure(`读取“${LAYOUT_SHEET_PREFIX}”工作表`, error), notes: [] };
+    }
+  }
+  if (FELLOW_SHEETS.has(command)) {
+    try {
+      const others = (await sheetNames()).filter((n) => n !== roster && !isGeneratedSheetName(n));
+      wb = { ...wb, sheets: [...wb.sheets, ...(await readNamedSheets(others))] };
+    } catch (error) {
+      if (!isHostError(error)) throw error;
+      return { ok: false, message: hostFailure("读取工作簿中的其他工作表", error), notes: [] };
     }
   }
   const built = buildForCommand(wb, command, { ...options, columnOverrides, sheet: roster });

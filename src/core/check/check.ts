@@ -208,7 +208,7 @@ export function checkWorkbook(wb: WorkbookData, options: CheckOptions): CheckRes
 
 /**
  * The 帮扶 ledgers of the workbook (pairs, records, scores), with its aid rosters and the --against
- * files as the students to cover. A named sheet that is an aid roster checks that roster alone.
+ * files as the students to cover. A named aid roster is checked with the ledgers beside it.
  * Returns the ledger rows checked.
  */
 function checkLedgers(
@@ -218,7 +218,7 @@ function checkLedgers(
   out: Finding[],
 ): { rows: number; sheets: LedgerSheet[] } {
   const none = { rows: 0, sheets: [] };
-  if (options.sheet !== undefined && !(picked.layout && isLedgerKind(picked.layout.kind))) return none;
+  // A named aid roster is checked with the ledgers beside it (they are the same submission).
   const ledgers: Record<"pairs" | "records" | "scores", LedgerSheet[]> = { pairs: [], records: [], scores: [] };
   const rosters: CoverageRoster[] = [];
   for (const grid of wb.sheets) {

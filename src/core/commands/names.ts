@@ -66,6 +66,13 @@ export const COMMAND_NAMES = {
     cli: "awards",
     label: { zh: "生成进步奖名单", en: "Progress awards" },
     made: "进步奖名单",
+    ribbon: { id: "buildAwards", label: "生成进步奖名单" },
+  },
+  "pair-summary": {
+    cli: "pair-summary",
+    label: { zh: "帮扶记录汇总", en: "Assistance summary" },
+    made: "帮扶记录汇总",
+    ribbon: { id: "buildPairSummary", label: "帮扶记录汇总" },
   },
   seal: {
     cli: "seal",
@@ -89,7 +96,10 @@ export const COMMAND_NAMES = {
 export type CommandId = keyof typeof COMMAND_NAMES;
 
 type Names = (typeof COMMAND_NAMES)[CommandId];
-/** The ribbon/pane ids: validate, formatRoster, buildSummary, buildNotice, buildForms, preSubmitCheck. */
+/**
+ * The ribbon/pane ids: validate, formatRoster, buildSummary, buildNotice, buildForms, buildAwards,
+ * buildPairSummary, preSubmitCheck.
+ */
 export type RibbonId = Extract<Names, { ribbon: unknown }>["ribbon"]["id"];
 
 /** The ribbon's buttons: id → label, in registry order. */

@@ -33,7 +33,14 @@ export interface OptionMeta {
 export const optionMeta = z.registry<OptionMeta>();
 
 /** The roster kinds, and the words the CLI accepts for them. */
-export const ROSTER_KINDS = ["students", "teachers", "notice", "pairs", "records", "scores"] as const satisfies readonly RosterKind[];
+export const ROSTER_KINDS = [
+  "students",
+  "teachers",
+  "notice",
+  "pairs",
+  "records",
+  "scores",
+] as const satisfies readonly RosterKind[];
 const KIND_WORDS: Readonly<Record<string, RosterKind>> = {
   students: "students",
   teachers: "teachers",

@@ -18,6 +18,7 @@ import { forms } from "./forms";
 import { notice } from "./notice";
 import { optionFields, type CommandContext, type OptionField, type OptionValues } from "./options";
 import { privacy } from "./privacy";
+import { pairSummary } from "./records-summary";
 import { seal } from "./seal";
 import { summary } from "./summary";
 import type { CommandDef, SheetCommandDef } from "./types";
@@ -33,6 +34,7 @@ export const COMMANDS = {
   notice,
   forms,
   awards,
+  "pair-summary": pairSummary,
   seal,
   export: exportFormat,
   verify,
@@ -42,10 +44,15 @@ export const COMMANDS = {
 export const COMMAND_LIST: readonly CommandDef[] = Object.values(COMMANDS);
 
 /** The commands that build one sheet from the roster, by CLI word. */
-export const SHEET_BUILDERS = { format, summary, notice, forms, awards, export: exportFormat } satisfies Record<
-  string,
-  SheetCommandDef
->;
+export const SHEET_BUILDERS = {
+  format,
+  summary,
+  notice,
+  forms,
+  awards,
+  "pair-summary": pairSummary,
+  export: exportFormat,
+} satisfies Record<string, SheetCommandDef>;
 export type SheetBuilderId = keyof typeof SHEET_BUILDERS;
 
 /** The recipe steps' schemas, in registry order (automation/recipes/schema.ts unites them). */
@@ -68,8 +75,11 @@ export const STEP_LABELS = Object.fromEntries(
   COMMAND_LIST.flatMap((c) => (c.names.step ? [[c.names.step.name, c.names.step.label]] : [])),
 ) as Readonly<Record<StepName, string>>;
 
-/** The sheet builders the pane and the ribbon run by id (格式化花名册, 汇总表, 公示表, 申请表). */
-export type SheetCommand = Extract<RibbonId, "formatRoster" | "buildSummary" | "buildNotice" | "buildForms">;
+/** The sheet builders the pane and the ribbon run by id (格式化花名册, 汇总表, 公示表, 申请表, 进步奖名单, 帮扶记录汇总). */
+export type SheetCommand = Extract<
+  RibbonId,
+  "formatRoster" | "buildSummary" | "buildNotice" | "buildForms" | "buildAwards" | "buildPairSummary"
+>;
 
 /** Every ribbon/pane id → its command (from names.ts: the ids are declared once, there). */
 const BY_RIBBON = Object.fromEntries(

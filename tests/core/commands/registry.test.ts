@@ -72,6 +72,8 @@ test("the ribbon's buttons are the manifest's functions", () => {
     buildSummary: "生成汇总表",
     buildNotice: "生成公示表",
     buildForms: "生成申请表",
+    buildAwards: "生成进步奖名单",
+    buildPairSummary: "帮扶记录汇总",
     preSubmitCheck: "报送前检查",
   });
   const manifest = readFileSync(join(__dirname, "..", "..", "..", "manifest.xml"), "utf8");
@@ -79,10 +81,31 @@ test("the ribbon's buttons are the manifest's functions", () => {
 });
 
 test("the pane's sheet commands run the registry's builders", () => {
-  expect(SHEET_COMMANDS).toEqual(["formatRoster", "buildSummary", "buildNotice", "buildForms"]);
-  expect(SHEET_COMMANDS.map((c) => sheetBuilder(c).id)).toEqual(["format", "summary", "notice", "forms"]);
-  // 进步奖名单 (awards) is a CLI sheet builder without a pane/ribbon button yet.
-  expect(Object.keys(SHEET_BUILDERS)).toEqual(["format", "summary", "notice", "forms", "awards", "export"]);
+  expect(SHEET_COMMANDS).toEqual([
+    "formatRoster",
+    "buildSummary",
+    "buildNotice",
+    "buildForms",
+    "buildAwards",
+    "buildPairSummary",
+  ]);
+  expect(SHEET_COMMANDS.map((c) => sheetBuilder(c).id)).toEqual([
+    "format",
+    "summary",
+    "notice",
+    "forms",
+    "awards",
+    "pair-summary",
+  ]);
+  expect(Object.keys(SHEET_BUILDERS)).toEqual([
+    "format",
+    "summary",
+    "notice",
+    "forms",
+    "awards",
+    "pair-summary",
+    "export",
+  ]);
   expect(
     Object.values(SHEET_BUILDERS)
       .filter((b) => b.separate)
@@ -92,7 +115,17 @@ test("the pane's sheet commands run the registry's builders", () => {
 
 test("the generated sheet names are the commands' sheets", () => {
   expect([...COMMAND_SHEET_NAMES].sort()).toEqual(
-    ["校验结果", "花名册（格式化）", "汇总表", "公示表", "申请表", "进步奖名单", "校验凭证", "报送数据"].sort(),
+    [
+      "校验结果",
+      "花名册（格式化）",
+      "汇总表",
+      "公示表",
+      "申请表",
+      "进步奖名单",
+      "帮扶记录汇总",
+      "校验凭证",
+      "报送数据",
+    ].sort(),
   );
   expect(GENERATED_SHEET_NAMES).toBe(COMMAND_SHEET_NAMES);
 });

@@ -74,6 +74,12 @@ export function gridsAsWritten(
   return out;
 }
 
+/** The sheets with errors, as the message names them: 工作表“花名册”, or 工作表“花名册”“帮联台账”. */
+function errorSheets(report: Report, fallback: string): string {
+  const names = [...new Set(report.issues.filter((i) => i.severity === "error").map((i) => i.sheet))];
+  return `工作表${(names.length > 0 ? names : [fallback]).map((n) => `“${n}”`).join("")}`;
+}
+
 /**
  * Checks the workbook and, when it has no errors, makes the seal of the workbook (the roster
  * sheet's values, every sheet's name, order, visibility and values, the roster's hidden rows and
@@ -87,10 +93,12 @@ export function buildSeal(
   const found = findRosterSource(wb, options);
   if (!found.ok) return fail({ code: found.problem.code, message: sourceProblemText(found.problem) });
   const source = found.value;
+  // The check `zizhu check` runs on the same workbook: with no sheet named, the 帮扶 ledgers beside
+  // the roster are checked too, and their errors keep the file from being sealed.
   const { report } = checkWorkbook(wb, {
     pack: options.pack,
     today: options.today,
-    sheet: source.grid.name,
+    sheet: options.sheet,
     kind: options.kind,
     program: options.program,
     enrolled: options.enrolled,
@@ -99,7 +107,7 @@ export function buildSeal(
   if (!report.valid) {
     return fail({
       code: "seal.has-errors",
-      message: `工作表“${source.grid.name}”有 ${report.stats.errors} 个错误，未写入校验凭证。请按校验结果逐条修改（zizhu check 或任务窗格“校验”），没有错误后再生成校验凭证。`,
+      message: `${errorSheets(report, source.grid.name)}有 ${report.stats.errors} 个错误，未写入校验凭证。请按校验结果逐条修改（zizhu check 或任务窗格“校验”），没有错误后再生成校验凭证。`,
       report,
     });
   }
