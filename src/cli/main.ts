@@ -44,9 +44,10 @@ const HELP = `资助助手 zizhu ${ZIZHU_VERSION} — 资助花名册的命令�
   zizhu pair-summary FILE --out OUT.xlsx  帮扶记录汇总：原工作簿的副本，加入每对帮扶的走访次数、资助金额和是否达标
   zizhu seal FILE --out OUT.xlsx     校验通过后加入深度隐藏的“校验凭证”（花名册内容的 SHA-256 摘要）；有错误时不写文件
   zizhu export FILE --out OUT.xlsx [--mapping MAP.json]  报送格式：按映射（默认通用格式）生成只含报送表的新工作簿
+      --mapping 帮联台账（或 --kind pairs）：按内置“帮联结对情况”格式导出工作簿中的帮联台账
       以上命令都可用 [--sheet 名称] [--kind students|teachers|notice] [--program 项目] [--enrolled 在校人数]
       [--title 标题] [--unit 填报单位]；--out 不能是输入文件本身（从不覆盖原文件）
-  zizhu run 流程 FILE... [--out 文件夹]  运行流程（内置“学期报送”“公示前检查”，或流程 JSON/YAML 文件）：每个文件
+  zizhu run 流程 FILE... [--out 文件夹]  运行流程（内置“学期报送”“公示前检查”“帮联报送”，或流程 JSON/YAML 文件）：每个文件
                                   得到新的结果工作簿和单独的公示表文件；原文件只读（默认输出到 ./zizhu-结果）
   zizhu batch DIR --out 文件夹     县级批量校验：DIR 下（含子文件夹）所有 .xlsx/.csv 花名册并行校验，再做跨校核对
       [--jobs N] [--enrolment 在校人数.csv] [--pack FILE] [--today YYYY-MM-DD]

@@ -1,6 +1,6 @@
 // `zizhu check` on a 一对一帮扶 ledger through the built CLI: the pair rules, --against another
 // file's aid roster, --year, and the input files left untouched.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -77,6 +77,17 @@ describe("zizhu check on a pairing ledger", () => {
     const run = runCli(["check", ledger, "--today", "2026-11-28"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("帮联台账!G4  干部2对学生2 2026 年资助 600 元，少于每年 1000 元");
+  });
+
+  test("zizhu run 帮联报送: the check, 帮扶记录汇总, the county's 帮联结对情况 file; no seal while the ledger has errors", () => {
+    const out = join(dir, "结果");
+    const sample = join(__dirname, "..", "..", "samples", "帮扶台账-问题示例.xlsx");
+    const run = runCli(["run", "帮联报送", sample, "--out", out, "--today", "2026-11-28"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("✔ 2. 帮扶记录汇总");
+    expect(run.stdout).toContain("✔ 3. 导出报送格式：已生成“帮联结对情况”");
+    expect(run.stdout).toContain("✘ 4. 报送前检查并封存");
+    expect(readdirSync(out).sort()).toEqual(["帮扶台账-问题示例-帮联报送.xlsx", "帮扶台账-问题示例-帮联结对情况.xlsx"]);
   });
 
   test("--year must be a year", () => {

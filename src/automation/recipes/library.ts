@@ -2,6 +2,7 @@
 import { parseRecipe, type Recipe } from "./schema";
 import termSubmission from "./library/term-submission.json";
 import preNotice from "./library/pre-notice.json";
+import banglianSubmission from "./library/banglian-submission.json";
 
 function load(data: unknown): Recipe {
   const r = parseRecipe(data);
@@ -10,7 +11,11 @@ function load(data: unknown): Recipe {
   return r.value;
 }
 
-export const RECIPE_LIBRARY: readonly Recipe[] = Object.freeze([load(termSubmission), load(preNotice)]);
+export const RECIPE_LIBRARY: readonly Recipe[] = Object.freeze([
+  load(termSubmission),
+  load(preNotice),
+  load(banglianSubmission),
+]);
 
 /** A shipped recipe by its name ("学期报送"), or null. */
 export function findLibraryRecipe(name: string): Recipe | null {

@@ -24,7 +24,8 @@ import {
   buildReport,
   type Report,
   type FieldKey,
-  DEFAULT_FORMAT,
+  defaultFormatFor,
+  shippedFormat,
   parseSubmissionFormat,
   findLayoutSheet,
   gridsAsWritten,
@@ -237,9 +238,15 @@ function runSheetStep(state: State, o: RecipeRunOptions, step: SheetStep, src: R
     case "forms":
       what = findLayoutSheet(state.workbook) ? "（使用工作簿中的申请表模板）" : "";
       break;
+    case "awards":
+    case "pair-summary":
+      Object.assign(options, { title: step.title });
+      break;
     case "export": {
-      let format = DEFAULT_FORMAT;
-      if (step.mapping !== undefined) {
+      let format = defaultFormatFor(src);
+      if (typeof step.mapping === "string" && shippedFormat(step.mapping)) {
+        format = shippedFormat(step.mapping) ?? format;
+      } else if (step.mapping !== undefined) {
         const f = parseSubmissionFormat(step.mapping);
         if (!f.ok) return { status: "failed", message: f.problem.message, errors: 1 };
         format = f.value;

@@ -7,7 +7,7 @@ import {
   type CivilDate,
   type WorkbookData,
   type Pack,
-  DEFAULT_FORMAT,
+  shippedFormat,
   parseSubmissionFormat,
   SEAL_SHEET,
   verifySeal,
@@ -24,6 +24,7 @@ import {
  * write a NEW workbook holding only that sheet (a 公示表 must not carry the roster's ID numbers).
  * The input file is never written: an --out equal to it is refused.
  */
+import { existsSync } from "node:fs";
 import { readXlsx } from "../../adapters/xlsx/read";
 import { addSheetsToCopy, SheetConflictError, specsToWorkbook } from "../../adapters/xlsx/write-sheet";
 import { readAsXlsx, readWorkbookFile } from "../read-workbook";
@@ -99,8 +100,11 @@ function writeOut(args: SheetsArgs, path: string, data: Uint8Array): void {
   writeFileAtomic(path, data, mapping === undefined ? [args.file] : [args.file, mapping]);
 }
 
+/** --mapping: a 报送格式 file, or the name of a shipped one (帮联台账) when no such file exists. */
 function readMapping(file: string | undefined) {
-  if (file === undefined) return DEFAULT_FORMAT;
+  if (file === undefined) return undefined;
+  const shipped = existsSync(file) ? null : shippedFormat(file);
+  if (shipped) return shipped;
   const text = readTextFile(file, "报送格式文件");
   const parsed = parseSubmissionFormat(text);
   if (!parsed.ok) throw new UsageError(`${file}：${parsed.problem.message}`);

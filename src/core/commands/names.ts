@@ -67,12 +67,14 @@ export const COMMAND_NAMES = {
     label: { zh: "生成进步奖名单", en: "Progress awards" },
     made: "进步奖名单",
     ribbon: { id: "buildAwards", label: "生成进步奖名单" },
+    step: { name: "awards", label: "生成进步奖名单" },
   },
   "pair-summary": {
     cli: "pair-summary",
     label: { zh: "帮扶记录汇总", en: "Assistance summary" },
     made: "帮扶记录汇总",
     ribbon: { id: "buildPairSummary", label: "帮扶记录汇总" },
+    step: { name: "pair-summary", label: "帮扶记录汇总" },
   },
   seal: {
     cli: "seal",

@@ -64,6 +64,8 @@ export const RECIPE_STEP_SCHEMAS = [
   summary.recipe,
   notice.recipe,
   forms.recipe,
+  awards.recipe,
+  pairSummary.recipe,
   seal.recipe,
   exportFormat.recipe,
 ] as const;

@@ -14,6 +14,7 @@ import type { NormalizedRecord } from "../roster/record";
 import { fail, ok, type Result } from "../result";
 import { integerDigits } from "../text/normalize";
 import defaultJson from "./formats/default.json";
+import pairsJson from "./formats/pairs.json";
 import { peopleForBuilder, sheetProgram, type PersonRow, type RosterSource } from "./source";
 import { builtSheet, type BuildResult, type CellStyle, type StyleRange } from "./spec";
 import { FONT_TABLE, headerRowLayout, textWidth } from "./styles";
@@ -59,6 +60,8 @@ export const SubmissionFormatSchema = z
       .max(31, "工作表名称最多 31 个字符")
       .regex(/^[^[\]:*?/\\]*$/, "工作表名称不能含有 [ ] : * ? / \\"),
     title: z.string().optional(),
+    /** What the format exports: the aid roster (default) or the workbook's 帮联台账 (pairs). */
+    source: z.enum(["roster", "pairs"]).optional(),
     columns: z.array(ColumnSchema).min(1, "至少需要一列"),
     amountUnit: z.enum(["元", "万元"]).optional(),
   })
@@ -86,6 +89,7 @@ export interface SubmissionFormat {
   /** ≤ 31 characters. */
   sheetName: string;
   title?: string;
+  source?: "roster" | "pairs";
   columns: SubmissionColumn[];
   amountUnit?: "元" | "万元";
 }
@@ -125,15 +129,35 @@ export function parseSubmissionFormat(json: unknown): Result<SubmissionFormat, F
   return fail({ code: "format.invalid", message: `报送格式有误，请按下列位置修改：\n${lines.join("\n")}` });
 }
 
-function loadDefault(): SubmissionFormat {
-  const r = parseSubmissionFormat(defaultJson);
-  // The default ships with the code and is tested; a failure here is a bug, not user input.
-  if (!r.ok) throw new Error(`default submission format is invalid:\n${r.problem.message}`);
+function loadShipped(json: unknown): SubmissionFormat {
+  const r = parseSubmissionFormat(json);
+  // The shipped formats come with the code and are tested; a failure here is a bug, not user input.
+  if (!r.ok) throw new Error(`shipped submission format is invalid:\n${r.problem.message}`);
   return r.value;
 }
 
 /** A generic county import template: 序号, 姓名 … 银行卡号, 持卡人 (not any one real system's). */
-export const DEFAULT_FORMAT: SubmissionFormat = loadDefault();
+export const DEFAULT_FORMAT: SubmissionFormat = loadShipped(defaultJson);
+
+/**
+ * 帮联结对情况 (方案8 (二)3: reported per unit in the county's table): the 帮联台账's pairs — cadre,
+ * unit, post, phone, student, ID, school, 建档立卡, 结对方式, yearly funds and visits.
+ */
+export const PAIRS_FORMAT: SubmissionFormat = loadShipped(pairsJson);
+
+const SHIPPED_FORMATS: readonly SubmissionFormat[] = [DEFAULT_FORMAT, PAIRS_FORMAT];
+
+/** A shipped format by id or name (generic-county, 帮联台账, 帮联结对情况 …), or null. */
+export function shippedFormat(name: string): SubmissionFormat | null {
+  const k = name.trim();
+  if (k === "帮联台账" || k === "帮联") return PAIRS_FORMAT;
+  return SHIPPED_FORMATS.find((f) => f.id === k || f.name === k || f.sheetName === k) ?? null;
+}
+
+/** The format a source exports with when none is given: a 帮联台账's own, else the generic one. */
+export function defaultFormatFor(source: RosterSource): SubmissionFormat {
+  return source.layout.kind === "pairs" ? PAIRS_FORMAT : DEFAULT_FORMAT;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -144,7 +168,14 @@ export interface ExportOptions {
   program?: string;
 }
 
-const IDENTIFIERS: ReadonlySet<FieldKey> = new Set(["idNumber", "guardianId", "account", "studentNo", "phone"]);
+const IDENTIFIERS: ReadonlySet<FieldKey> = new Set([
+  "idNumber",
+  "guardianId",
+  "account",
+  "studentNo",
+  "phone",
+  "helperPhone",
+]);
 const MONEY: ReadonlySet<FieldKey> = new Set(["amount", "debt"]);
 
 function plain(v: CellValue): string {

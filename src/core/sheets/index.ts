@@ -2,7 +2,7 @@
 export * from "./spec";
 export * from "./seal";
 export { findRosterSource, personRows, sourceProblemText, type RosterSource } from "./source";
-export { DEFAULT_FORMAT, parseSubmissionFormat } from "./export-format";
+export { DEFAULT_FORMAT, PAIRS_FORMAT, defaultFormatFor, parseSubmissionFormat, shippedFormat } from "./export-format";
 export { LAYOUT_SHEET_PREFIX } from "./form-layouts";
 export { FORMS_SHEET_NAME, findLayoutSheet } from "./forms-sheet";
 export { NOTICE_SHEET_NAME } from "./notice-sheet";

@@ -52,8 +52,14 @@ describe("parseRecipe", () => {
 });
 
 describe("the recipe library", () => {
-  it("ships 学期报送 and 公示前检查 with the issue's steps", () => {
-    expect(RECIPE_LIBRARY.map((r) => r.name)).toEqual(["学期报送", "公示前检查"]);
+  it("ships 学期报送, 公示前检查 and 帮联报送 with the issues' steps", () => {
+    expect(RECIPE_LIBRARY.map((r) => r.name)).toEqual(["学期报送", "公示前检查", "帮联报送"]);
+    expect(findLibraryRecipe("帮联报送")?.steps.map((s) => s.step)).toEqual([
+      "check",
+      "pair-summary",
+      "export",
+      "seal",
+    ]);
     expect(findLibraryRecipe("学期报送")?.steps.map((s) => s.step)).toEqual([
       "check",
       "fix",

@@ -59,6 +59,8 @@ test("the recipe steps and their labels, in the order the editor lists them", ()
     summary: "生成汇总表",
     notice: "生成公示表",
     forms: "生成申请表",
+    awards: "生成进步奖名单",
+    "pair-summary": "帮扶记录汇总",
     seal: "报送前检查并封存",
     export: "导出报送格式",
   });
