@@ -59,8 +59,8 @@ function clean(raw: string): { label: string; unit: Unit } {
     previous = s;
     s = s.replace(EDGE_MARKS, "").replace(BRACKETED, noteUnit);
   }
-  const unclosed = UNCLOSED.exec(s);
-  if (unclosed) {
+  // An unclosed bracket cuts the rest; so does one left before it ("姓名((" is 姓名), so cleaning twice changes nothing.
+  for (let unclosed = UNCLOSED.exec(s); unclosed; unclosed = UNCLOSED.exec(s)) {
     unit ??= unitOf(unclosed[1] ?? "");
     s = s.slice(0, unclosed.index).replace(EDGE_MARKS, "");
   }

@@ -117,3 +117,15 @@ describe("normalizeHardship keeps order and drops duplicates", () => {
     );
   });
 });
+
+describe("normalizeHeader: brackets left open", () => {
+  // Found by the idempotence property: "((" cleaned to "(" and then to "".
+  it.each([
+    ["((", ""],
+    ["姓名((", "姓名"],
+    ["补助金额（（元", "补助金额"],
+  ])("%p → %p", (header, label) => {
+    expect(roster.normalizeHeader(header).label).toBe(label);
+    expect(roster.normalizeHeader(label).label).toBe(label);
+  });
+});
