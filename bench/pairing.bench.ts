@@ -5,6 +5,7 @@
  * Timed: checkWorkbook on the roster alone, on roster + ledger, and on all three sheets, each as
  * the median of runs after a warm-up, against a baseline in the same run (touch every cell once).
  */
+import { LEDGER_HEADERS } from "../samples/pairing";
 import { makeGrid, type CellValue, type Grid } from "../src/core/grid/types";
 import { checkWorkbook } from "../src/core/check/check";
 import { seedPack } from "../src/core/policy";
@@ -55,19 +56,7 @@ const roster: CellValue[][] = [
 ];
 const ledger: CellValue[][] = [
   ["某某县2026年度干部帮联建档立卡贫困户学生台账"],
-  [
-    "序号",
-    "帮扶人",
-    "工作单位",
-    "职务",
-    "联系电话",
-    "帮扶对象",
-    "身份证号",
-    "学校",
-    "是否建档立卡",
-    "年度资助金额（元）",
-    "走访次数",
-  ],
+  [...LEDGER_HEADERS],
   ...Array.from({ length: PAIRS }, (_, i): CellValue[] => {
     const s = students[i % STUDENTS]!;
     const h = helperOf(i);

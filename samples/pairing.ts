@@ -23,7 +23,8 @@ import type { Cell, PlannedIssue, SampleSheet, SampleWorkbook } from "./rosters"
 export type PlannedSheetIssue = PlannedIssue & { sheet: string };
 
 const ROSTER_HEADERS = ["序号", "姓名", "性别", "身份证号", "学校", "年级", "困难类型"];
-const LEDGER_HEADERS = [
+/** The 帮联台账 columns the sample (and the rule cases and the benchmark) use, as a county table has them. */
+export const LEDGER_HEADERS = [
   "序号",
   "帮扶人",
   "工作单位",

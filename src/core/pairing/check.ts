@@ -246,6 +246,24 @@ function tallyRecords(
   return tallies;
 }
 
+/**
+ * A pair's yearly funds or visits under the plan's minimum: from the ledger's column when it has one
+ * (a blank cell is 0), else from the records (null: nothing to count from). Where to point and what to show.
+ */
+function shortfall(
+  layout: RosterLayout,
+  field: "amount" | "visits",
+  inColumn: number | null,
+  fromRecords: number | null,
+  min: number | undefined,
+): { value: number; col: number; shown: string; fromRecords: boolean } | null {
+  if (min === undefined) return null;
+  const column = layout.fieldColumns[field] !== undefined;
+  const value = column ? (inColumn ?? 0) : fromRecords;
+  if (value === null || value >= min) return null;
+  return { value, col: col(layout, column ? field : "name"), shown: column ? String(value) : "", fromRecords: !column };
+}
+
 function checkMinimums(
   pairs: readonly PlacedPair[],
   tallies: ReadonlyMap<string, Tally> | null,
@@ -259,47 +277,17 @@ function checkMinimums(
     const key = `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
     const tally = tallies?.get(key) ?? { funds: 0, visits: 0 };
     const who = { student: p.student, helper: p.helper, year };
-    if (plan.minFunds) {
-      const column = l.fieldColumns.amount !== undefined;
-      const amount = column ? (p.funds ?? 0) : tallies ? tally.funds : null;
-      if (amount !== null && amount < plan.minFunds.amount)
-        out.push(
-          finding(
-            "pair.funds",
-            p.sheet.grid.name,
-            p.row,
-            col(l, column ? "amount" : "name"),
-            column ? String(amount) : "",
-            {
-              ...who,
-              amount,
-              min: plan.minFunds.amount,
-              fromRecords: !column,
-              source: plan.minFunds.source,
-            },
-          ),
-        );
+    const fundsAt = shortfall(l, "amount", p.funds, tallies ? tally.funds : null, plan.minFunds?.amount);
+    if (plan.minFunds && fundsAt) {
+      const { amount: min, source } = plan.minFunds;
+      const data = { ...who, amount: fundsAt.value, min, fromRecords: fundsAt.fromRecords, source };
+      out.push(finding("pair.funds", p.sheet.grid.name, p.row, fundsAt.col, fundsAt.shown, data));
     }
-    if (plan.minVisits) {
-      const column = l.fieldColumns.visits !== undefined;
-      const count = column ? (p.visits ?? 0) : tallies ? tally.visits : null;
-      if (count !== null && count < plan.minVisits.count)
-        out.push(
-          finding(
-            "pair.visits",
-            p.sheet.grid.name,
-            p.row,
-            col(l, column ? "visits" : "name"),
-            column ? String(count) : "",
-            {
-              ...who,
-              count,
-              min: plan.minVisits.count,
-              fromRecords: !column,
-              source: plan.minVisits.source,
-            },
-          ),
-        );
+    const visitsAt = shortfall(l, "visits", p.visits, tallies ? tally.visits : null, plan.minVisits?.count);
+    if (plan.minVisits && visitsAt) {
+      const { count: min, source } = plan.minVisits;
+      const data = { ...who, count: visitsAt.value, min, fromRecords: visitsAt.fromRecords, source };
+      out.push(finding("pair.visits", p.sheet.grid.name, p.row, visitsAt.col, visitsAt.shown, data));
     }
   }
 }

@@ -260,8 +260,9 @@ function ledgerKind(fields: Partial<Record<FieldKey, number>>): LedgerKind | nul
   const has = (k: FieldKey): boolean => fields[k] !== undefined;
   const person = has("helperName") || has("name");
   if (has("recordDate") && person && (has("helperName") || has("recordType") || has("content"))) return "records";
-  if (has("helperName") && (has("name") || has("idNumber"))) return "pairs";
+  // Both terms' scores or ranks make a score sheet, even with its 帮扶教师 column.
   if (has("name") && (has("score") || has("rank")) && (has("lastScore") || has("lastRank"))) return "scores";
+  if (has("helperName") && (has("name") || has("idNumber"))) return "pairs";
   return null;
 }
 

@@ -26,10 +26,9 @@ import {
 import { nameKey, readRows, scoreRows, type ScoreRow } from "../pairing/ledger";
 import type { Pack } from "../policy";
 import type { AwardTiers } from "../policy/schema";
-import { detectRoster, type ColumnOverrides, type RosterLayout } from "../roster/detect";
-import type { FieldKey } from "../roster/fields";
+import { detectRoster, type RosterLayout } from "../roster/detect";
 import { clampWidth, originalTitle, SHEET_STYLES, spreadRow } from "./roster-sheet";
-import { chineseDate, type RosterSource } from "./source";
+import { chineseDate, type RosterSource, type WorkbookBuilderContext } from "./source";
 import { builtSheet, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
@@ -42,11 +41,8 @@ export interface AwardOptions {
   name?: string;
 }
 
-export interface AwardContext {
-  /** The sheet the command was given (the CLI's --sheet, the pane's active sheet): used when it is a score sheet. */
-  source?: RosterSource;
-  columnOverrides?: Record<string, ColumnOverrides>;
-}
+/** The sheet the command was given is used when it is a score sheet. */
+export type AwardContext = WorkbookBuilderContext;
 
 export const AWARD_SHEET_NAME = "进步奖名单";
 export const TEACHER_BLOCK_TITLE = "爱心工程奖";
@@ -54,14 +50,9 @@ const ABSENT = "—";
 /** In the 爱心工程奖 block the 奖项 starts in this column and spans the rest. */
 const TEACHER_TIER_COL = 4;
 
-/**
- * Whether a sheet is a score sheet: detected as one, or a sheet with 姓名 and both terms' scores or
- * ranks that detectRoster calls a ledger ("pairs") because it also has a 帮扶教师 column.
- */
+/** A score sheet, as detectRoster tells it (a 帮扶教师 column does not make it a ledger). */
 function isScoreSheet(layout: RosterLayout): boolean {
-  if (layout.detected === "scores") return true;
-  const has = (k: FieldKey): boolean => layout.fieldColumns[k] !== undefined;
-  return has("name") && (has("score") || has("rank")) && (has("lastScore") || has("lastRank"));
+  return layout.detected === "scores";
 }
 
 /** The score sheet of the workbook: the given source when it is one, else the first (visible first). */

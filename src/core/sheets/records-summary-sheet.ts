@@ -29,10 +29,10 @@ import {
   type RecordRow,
 } from "../pairing/ledger";
 import type { Pack, PairingPlan } from "../policy";
-import { detectRoster, type ColumnOverrides, type RosterLayout } from "../roster/detect";
+import { detectRoster, type RosterLayout } from "../roster/detect";
 import { a1Range, formulaString } from "./refs";
 import { clampWidth, roundTo, SHEET_STYLES, spreadRow } from "./roster-sheet";
-import { chineseDate, type RosterSource } from "./source";
+import { chineseDate, type WorkbookBuilderContext } from "./source";
 import { builtSheet, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
@@ -45,11 +45,8 @@ export interface RecordsSummaryOptions {
   name?: string;
 }
 
-export interface RecordsSummaryContext {
-  /** The sheet the command was given (the CLI's --sheet, the pane's active sheet): used when it is a ledger. */
-  source?: RosterSource;
-  columnOverrides?: Record<string, ColumnOverrides>;
-}
+/** The sheet the command was given is used when it is a ledger. */
+export type RecordsSummaryContext = WorkbookBuilderContext;
 
 export const RECORDS_SUMMARY_SHEET_NAME = "帮扶记录汇总";
 export const RECORDS_SUMMARY_HEADER = [

@@ -17,6 +17,16 @@ export interface RosterSource {
   layout: RosterLayout;
 }
 
+/**
+ * What a builder that looks through the whole workbook (a ledger's 帮扶记录汇总, the 进步奖名单) is
+ * given besides it: the sheet the command started from — used when it is the kind the builder
+ * wants — and the user's header mapping corrections.
+ */
+export interface WorkbookBuilderContext {
+  source?: RosterSource;
+  columnOverrides?: Record<string, ColumnOverrides>;
+}
+
 export interface SourceOptions {
   /** The sheet to read; default: the first visible sheet with a roster. */
   sheet?: string;

@@ -7,20 +7,9 @@
 import { makeGrid, type CellValue, type Grid } from "../../../../src/core/grid/types";
 import { adult, kid, mobile, sheet, typo, type Person } from "./fixtures";
 import { finding, type RosterCase } from "./harness";
+import { LEDGER_HEADERS } from "../../../../samples/pairing";
 
-const LEDGER_HEADER = [
-  "序号",
-  "帮扶人",
-  "工作单位",
-  "职务",
-  "联系电话",
-  "帮扶对象",
-  "身份证号",
-  "学校",
-  "是否建档立卡",
-  "年度资助金额（元）",
-  "走访次数",
-];
+const LEDGER_HEADER = LEDGER_HEADERS;
 const LEDGER_TITLE = "某某镇2026年度干部帮联建档立卡贫困户学生台账";
 
 /** A cadre helping a student: 1000 元 and 4 visits, as the plan asks. */
