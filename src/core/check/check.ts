@@ -7,7 +7,7 @@
 import type { CivilDate } from "../date/civil";
 import type { WorkbookData, Grid } from "../grid/types";
 import type { Pack, Program } from "../policy";
-import { rowReader, type FieldKey } from "../roster";
+import { fieldDef, rowReader, type FieldIssue, type FieldKey } from "../roster";
 import { detectRoster, isLedgerKind, readerColumns, type ColumnOverrides, type RosterLayout } from "../roster/detect";
 import { checkPairing, type CoverageRoster } from "../pairing/check";
 import type { LedgerSheet } from "../pairing/ledger";
@@ -103,6 +103,8 @@ function checkIdentity(ctx: SheetContext, row: RowContext): IdInfo | null {
   return id;
 }
 
+const rosterField = (i: FieldIssue): boolean => fieldDef(i.field).audience !== "pairing";
+
 /** Every rule over one roster sheet. */
 export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: CheckOptions, out: Finding[]): void {
   const hasProgramColumn = layout.fieldColumns.program !== undefined;
@@ -125,7 +127,8 @@ export function checkRosterSheet(grid: Grid, layout: RosterLayout, options: Chec
   for (const r of layout.dataRows) {
     const cells = grid.rows[r] ?? [];
     const { record, issues } = readRow(cells);
-    unreadableValues(grid.name, r, layout, issues, out);
+    // A roster's 成绩, 时间 … columns are not ours to read there: only the ledgers' fields are.
+    unreadableValues(grid.name, r, layout, issues.length > 0 ? issues.filter(rosterField) : issues, out);
     requiredFields(grid.name, r, layout, cells, out);
     let rowProg: Program | null = program;
     if (!rowProg && hasProgramColumn && !record.program && layout.kind !== "notice")

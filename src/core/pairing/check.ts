@@ -29,6 +29,8 @@ import {
   type RecordRow,
 } from "./ledger";
 import { parseId } from "../id/parse";
+import { maskId } from "../mask";
+import { PairedIndex } from "./paired";
 
 export interface CoverageRoster {
   sheet: LedgerSheet;
@@ -203,7 +205,10 @@ function tallyRecords(
         }
       }
       const h = nameKey(r.helper);
-      const s = r.student ? studentKey(r.id18, r.student) : "";
+      // A record names its student by name, by ID, or both.
+      const s = r.student || r.id18 ? studentKey(r.id18, r.student) : "";
+      const shownStudent = r.student ?? (r.id18 ? maskId(r.id18) : "");
+      const studentCol = col(l, r.student ? "name" : "idNumber");
       if (h && !helpers.has(h)) {
         out.push(
           finding("pair.unknown", sheet.grid.name, r.row, col(l, "helperName"), r.helper ?? "", {
@@ -216,9 +221,9 @@ function tallyRecords(
       }
       if (s && !students.has(s) && !students.has(studentKey(null, r.student))) {
         out.push(
-          finding("pair.unknown", sheet.grid.name, r.row, col(l, "name"), r.student ?? "", {
+          finding("pair.unknown", sheet.grid.name, r.row, studentCol, shownStudent, {
             who: "student",
-            name: r.student ?? "",
+            name: shownStudent,
             helper: "",
           }),
         );
@@ -228,9 +233,9 @@ function tallyRecords(
       const key = pairKeys.get(`${h}|${s}`) ?? pairKeys.get(`${h}|${studentKey(null, r.student)}`);
       if (!key) {
         out.push(
-          finding("pair.unknown", sheet.grid.name, r.row, col(l, "name"), r.student ?? "", {
+          finding("pair.unknown", sheet.grid.name, r.row, studentCol, shownStudent, {
             who: "pair",
-            name: r.student ?? "",
+            name: shownStudent,
             helper: r.helper ?? "",
           }),
         );
@@ -258,10 +263,18 @@ function shortfall(
   min: number | undefined,
 ): { value: number; col: number; shown: string; fromRecords: boolean } | null {
   if (min === undefined) return null;
+  // A filled cell is what the ledger declares; a blank one (or no column) is what the records say.
   const column = layout.fieldColumns[field] !== undefined;
-  const value = column ? (inColumn ?? 0) : fromRecords;
+  const declared = column && inColumn !== null;
+  const value = declared ? inColumn : (fromRecords ?? (column ? 0 : null));
   if (value === null || value >= min) return null;
-  return { value, col: col(layout, column ? field : "name"), shown: column ? String(value) : "", fromRecords: !column };
+  const counted = !declared && fromRecords !== null;
+  return {
+    value,
+    col: col(layout, column ? field : "name"),
+    shown: counted ? "" : String(value),
+    fromRecords: counted,
+  };
 }
 
 function checkMinimums(
@@ -302,15 +315,7 @@ function checkCoverage(
 ): void {
   const coverage = plan.coverage;
   if (!coverage) return;
-  const ids = new Set<string>();
-  const names = new Set<string>();
-  for (const p of pairs) {
-    if (!p.student || !p.helper) continue;
-    if (p.id18) ids.add(p.id18);
-    // A ledger row without a readable ID covers by name.
-    names.add(nameKey(p.student) + (p.id18 ? "" : "|noid"));
-    names.add(nameKey(p.student));
-  }
+  const paired = new PairedIndex(pairs);
   const wanted = new Set(coverage.hardship);
   for (const { sheet, label } of rosters) {
     const read = rowReader(readerColumns(sheet.layout));
@@ -320,9 +325,8 @@ function checkCoverage(
       if (!record.name || !(record.hardship ?? []).some((h) => wanted.has(h))) continue;
       const parsed = record.idNumber ? parseId(record.idNumber, today) : null;
       const id18 = parsed?.ok ? parsed.value.id18 : null;
-      const name = nameKey(record.name);
-      const covered = id18 ? ids.has(id18) || names.has(`${name}|noid`) : names.has(name);
-      if (covered) continue;
+      const student = { name: record.name, id18, hasId: record.idNumber !== undefined, school: record.school ?? null };
+      if (paired.covers(student)) continue;
       const where = label ? `${label} › ${sheet.grid.name}` : sheet.grid.name;
       out.push(
         finding("pair.uncovered", where, r, col(l, "name"), record.name, {

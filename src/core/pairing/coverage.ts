@@ -9,7 +9,8 @@ import type { WorkbookData } from "../grid/types";
 import { parseId } from "../id/parse";
 import type { Pack } from "../policy/schema";
 import { detectRoster } from "../roster/detect";
-import { pairRows, readRows } from "./ledger";
+import { pairRows, readRows, type PairRow } from "./ledger";
+import { PairedIndex } from "./paired";
 
 export interface NeededStudent {
   id18: string;
@@ -36,6 +37,8 @@ export function fileCoverage(wb: WorkbookData, pack: Pack, today: CivilDate): Fi
   const wanted = new Set(plan?.coverage?.hardship ?? []);
   const needed: NeededStudent[] = [];
   const paired = new Set<string>();
+  const ledgerRows: PairRow[] = [];
+  const students: (NeededStudent & { name: string; hasId: boolean })[] = [];
   let hasLedger = false;
   for (const grid of wb.sheets) {
     const d = detectRoster(grid);
@@ -43,16 +46,35 @@ export function fileCoverage(wb: WorkbookData, pack: Pack, today: CivilDate): Fi
     const layout = d.value;
     if (layout.detected === "pairs") {
       hasLedger = true;
-      for (const p of pairRows(readRows({ grid, layout }), today)) if (p.id18 && p.helper) paired.add(p.id18);
+      for (const p of pairRows(readRows({ grid, layout }), today)) {
+        ledgerRows.push(p);
+        if (p.id18 && p.helper && p.student) paired.add(p.id18);
+      }
     } else if (layout.detected === "students" && wanted.size > 0) {
       const col = layout.fieldColumns.idNumber ?? -1;
       for (const r of readRows({ grid, layout })) {
-        if (!(r.record.hardship ?? []).some((h) => wanted.has(h)) || !r.record.idNumber) continue;
+        if (!(r.record.hardship ?? []).some((h) => wanted.has(h)) || !r.record.idNumber || !r.record.name) continue;
         const id = parseId(r.record.idNumber, today);
-        if (id.ok)
-          needed.push({ id18: id.value.id18, sheet: grid.name, row: r.row, col, school: r.record.school ?? null });
+        if (!id.ok) continue;
+        const school = r.record.school ?? null;
+        students.push({
+          id18: id.value.id18,
+          sheet: grid.name,
+          row: r.row,
+          col,
+          school,
+          name: r.record.name,
+          hasId: true,
+        });
       }
     }
+  }
+  // Within one file a pair without an ID covers its student by name, as the file's own check does;
+  // across files only IDs match (names repeat in a county).
+  const index = new PairedIndex(ledgerRows);
+  for (const { name, hasId, ...s } of students) {
+    if (index.covers({ name, id18: s.id18, hasId, school: s.school })) paired.add(s.id18);
+    needed.push(s);
   }
   return {
     hasLedger,

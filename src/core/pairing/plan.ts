@@ -31,7 +31,16 @@ export function findPairingPlan(
   if (program !== undefined && program.trim() !== "") return pairingPlanByName(pack, program);
   if (!layout) return plans[0] ?? null;
   const where = key(`${layout.title}${layout.sheet}`);
-  const named = plans.find((p) => [p.name, ...p.aliases].some((n) => key(n).length >= 2 && where.includes(key(n))));
+  // The longest name or alias the title contains wins: 学优生与学困生一帮一结对 is the peer plan's
+  // "一帮一结对", not the teachers' "学困生".
+  let named: PairingPlan | null = null;
+  let longest = 1;
+  for (const p of plans) {
+    for (const n of [p.name, ...p.aliases]) {
+      const k = key(n);
+      if (k.length > longest && where.includes(k)) [named, longest] = [p, k.length];
+    }
+  }
   if (named) return named;
   const struggling = layout.fieldColumns.reason !== undefined || layout.fieldColumns.subject !== undefined;
   if (struggling || /学困/.test(where))

@@ -256,15 +256,50 @@ export function isLedgerKind(kind: RosterKind | undefined): kind is LedgerKind {
 }
 
 /** A 帮扶 sheet, by its columns: records are dated, a ledger names helpers, a score sheet has scores or ranks. */
-function ledgerKind(fields: Partial<Record<FieldKey, number>>): LedgerKind | null {
+function ledgerKind(fields: Partial<Record<FieldKey, number>>, title: string): LedgerKind | null {
   const has = (k: FieldKey): boolean => fields[k] !== undefined;
+  // An aid roster stays one whatever else it lists (a 帮扶责任人 column, 成绩, 排名 …): the columns of
+  // payment and eligibility are never a ledger's.
+  if (ROSTER_SIGNALS.some(has)) return null;
   const person = has("helperName") || has("name");
   if (has("recordDate") && person && (has("helperName") || has("recordType") || has("content"))) return "records";
-  // Both terms' scores or ranks make a score sheet, even with its 帮扶教师 column.
-  if (has("name") && (has("score") || has("rank")) && (has("lastScore") || has("lastRank"))) return "scores";
-  if (has("helperName") && (has("name") || has("idNumber"))) return "pairs";
+  // Both terms' scores or ranks make a score sheet, even with its 帮扶教师 column; money makes a roster.
+  if (has("name") && !has("amount") && (has("score") || has("rank")) && (has("lastScore") || has("lastRank")))
+    return "scores";
+  // A helper column alone is not a ledger (rosters carry a 帮扶责任人): a ledger says more of the pairing.
+  const pairing = LEDGER_SIGNALS.some(has) || /帮扶|帮联|结对|学困/.test(title);
+  if (has("helperName") && (has("name") || has("idNumber")) && pairing) return "pairs";
   return null;
 }
+
+/** Columns only aid rosters have: payment, eligibility and program. */
+const ROSTER_SIGNALS: readonly FieldKey[] = [
+  "program",
+  "account",
+  "bank",
+  "holder",
+  "guardianName",
+  "guardianId",
+  "boarding",
+  "tier",
+  "hardshipLevel",
+  "verified",
+  "proof",
+  "days",
+  "destination",
+  "debt",
+  "cause",
+];
+/** Columns that say a sheet is about the pairing itself. */
+const LEDGER_SIGNALS: readonly FieldKey[] = [
+  "helperUnit",
+  "helperTitle",
+  "helperPhone",
+  "pairMode",
+  "visits",
+  "registered",
+  "reason",
+];
 
 function rosterKind(title: string, sheet: string, columns: readonly RosterColumn[]): RosterKind {
   if (/公示/.test(title + sheet)) return "notice";
@@ -380,7 +415,8 @@ export function detectRoster(
 
   const fieldColumns: Partial<Record<FieldKey, number>> = {};
   for (const c of columns) fieldColumns[c.field] ??= c.col;
-  const detected: RosterKind = ledgerKind(fieldColumns) ?? rosterKind(title, grid.name, columns);
+  const detected: RosterKind =
+    ledgerKind(fieldColumns, `${title}${grid.name}`) ?? rosterKind(title, grid.name, columns);
   const kind: RosterKind = options.kind ?? detected;
 
   return {

@@ -187,6 +187,13 @@ function fullDate(value: unknown): string | undefined {
   return `${r.date.y}-${pad2(r.date.m)}-${pad2(r.date.d)}`;
 }
 
+/** A rank as written: 3, "第3名", or "3/45" (3rd of 45). */
+function rankOf(value: unknown): number | undefined {
+  const t = typeof value === "string" ? compact(value) : null;
+  const m = t ? /^第?(\d+)名?(?:[/／]\d+)?$/.exec(t) : null;
+  return m ? Number(m[1]) : orUndefined(norm.normalizeCount(value));
+}
+
 function hardship(value: unknown): Hardship[] | undefined {
   const { values } = norm.normalizeHardship(value);
   return values.length > 0 ? values : undefined;
@@ -250,8 +257,8 @@ const READERS: { [K in FieldKey]: Reader<K> } = {
   subject: text,
   lastScore: (v) => orUndefined(norm.normalizeMoney(v)),
   score: (v) => orUndefined(norm.normalizeMoney(v)),
-  lastRank: (v) => orUndefined(norm.normalizeCount(v)),
-  rank: (v) => orUndefined(norm.normalizeCount(v)),
+  lastRank: rankOf,
+  rank: rankOf,
 };
 
 function read<K extends FieldKey>(key: K, value: unknown, unit: Unit): NormalizedRecord[K] | undefined {

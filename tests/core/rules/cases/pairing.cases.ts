@@ -236,6 +236,100 @@ export const pairingCases: RosterCase[] = [
     absent: ["pair.unknown", "pair.record-date"],
   },
   {
+    name: "pair.*: an aid roster with a 帮扶责任人 column stays a roster (its own rules run, no pair rule)",
+    verdict: "ng",
+    roster: {
+      rows: sheet(
+        ["序号", "姓名", "身份证号", "资助项目", "金额", "银行卡号", "帮扶责任人"],
+        [
+          { 姓名: "学生1", 身份证号: kid(1), 资助项目: "一补", 金额: 625, 帮扶责任人: "王老师" },
+          { 姓名: "学生2", 身份证号: kid(1), 资助项目: "一补", 金额: 625, 帮扶责任人: "王老师" },
+        ],
+      ),
+    },
+    findings: [finding("dup.id", "C4", "error", "同一身份证号")],
+    absent: ["pair.funds", "pair.duplicate", "pair.visits"],
+  },
+  {
+    name: "pair.*: a scholarship roster's 成绩 and 排名 (3/45) are not a score sheet, and not unreadable",
+    verdict: "ok",
+    roster: {
+      rows: sheet(
+        ["序号", "姓名", "身份证号", "成绩", "排名", "上学期排名", "资助金额"],
+        [{ 姓名: "学生1", 身份证号: kid(1), 成绩: "优秀", 排名: "3/45", 上学期排名: "5/45", 资助金额: 5000 }],
+      ),
+    },
+    absent: ["field.unreadable", "pair.funds"],
+  },
+  {
+    name: "pair.funds and pair.visits: records naming the student by ID only count for the pair",
+    verdict: "ok",
+    roster: {
+      ...AS_LEDGER,
+      rows: leanLedger({ 帮扶人: "干部1", 工作单位: "某某镇人民政府", 帮扶对象: "学生1", 身份证号: kid(1) }),
+      others: [
+        makeGrid(
+          "帮扶记录",
+          sheet(
+            ["帮扶日期", "帮扶人", "身份证号", "帮扶类型", "金额"],
+            [1, 2, 3, 4].map((m) => ({
+              帮扶日期: `2026-0${m}-10`,
+              帮扶人: "干部1",
+              身份证号: kid(1),
+              帮扶类型: "走访",
+              金额: 300,
+            })),
+            { title: "2026年帮扶记录" },
+          ),
+        ),
+      ],
+    },
+    absent: ["pair.funds", "pair.visits", "pair.unknown"],
+  },
+  {
+    name: "pair.funds and pair.visits: a blank ledger cell is what the records say",
+    verdict: "ok",
+    roster: {
+      ...AS_LEDGER,
+      rows: ledger(pair(1, 1, { "年度资助金额（元）": null, 走访次数: null })),
+      others: [records(...[1, 2, 3, 4].map((m) => record(`2026-0${m}-10`, 1, 1, "走访", 300)))],
+    },
+    absent: ["pair.funds", "pair.visits"],
+  },
+  {
+    name: "pair.load: a 学优生与学困生一帮一 title takes the peer plan (one student each)",
+    verdict: "ng",
+    roster: {
+      sheet: "结对",
+      rows: sheet(
+        ["序号", "帮扶人", "帮扶对象", "年级"],
+        [
+          { 帮扶人: "赵六", 帮扶对象: "王五", 年级: "五年级" },
+          { 帮扶人: "赵六", 帮扶对象: "李四", 年级: "五年级" },
+        ],
+        { title: "五年级学优生与学困生一帮一结对表" },
+      ),
+    },
+    findings: [finding("pair.load", "B3", "error", "赵六帮扶 2 名学生，超过学优生与学困生“一帮一”结对每人最多 1 名")],
+  },
+  {
+    name: "pair.uncovered: a namesake at another school does not cover the student",
+    verdict: "ng",
+    roster: {
+      ...AS_LEDGER,
+      rows: ledger(pair(1, 1, { 帮扶对象: "张伟", 学校: "安乐学校" })),
+      others: [
+        makeGrid(
+          "资助花名册",
+          sheet(["序号", "姓名", "学校", "困难类型"], [{ 姓名: "张伟", 学校: "东山学校", 困难类型: "建档立卡" }], {
+            title: "2026年秋季学期学生资助花名册",
+          }),
+        ),
+      ],
+    },
+    findings: [finding("pair.uncovered", "B3", "error", "张伟（东山学校）")],
+  },
+  {
     name: "pair.record-date: a record dated after today",
     verdict: "ng",
     roster: { ...AS_LEDGER, rows: ledger(pair(1, 1)), others: [records(record("2026-12-30", 1, 1, "走访"))] },
