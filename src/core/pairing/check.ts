@@ -27,6 +27,7 @@ import {
   type PairRow,
   type ReadRow,
   type RecordRow,
+  studentKey,
 } from "./ledger";
 import { parseId } from "../id/parse";
 import { maskId } from "../mask";
@@ -70,10 +71,6 @@ function identityRules(sheet: LedgerSheet, rows: readonly ReadRow[], pack: Pack,
     checkPhone(ctx, row, "phone");
     checkPhone(ctx, row, "helperPhone");
   }
-}
-
-function studentKey(id18: string | null, name: string | null): string {
-  return id18 ?? `name:${nameKey(name)}`;
 }
 
 const col = (layout: RosterLayout, field: FieldKey): number => layout.fieldColumns[field] ?? -1;
@@ -345,7 +342,11 @@ export function checkPairing(input: PairingInput, out: Finding[]): PairingSummar
   const { pack, today } = input;
   const firstLayout = input.pairs[0]?.layout ?? input.records[0]?.layout ?? null;
   const plan = findPairingPlan(pack, input.program, firstLayout);
-  const year = input.year ?? (firstLayout ? ledgerYear(firstLayout) : null) ?? today.y;
+  // The year of the ledger's title, else of a records sheet's (as 帮扶记录汇总 takes it), else today's.
+  const year =
+    input.year ??
+    [...input.pairs, ...input.records].map((s) => ledgerYear(s.layout)).find((y): y is number => y !== null) ??
+    today.y;
   let rows = 0;
   const pairs: PlacedPair[] = [];
   for (const sheet of input.pairs) {

@@ -11,6 +11,7 @@ export {
   readRows,
   recordRows,
   scoreRows,
+  studentKey,
   type LedgerSheet,
   type PairRow,
   type ReadRow,

@@ -56,6 +56,11 @@ export interface ScoreRow {
   rank: number | null;
 }
 
+/** How a student is matched: the 18-digit ID when valid, else the name. */
+export function studentKey(id18: string | null, name: string | null): string {
+  return id18 ?? `name:${nameKey(name)}`;
+}
+
 /** A name as compared: full-width forms and spaces removed ("张 三" is 张三). */
 export function nameKey(name: string | null | undefined): string {
   return name ? compact(name) : "";

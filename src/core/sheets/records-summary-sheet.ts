@@ -27,6 +27,7 @@ import {
   type LedgerSheet,
   type PairRow,
   type RecordRow,
+  studentKey,
 } from "../pairing/ledger";
 import type { Pack, PairingPlan } from "../policy";
 import { detectRoster, type RosterLayout } from "../roster/detect";
@@ -90,10 +91,6 @@ function detectedSheets(wb: WorkbookData, ctx: RecordsSummaryContext): LedgerShe
   });
 }
 
-function studentKey(id18: string | null, name: string | null): string {
-  return id18 ?? `name:${nameKey(name)}`;
-}
-
 interface Tally {
   visits: number;
   funds: number;
@@ -133,10 +130,12 @@ function tallyRecords(
   const stats: RecordStats = { tallies: new Map(), outOfYear: 0, undated: 0, unmatched: 0 };
   for (const r of records) {
     const h = nameKey(r.helper);
-    if (!h && !r.student) continue;
+    if (!h && !r.student && !r.id18) continue;
+    // The student by ID or by name (a record may give either or both), as the check matches them.
     const key =
-      h && r.student
-        ? (keys.get(`${h}|${studentKey(r.id18, r.student)}`) ?? keys.get(`${h}|${studentKey(null, r.student)}`))
+      h && (r.student || r.id18)
+        ? (keys.get(`${h}|${studentKey(r.id18, r.student)}`) ??
+          (r.student ? keys.get(`${h}|${studentKey(null, r.student)}`) : undefined))
         : undefined;
     if (!key) {
       stats.unmatched++;

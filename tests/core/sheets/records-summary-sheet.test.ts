@@ -213,3 +213,21 @@ test("a pair listed twice is counted once: the second row refers to the first", 
   expect(spec.rows[5]?.slice(4, 9)).toEqual([7, null, 1800, null, "1 对达标，1 对未达标"]);
   expect(notes.some((n) => n.startsWith("“帮联台账”第 5 行与前面的行是同一结对"))).toBe(true);
 });
+
+test("records naming the student by 身份证号 only count for the pair", () => {
+  const byId: CellValue[][] = [
+    ["某某镇2026年干部帮联帮扶记录", null, null, null, null],
+    ["序号", "帮扶日期", "帮扶人", "身份证号", "帮扶类型", "金额"],
+    ...["03-01", "05-10", "09-15", "11-20"].map((d, i) => [
+      i + 1,
+      `2026-${d}`,
+      "罗梓轩",
+      "410782201203120150",
+      "走访",
+      250,
+    ]),
+  ];
+  const built = build(workbook({ name: "帮联台账", rows: LEDGER }, { name: "帮扶记录", rows: byId }));
+  const row = built.spec.rows.find((r) => r[1] === "罗梓轩");
+  expect(row).toEqual([1, "罗梓轩", "某某镇人民政府", "徐春梅", 4, date("2026-11-20"), 1000, 1000, "达标"]);
+});
