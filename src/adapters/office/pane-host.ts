@@ -39,6 +39,11 @@ export function createOfficeHost(): PaneHost {
         workbook,
         source: `${sheet}（${more}${syncs} 次同步读取）`,
         ...(workbook.sheets.length > 1 ? { activeSheet: sheet } : {}),
+        ...(r.value.skipped && r.value.skipped.length > 0
+          ? {
+              note: `工作表${r.value.skipped.map((n) => `“${n}”`).join("")}太大，未与当前工作表一起读取，其中的帮扶台账或花名册未参与核对；可用独立页面或命令行校验整个工作簿。`,
+            }
+          : {}),
       };
     },
     async readAll(): Promise<ReadResult> {

@@ -26,6 +26,10 @@ import {
   type Grid,
   type WorkbookData,
   cellKey,
+  detectRoster,
+  isLedgerKind,
+  makeGrid,
+  type RosterKind,
   type Result,
   fail,
   ok,
@@ -52,6 +56,8 @@ export interface ExcelRead {
   /** One Grid: the sheet, or the selection with its rows and columns at the sheet's own positions. */
   workbook: WorkbookData;
   sheet: string;
+  /** Fellow sheets of a 帮扶 workbook left out because they would not fit in the cell budget. */
+  skipped?: string[];
   /** How many context.sync() calls the read took. */
   syncs: number;
 }
@@ -469,36 +475,78 @@ export async function readSheets(
   });
 }
 
-/** The other visible, non-empty sheets that fit in `budget` cells, in the workbook's order (two syncs). */
+/** Rows of a sheet's top read to tell what it is (detectRoster scans this many for a header). */
+const HEAD_ROWS = 40;
+
+/**
+ * The fellow sheets of a 帮扶 workbook: when the active sheet or another visible one is a pairing
+ * ledger (帮联台账, 帮扶记录, 学困生成绩), the other visible ledgers and aid rosters, in the workbook's
+ * order, as far as `budget` cells go. Each sheet's top rows are read first (three small syncs), so a
+ * workbook without a ledger costs no more than that. Returns the jobs and the sheets left out for size.
+ */
 async function companionJobs(
   context: Excel.RequestContext,
-  active: string,
+  active: { name: string; area: Area; sheet: Excel.Worksheet },
   budget: number,
   syncs: SyncCount,
-): Promise<SheetJob[]> {
+): Promise<{ jobs: SheetJob[]; skipped: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name, items/visibility");
   syncs.n++;
   await context.sync();
-  const candidates = sheets.items.filter((s) => s.name !== active && mapState(s.visibility) === "visible");
+  const candidates = sheets.items.filter((s) => s.name !== active.name && mapState(s.visibility) === "visible");
+  if (candidates.length === 0) return { jobs: [], skipped: [] };
   const probes = candidates.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address, rowIndex, columnIndex, rowCount, columnCount");
     return { sheet, used };
   });
-  if (probes.length === 0) return [];
   syncs.n++;
   await context.sync();
+  const present = probes.flatMap(({ sheet, used }) =>
+    used.isNullObject
+      ? []
+      : [
+          {
+            sheet,
+            used,
+            area: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
+          },
+        ],
+  );
+  const headOf = (sheet: Excel.Worksheet, area: Area) => {
+    const head = sheet.getRangeByIndexes(area.row, area.col, Math.min(HEAD_ROWS, area.rows), area.cols);
+    head.load("values");
+    return head;
+  };
+  const activeHead = headOf(active.sheet, active.area);
+  const heads = present.map((p) => headOf(p.sheet, p.area));
+  syncs.n++;
+  await context.sync();
+  const kindOf = (name: string, values: unknown[][]): RosterKind | null => {
+    const d = detectRoster(makeGrid(name, values as CellValue[][]));
+    return d.ok ? d.value.detected : null;
+  };
+  const kinds = present.map((p, i) => kindOf(p.sheet.name, heads[i]?.values ?? []));
+  if (
+    !isLedgerKind(kindOf(active.name, activeHead.values) ?? undefined) &&
+    !kinds.some((k) => isLedgerKind(k ?? undefined))
+  )
+    return { jobs: [], skipped: [] };
   const jobs: SheetJob[] = [];
+  const skipped: string[] = [];
   let left = budget;
-  for (const { sheet, used } of probes) {
-    if (used.isNullObject) continue;
-    const area: Area = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
-    if (area.rows * area.cols > left) continue;
+  present.forEach(({ sheet, used, area }, i) => {
+    const kind = kinds[i] ?? undefined;
+    if (!(isLedgerKind(kind) || kind === "students")) return;
+    if (area.rows * area.cols > left) {
+      skipped.push(sheet.name);
+      return;
+    }
     left -= area.rows * area.cols;
     jobs.push({ sheet, target: used, name: sheet.name, state: "visible", area });
-  }
-  return jobs;
+  });
+  return { jobs, skipped };
 }
 
 export async function readRosterFromExcel(options: ReadOptions): Promise<Result<ExcelRead, ExcelReadProblem>> {
@@ -536,16 +584,21 @@ export async function readRosterFromExcel(options: ReadOptions): Promise<Result<
       }
 
       const job: SheetJob = { sheet, target, name, state: mapState(sheet.visibility), area };
-      const others =
+      const fellows =
         options.companions && options.scope === "active-sheet"
-          ? await companionJobs(context, name, MAX_CELLS - area.rows * area.cols, syncs)
-          : [];
-      const grids = await readSheets([job, ...others], context, syncs, options.chunkRows, {
+          ? await companionJobs(context, { name, area, sheet }, MAX_CELLS - area.rows * area.cols, syncs)
+          : { jobs: [], skipped: [] };
+      const grids = await readSheets([job, ...fellows.jobs], context, syncs, options.chunkRows, {
         formulas: options.formulas,
       });
       const [grid] = grids;
       if (!grid) return fail({ code: "excel.empty" as const, message: emptyMessage(options.scope, name) });
-      return ok({ workbook: { sheets: grids, properties: readProperties(props) }, sheet: name, syncs: syncs.n });
+      return ok({
+        workbook: { sheets: grids, properties: readProperties(props) },
+        sheet: name,
+        syncs: syncs.n,
+        skipped: fellows.skipped,
+      });
     });
   } catch (error) {
     if (!isHostError(error)) throw error;

@@ -433,3 +433,35 @@ describe("what the Office host does with the pairing findings", () => {
     expect(book.selected).toBe(`${e.sheet}!${e.cell}`);
   });
 });
+
+describe("the fellow sheets the 校验 tab reads", () => {
+  test("a ledger workbook: the active sheet and its visible ledgers and rosters", async () => {
+    const { host } = await open("帮联台账");
+    const r = await host.read({ companions: true });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.workbook.sheets.map((s) => s.name)).toEqual(["帮联台账", "资助花名册", "帮扶记录"]);
+    expect(r.activeSheet).toBe("帮联台账");
+  });
+
+  test("a workbook without a ledger: the active sheet alone, as before", async () => {
+    const book = new Book();
+    const wb = await sampleWorkbook();
+    const roster = wb.sheets.find((s) => s.name === "资助花名册");
+    if (!roster) throw new Error("no roster");
+    book.addGrid(roster);
+    book.addGrid({ ...roster, name: "资助花名册（秋季）" });
+    book.active = "资助花名册";
+    book.install();
+    installOffice();
+    const r = await createOfficeHost().read({ companions: true });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.workbook.sheets.map((s) => s.name)).toEqual(["资助花名册"]);
+    expect(r.activeSheet).toBeUndefined();
+  });
+
+  test("without companions (the other tabs): the active sheet alone", async () => {
+    const { host } = await open("帮联台账");
+    const r = await host.read();
+    expect(r.ok && r.workbook.sheets.map((s) => s.name)).toEqual(["帮联台账"]);
+  });
+});
