@@ -18,11 +18,14 @@ import { finding } from "../rules/finding";
 import { checkIdCell } from "../rules/id-document";
 import { checkPhone } from "../rules/phone";
 import {
-  ledgerYear,
+  calendarYear,
+  inPeriod,
+  ledgerPeriod,
   nameKey,
   pairRows,
   readRows,
   recordRows,
+  type LedgerPeriod,
   type LedgerSheet,
   type PairRow,
   type ReadRow,
@@ -49,14 +52,14 @@ export interface PairingInput {
   today: CivilDate;
   /** The pairing plan (code, name or alias); default: inferred from the ledger. */
   program?: string;
-  /** The ledger's year; default: the year in its title, else today's. */
+  /** The ledger's year (--year); default: the period its title names (2026年度, 2025—2026学年), else today's year. */
   year?: number;
 }
 
 /** What the check found out, besides findings: for the sheets built from the ledger. */
 export interface PairingSummary {
   plan: PairingPlan | null;
-  year: number;
+  period: LedgerPeriod;
   rows: number;
 }
 
@@ -164,7 +167,7 @@ function tallyRecords(
   records: readonly { sheet: LedgerSheet; rows: RecordRow[] }[],
   pairs: readonly PlacedPair[],
   plan: PairingPlan | null,
-  year: number,
+  period: LedgerPeriod,
   today: CivilDate,
   out: Finding[],
 ): Map<string, Tally> {
@@ -190,11 +193,11 @@ function tallyRecords(
     for (const r of rows) {
       if (r.date) {
         const future = r.date > todayIso;
-        if (future || Number(r.date.slice(0, 4)) !== year) {
+        if (future || !inPeriod(r.date, period)) {
           out.push(
             finding("pair.record-date", sheet.grid.name, r.row, col(l, "recordDate"), r.date, {
               date: r.date,
-              year,
+              period: period.label,
               future,
             }),
           );
@@ -238,7 +241,7 @@ function tallyRecords(
         );
         continue;
       }
-      if (!r.date || Number(r.date.slice(0, 4)) !== year) continue;
+      if (!r.date || !inPeriod(r.date, period)) continue;
       const t = tallies.get(key) ?? { funds: 0, visits: 0 };
       if (r.amount !== null) t.funds += r.amount;
       if (r.type !== null && visitTypes.has(r.type)) t.visits += 1;
@@ -278,7 +281,7 @@ function checkMinimums(
   pairs: readonly PlacedPair[],
   tallies: ReadonlyMap<string, Tally> | null,
   plan: PairingPlan,
-  year: number,
+  period: LedgerPeriod,
   out: Finding[],
 ): void {
   for (const p of pairs) {
@@ -286,7 +289,7 @@ function checkMinimums(
     const l = p.sheet.layout;
     const key = `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
     const tally = tallies?.get(key) ?? { funds: 0, visits: 0 };
-    const who = { student: p.student, helper: p.helper, year };
+    const who = { student: p.student, helper: p.helper, period: period.label };
     const fundsAt = shortfall(l, "amount", p.funds, tallies ? tally.funds : null, plan.minFunds?.amount);
     if (plan.minFunds && fundsAt) {
       const { amount: min, source } = plan.minFunds;
@@ -342,11 +345,12 @@ export function checkPairing(input: PairingInput, out: Finding[]): PairingSummar
   const { pack, today } = input;
   const firstLayout = input.pairs[0]?.layout ?? input.records[0]?.layout ?? null;
   const plan = findPairingPlan(pack, input.program, firstLayout);
-  // The year of the ledger's title, else of a records sheet's (as 帮扶记录汇总 takes it), else today's.
-  const year =
-    input.year ??
-    [...input.pairs, ...input.records].map((s) => ledgerYear(s.layout)).find((y): y is number => y !== null) ??
-    today.y;
+  // --year, else the period of the ledger's title, else of a records sheet's (as 帮扶记录汇总 takes it),
+  // else today's calendar year.
+  const period =
+    (input.year !== undefined ? calendarYear(input.year) : null) ??
+    [...input.pairs, ...input.records].map((s) => ledgerPeriod(s.layout)).find((p) => p !== null) ??
+    calendarYear(today.y);
   let rows = 0;
   const pairs: PlacedPair[] = [];
   for (const sheet of input.pairs) {
@@ -368,12 +372,12 @@ export function checkPairing(input: PairingInput, out: Finding[]): PairingSummar
   }
   if (pairs.length > 0 || records.length > 0) {
     const tallies =
-      records.length > 0 && pairs.length > 0 ? tallyRecords(records, pairs, plan, year, today, out) : null;
+      records.length > 0 && pairs.length > 0 ? tallyRecords(records, pairs, plan, period, today, out) : null;
     if (plan && pairs.length > 0) {
       checkPairsRules(pairs, plan, out);
-      checkMinimums(pairs, tallies, plan, year, out);
+      checkMinimums(pairs, tallies, plan, period, out);
       checkCoverage(input.rosters, pairs, plan, today, out);
     }
   }
-  return { plan, year, rows };
+  return { plan, period, rows };
 }

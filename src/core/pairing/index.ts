@@ -5,6 +5,11 @@
 export * from "./awards";
 export { checkPairing, type CoverageRoster, type PairingInput, type PairingSummary } from "./check";
 export {
+  calendarYear,
+  inPeriod,
+  ledgerPeriod,
+  schoolYear,
+  type LedgerPeriod,
   ledgerYear,
   nameKey,
   pairRows,

@@ -144,3 +144,38 @@ export function ledgerYear(layout: RosterLayout): number | null {
   const m = /(20\d{2})\s*(?:年|学年|年度)/.exec(`${layout.title} ${layout.sheet}`);
   return m ? Number(m[1]) : null;
 }
+
+/** The days a ledger counts (ISO dates, both included) and how messages name them. */
+export interface LedgerPeriod {
+  from: string;
+  to: string;
+  label: { zh: string; en: string };
+}
+
+/** A calendar year (方案8 (二)4 每年: the 帮联 default). */
+export function calendarYear(y: number): LedgerPeriod {
+  return { from: `${y}-01-01`, to: `${y}-12-31`, label: { zh: `${y} 年`, en: `${y}` } };
+}
+
+/** A school year, 1 September to 31 August ("2025—2026学年"). */
+export function schoolYear(first: number): LedgerPeriod {
+  const next = first + 1;
+  return {
+    from: `${first}-09-01`,
+    to: `${next}-08-31`,
+    label: { zh: `${first}—${next} 学年`, en: `the ${first}–${next} school year` },
+  };
+}
+
+/** The period a title names: "2025-2026学年" a school year, "2026年度" a calendar year; else null. */
+export function ledgerPeriod(layout: RosterLayout): LedgerPeriod | null {
+  const where = `${layout.title} ${layout.sheet}`;
+  const range = /(20\d{2})\s*[-—–~至到]\s*(20\d{2})\s*学年/.exec(where);
+  if (range && Number(range[2]) === Number(range[1]) + 1) return schoolYear(Number(range[1]));
+  const year = ledgerYear(layout);
+  return year === null ? null : calendarYear(year);
+}
+
+export function inPeriod(iso: string, p: LedgerPeriod): boolean {
+  return iso >= p.from && iso <= p.to;
+}

@@ -15,7 +15,7 @@ export interface PairingRuleData {
     helper: string;
     amount: number;
     min: number;
-    year: number;
+    period: { zh: string; en: string };
     fromRecords: boolean;
     source: string;
   };
@@ -24,13 +24,13 @@ export interface PairingRuleData {
     helper: string;
     count: number;
     min: number;
-    year: number;
+    period: { zh: string; en: string };
     fromRecords: boolean;
     source: string;
   };
   "pair.duplicate": { student: string; helper: string; first: string; oneToOne: boolean };
   "pair.unknown": { who: "helper" | "student" | "pair"; name: string; helper: string };
-  "pair.record-date": { date: string; year: number; future: boolean };
+  "pair.record-date": { date: string; period: { zh: string; en: string }; future: boolean };
 }
 
 /** Yuan as a ledger writes them: 1000, 312.5 (to the 分, no trailing zeros). */
@@ -78,8 +78,8 @@ export const PAIRING_RULES: RuleEntries<PairingRuleData> = {
     title: texts("帮扶资金不足", "Yearly funds below the minimum"),
     message: (d) =>
       texts(
-        `${d.helper}对${d.student} ${d.year} 年资助 ${yuan(d.amount)} 元${d.fromRecords ? "（按帮扶记录合计）" : ""}，少于每年 ${yuan(d.min)} 元`,
-        `${d.helper} gave ${d.student} ${yuan(d.amount)} yuan in ${d.year}${d.fromRecords ? " (summed from the records)" : ""}, less than the ${yuan(d.min)} a year required`,
+        `${d.helper}对${d.student} ${d.period.zh}资助 ${yuan(d.amount)} 元${d.fromRecords ? "（按帮扶记录合计）" : ""}，少于每年 ${yuan(d.min)} 元`,
+        `${d.helper} gave ${d.student} ${yuan(d.amount)} yuan in ${d.period.en}${d.fromRecords ? " (summed from the records)" : ""}, less than the ${yuan(d.min)} a year required`,
       ),
     hint: () => texts("补足资助金额，或补录已发放的资助记录", "Pay the rest, or record the payments already made"),
   },
@@ -89,8 +89,8 @@ export const PAIRING_RULES: RuleEntries<PairingRuleData> = {
     title: texts("走访次数不足", "Too few visits"),
     message: (d) =>
       texts(
-        `${d.helper}对${d.student} ${d.year} 年走访 ${d.count} 次${d.fromRecords ? "（按帮扶记录统计）" : ""}，少于每年 ${d.min} 次`,
-        `${d.helper} visited ${d.student} ${d.count} times in ${d.year}${d.fromRecords ? " (counted from the records)" : ""}, fewer than ${d.min} a year`,
+        `${d.helper}对${d.student} ${d.period.zh}走访 ${d.count} 次${d.fromRecords ? "（按帮扶记录统计）" : ""}，少于每年 ${d.min} 次`,
+        `${d.helper} visited ${d.student} ${d.count} times in ${d.period.en}${d.fromRecords ? " (counted from the records)" : ""}, fewer than ${d.min} a year`,
       ),
     hint: () => texts("安排走访并在民情日记中记载，或补录已有的走访记录", "Plan the visits and record them"),
   },
@@ -140,8 +140,8 @@ export const PAIRING_RULES: RuleEntries<PairingRuleData> = {
       d.future
         ? texts(`帮扶记录日期 ${d.date} 晚于今天`, `The record is dated ${d.date}, after today`)
         : texts(
-            `帮扶记录日期 ${d.date} 不在台账年度 ${d.year} 年内`,
-            `The record is dated ${d.date}, outside ${d.year}`,
+            `帮扶记录日期 ${d.date} 不在台账年度 ${d.period.zh}内`,
+            `The record is dated ${d.date}, outside ${d.period.en}`,
           ),
     hint: () =>
       texts("核对日期，或把记录放到对应年度的台账中", "Check the date, or file the record in its year's ledger"),

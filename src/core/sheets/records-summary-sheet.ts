@@ -19,7 +19,10 @@ import { serialFromCivil } from "../date/serial";
 import { cellKey, type CellRange, type CellValue, type Grid, type WorkbookData } from "../grid/types";
 import { findPairingPlan } from "../pairing/plan";
 import {
-  ledgerYear,
+  calendarYear,
+  inPeriod,
+  ledgerPeriod,
+  type LedgerPeriod,
   nameKey,
   pairRows,
   readRows,
@@ -114,7 +117,7 @@ function tallyRecords(
   records: readonly RecordRow[],
   pairs: readonly PairRow[],
   visitTypes: ReadonlySet<string>,
-  year: number,
+  period: LedgerPeriod,
   today: CivilDate,
 ): RecordStats {
   // A record names the student by ID or by name: both find the pair.
@@ -145,7 +148,7 @@ function tallyRecords(
       stats.undated++;
       continue;
     }
-    if (r.date > todayIso || Number(r.date.slice(0, 4)) !== year) {
+    if (r.date > todayIso || !inPeriod(r.date, period)) {
       stats.outOfYear++;
       continue;
     }
@@ -188,8 +191,10 @@ export function verdict(plan: PairingPlan | null, visits: number | null, funds: 
   return short.length === 0 ? MET : `${NOT_MET}（${short.join("、")}）`;
 }
 
-export function recordsSummaryTitle(year: number): string {
-  return `${year}年帮扶记录汇总`;
+/** "2026年帮扶记录汇总", "2025—2026学年帮扶记录汇总". */
+export function recordsSummaryTitle(period: LedgerPeriod | number): string {
+  const p = typeof period === "number" ? calendarYear(period) : period;
+  return `${p.label.zh.replace(/\s+/g, "")}帮扶记录汇总`;
 }
 
 export function buildRecordsSummarySheet(
@@ -225,10 +230,9 @@ export function buildRecordsSummarySheet(
     (s) => s !== ledger && (ctx.source?.grid === s.grid ? s.layout.kind : s.layout.detected) === "records",
   );
   const plan = findPairingPlan(pack, undefined, ledger.layout);
-  const year =
-    ledgerYear(ledger.layout) ??
-    recordSheets.map((s) => ledgerYear(s.layout)).find((y): y is number => y !== null) ??
-    today.y;
+  // The period the check counts too: the ledger's title, else a records sheet's, else today's year.
+  const period =
+    [ledger, ...recordSheets].map((s) => ledgerPeriod(s.layout)).find((p) => p !== null) ?? calendarYear(today.y);
   const visitTypes = new Set(plan?.visitTypes ?? ["走访", "家访"]);
   const records = recordSheets.flatMap((s) => recordRows(readRows(s), today));
   // Each count from the records when they carry it, else from the ledger's own column.
@@ -236,14 +240,14 @@ export function buildRecordsSummarySheet(
   const fundsFromRecords = recordSheets.some((s) => s.layout.fieldColumns.amount !== undefined);
   const ledgerVisits = ledger.layout.fieldColumns.visits !== undefined;
   const ledgerFunds = ledger.layout.fieldColumns.amount !== undefined;
-  const stats = tallyRecords(records, pairs, visitTypes, year, today);
+  const stats = tallyRecords(records, pairs, visitTypes, period, today);
   const notes: string[] = [];
 
   const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
   const blank = (): CellValue[] => new Array<CellValue>(WIDTH).fill(null);
 
-  const title = options.title?.trim() || recordsSummaryTitle(year);
+  const title = options.title?.trim() || recordsSummaryTitle(period);
   rows.push([title, ...new Array<CellValue>(WIDTH - 1).fill(null)]);
   merges.push(full(0));
   styleRanges.push({ range: full(0), style: "title" });
@@ -368,7 +372,8 @@ export function buildRecordsSummarySheet(
         ? "资助金额取自台账的“年度资助金额”列（元）"
         : "没有资助金额",
   );
-  if (visitsFromRecords || fundsFromRecords) whence.push(`只计 ${year} 年内（截至${chineseDate(today)}）的记录`);
+  if (visitsFromRecords || fundsFromRecords)
+    whence.push(`只计 ${period.label.zh}内（截至${chineseDate(today)}）的记录`);
   noteRow(
     `${plan ? `标准（${plan.name}，${plan.source}）：${minimums.join("；") || "政策包未规定每年的资助金额和走访次数"}。` : "政策包中没有帮扶计划，未判断是否达标。"}${whence.join("，")}。`,
   );
@@ -412,7 +417,8 @@ export function buildRecordsSummarySheet(
     );
   if (ledgers.length > 1)
     notes.push(`工作簿中有 ${ledgers.length} 张帮联台账，只汇总了“${where}”；其余的请选中后分别生成。`);
-  if (stats.outOfYear > 0) notes.push(`${stats.outOfYear} 条帮扶记录的日期不在 ${year} 年内（或晚于今天），未计入。`);
+  if (stats.outOfYear > 0)
+    notes.push(`${stats.outOfYear} 条帮扶记录的日期不在 ${period.label.zh}内（或晚于今天），未计入。`);
   if (stats.undated > 0) notes.push(`${stats.undated} 条帮扶记录没有日期，未计入；请补填日期后重新生成。`);
   if (stats.unmatched > 0)
     notes.push(

@@ -330,6 +330,22 @@ export const pairingCases: RosterCase[] = [
     findings: [finding("pair.uncovered", "B3", "error", "张伟（东山学校）")],
   },
   {
+    name: "pair.record-date: a 2025-2026学年 ledger counts 1 September 2025 to 31 August 2026",
+    verdict: "ng",
+    roster: {
+      ...AS_LEDGER,
+      rows: sheet(LEDGER_HEADER, [pair(1, 1)], { title: "某某镇2025-2026学年帮联台账" }),
+      others: [
+        records(
+          record("2025-10-10", 1, 1, "走访"),
+          record("2026-06-01", 1, 1, "走访"),
+          record("2026-09-10", 1, 1, "走访"),
+        ),
+      ],
+    },
+    findings: [finding("pair.record-date", "B5", "warning", "帮扶记录日期 2026-09-10 不在台账年度 2025—2026 学年内")],
+  },
+  {
     name: "pair.record-date: a record dated after today",
     verdict: "ng",
     roster: { ...AS_LEDGER, rows: ledger(pair(1, 1)), others: [records(record("2026-12-30", 1, 1, "走访"))] },
