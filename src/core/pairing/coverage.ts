@@ -53,7 +53,8 @@ export function fileCoverage(wb: WorkbookData, pack: Pack, today: CivilDate): Fi
     } else if (layout.detected === "students" && wanted.size > 0) {
       const col = layout.fieldColumns.idNumber ?? -1;
       for (const r of readRows({ grid, layout })) {
-        if (!(r.record.hardship ?? []).some((h) => wanted.has(h)) || !r.record.idNumber || !r.record.name) continue;
+        // A student the roster lists by ID must be covered, even when the name cell is blank.
+        if (!(r.record.hardship ?? []).some((h) => wanted.has(h)) || !r.record.idNumber) continue;
         const id = parseId(r.record.idNumber, today);
         if (!id.ok) continue;
         const school = r.record.school ?? null;
@@ -63,7 +64,7 @@ export function fileCoverage(wb: WorkbookData, pack: Pack, today: CivilDate): Fi
           row: r.row,
           col,
           school,
-          name: r.record.name,
+          name: r.record.name ?? "",
           hasId: true,
         });
       }

@@ -36,6 +36,7 @@ export class PairedIndex {
 
   covers(s: RosterStudent): boolean {
     if (s.id18 && this.ids.has(s.id18)) return true;
+    if (nameKey(s.name) === "") return false;
     const school = nameKey(s.school);
     return (this.byName.get(nameKey(s.name)) ?? []).some(
       (p) => !(p.id18 && s.hasId) && (p.school === "" || school === "" || p.school === school),
