@@ -14,7 +14,6 @@
  *   at least one subject, 提高位次合计 adds up every place those students moved up.
  * - The values are plain values, not formulas: tiers depend on a ranking no formula here expresses.
  */
-import type { CivilDate } from "../date/civil";
 import type { CellRange, CellValue, WorkbookData } from "../grid/types";
 import {
   awardReasonText,
@@ -24,22 +23,15 @@ import {
   type TeacherAwardResult,
 } from "../pairing/awards";
 import { nameKey, readRows, scoreRows, type ScoreRow } from "../pairing/ledger";
-import type { Pack } from "../policy";
 import type { AwardTiers } from "../policy/schema";
 import { detectRoster, type RosterLayout } from "../roster/detect";
 import { clampWidth, originalTitle, SHEET_STYLES, spreadRow } from "./roster-sheet";
-import { chineseDate, type RosterSource, type WorkbookBuilderContext } from "./source";
+import { chineseDate, type RosterSource, type WorkbookBuilderContext, type WorkbookBuilderOptions } from "./source";
 import { builtSheet, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
-export interface AwardOptions {
-  pack: Pack;
-  today: CivilDate;
-  /** The title; default from the score sheet's title ("…成绩表" → "…进步奖名单"). */
-  title?: string;
-  /** The new sheet's name; default "进步奖名单". */
-  name?: string;
-}
+/** Default title from the score sheet's ("…成绩表" → "…进步奖名单"); default name 进步奖名单. */
+export type AwardOptions = WorkbookBuilderOptions;
 
 /** The sheet the command was given is used when it is a score sheet. */
 export type AwardContext = WorkbookBuilderContext;

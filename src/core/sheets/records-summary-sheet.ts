@@ -32,22 +32,16 @@ import {
   type RecordRow,
   studentKey,
 } from "../pairing/ledger";
-import type { Pack, PairingPlan } from "../policy";
+import type { PairingPlan } from "../policy";
 import { detectRoster, type RosterLayout } from "../roster/detect";
 import { a1Range, formulaString } from "./refs";
 import { clampWidth, roundTo, SHEET_STYLES, spreadRow } from "./roster-sheet";
-import { chineseDate, type WorkbookBuilderContext } from "./source";
+import { chineseDate, type WorkbookBuilderContext, type WorkbookBuilderOptions } from "./source";
 import { builtSheet, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
-export interface RecordsSummaryOptions {
-  pack: Pack;
-  today: CivilDate;
-  /** The title; default "XXXX年帮扶记录汇总" from the ledger's year. */
-  title?: string;
-  /** The new sheet's name; default "帮扶记录汇总". */
-  name?: string;
-}
+/** Default title "XXXX年帮扶记录汇总" from the ledger's period; default name 帮扶记录汇总. */
+export type RecordsSummaryOptions = WorkbookBuilderOptions;
 
 /** The sheet the command was given is used when it is a ledger. */
 export type RecordsSummaryContext = WorkbookBuilderContext;

@@ -22,6 +22,15 @@ export interface RosterSource {
  * given besides it: the sheet the command started from — used when it is the kind the builder
  * wants — and the user's header mapping corrections.
  */
+export interface WorkbookBuilderOptions {
+  pack: Pack;
+  today: CivilDate;
+  /** The title; default composed from the source sheet (its title or its year). */
+  title?: string;
+  /** The new sheet's name; default the builder's own. */
+  name?: string;
+}
+
 export interface WorkbookBuilderContext {
   source?: RosterSource;
   columnOverrides?: Record<string, ColumnOverrides>;
