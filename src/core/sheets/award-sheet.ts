@@ -27,7 +27,7 @@ import type { AwardTiers } from "../policy/schema";
 import { detectRoster, type RosterLayout } from "../roster/detect";
 import { clampWidth, originalTitle, SHEET_STYLES, spreadRow } from "./roster-sheet";
 import { chineseDate, type RosterSource, type WorkbookBuilderContext, type WorkbookBuilderOptions } from "./source";
-import { builtSheet, sheetParts, type BuildResult } from "./spec";
+import { builtSheet, pushHeaderRow, pushTitleRow, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
 /** Default title from the score sheet's ("…成绩表" → "…进步奖名单"); default name 进步奖名单. */
@@ -179,7 +179,8 @@ export function buildAwardSheet(wb: WorkbookData, options: AwardOptions, ctx: Aw
   const header = ["序号", "姓名", ...(bySubject ? ["学科"] : []), "上学期名次", "本学期名次", "提高位次", "奖项"];
   const width = header.length;
   const col = { name: 1, subject: bySubject ? 2 : -1, last: bySubject ? 3 : 2 };
-  const { rows, merges, styleRanges, rowHeights } = sheetParts();
+  const table = sheetParts();
+  const { rows, merges, styleRanges, rowHeights } = table;
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: width - 1 });
   const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
   const noteRow = (text: string): void => {
@@ -192,16 +193,8 @@ export function buildAwardSheet(wb: WorkbookData, options: AwardOptions, ctx: Aw
     rowHeights.set(r, 30);
   };
 
-  const title = options.title?.trim() || awardTitle(originalTitle(source));
-  rows.push([title, ...new Array<CellValue>(width - 1).fill(null)]);
-  merges.push(full(0));
-  styleRanges.push({ range: full(0), style: "title" });
-  rowHeights.set(0, 30);
-
-  const headerRow = rows.length;
-  rows.push([...header]);
-  styleRanges.push({ range: full(headerRow), style: "header" });
-  rowHeights.set(headerRow, 24);
+  pushTitleRow(table, width, options.title?.trim() || awardTitle(originalTitle(source)));
+  const headerRow = pushHeaderRow(table, width, header);
   const top = rows.length;
   lines.forEach((line, i) => {
     const out = blank();

@@ -37,10 +37,10 @@ import { detectRoster, type RosterLayout } from "../roster/detect";
 import { a1Range, formulaString } from "./refs";
 import { clampWidth, roundTo, SHEET_STYLES, spreadRow } from "./roster-sheet";
 import { chineseDate, type WorkbookBuilderContext, type WorkbookBuilderOptions } from "./source";
-import { builtSheet, sheetParts, type BuildResult } from "./spec";
+import { builtSheet, pushHeaderRow, pushTitleRow, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
-/** Default title "XXXX年帮扶记录汇总" from the ledger's period; default name 帮扶记录汇总. */
+/** Default title from the ledger's period (2026年帮扶记录汇总); default name 帮扶记录汇总. */
 export type RecordsSummaryOptions = WorkbookBuilderOptions;
 
 /** The sheet the command was given is used when it is a ledger. */
@@ -237,19 +237,14 @@ export function buildRecordsSummarySheet(
   const stats = tallyRecords(records, pairs, visitTypes, period, today);
   const notes: string[] = [];
 
-  const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
+  const table = sheetParts();
+  const { rows, merges, styleRanges, formulas, rowHeights } = table;
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
   const blank = (): CellValue[] => new Array<CellValue>(WIDTH).fill(null);
 
   const title = options.title?.trim() || recordsSummaryTitle(period);
-  rows.push([title, ...new Array<CellValue>(WIDTH - 1).fill(null)]);
-  merges.push(full(0));
-  styleRanges.push({ range: full(0), style: "title" });
-  rowHeights.set(0, 30);
-  const headerRow = rows.length;
-  rows.push([...RECORDS_SUMMARY_HEADER]);
-  styleRanges.push({ range: full(headerRow), style: "header" });
-  rowHeights.set(headerRow, 24);
+  pushTitleRow(table, WIDTH, title);
+  const headerRow = pushHeaderRow(table, WIDTH, RECORDS_SUMMARY_HEADER);
 
   const top = rows.length;
   let short = 0;

@@ -134,6 +134,25 @@ export function sheetParts(): SheetParts {
   return { rows: [], merges: [], styleRanges: [], formulas: new Map(), rowHeights: new Map() };
 }
 
+/** Row `parts.rows.length` as a title: one cell merged across `width` columns, 30 pt high. */
+export function pushTitleRow(parts: SheetParts, width: number, title: string): void {
+  const row = parts.rows.length;
+  const range = { top: row, left: 0, bottom: row, right: width - 1 };
+  parts.rows.push([title, ...new Array<CellValue>(width - 1).fill(null)]);
+  parts.merges.push(range);
+  parts.styleRanges.push({ range, style: "title" });
+  parts.rowHeights.set(row, 30);
+}
+
+/** The next row as the table's header (24 pt high); returns its row. */
+export function pushHeaderRow(parts: SheetParts, width: number, header: readonly CellValue[]): number {
+  const row = parts.rows.length;
+  parts.rows.push([...header]);
+  parts.styleRanges.push({ range: { top: row, left: 0, bottom: row, right: width - 1 }, style: "header" });
+  parts.rowHeights.set(row, 24);
+  return row;
+}
+
 /**
  * What a builder returns when it succeeds: an empty spec of this name and kind with `parts` filled
  * in, made the active sheet after writing, and the notes.

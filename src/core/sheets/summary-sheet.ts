@@ -29,7 +29,7 @@ import {
   unitDateRow,
 } from "./roster-sheet";
 import { sheetProgram, type RosterSource } from "./source";
-import { builtSheet, sheetParts, type BuildResult } from "./spec";
+import { builtSheet, pushHeaderRow, pushTitleRow, sheetParts, type BuildResult } from "./spec";
 import { headerRowLayout, textWidth } from "./styles";
 
 export interface SummaryOptions {
@@ -239,7 +239,8 @@ export function buildSummarySheet(source: RosterSource, options: SummaryOptions)
   }
 
   // The sheet.
-  const { rows, merges, styleRanges, formulas, rowHeights } = sheetParts();
+  const table = sheetParts();
+  const { rows, merges, styleRanges, formulas, rowHeights } = table;
   const full = (row: number): CellRange => ({ top: row, left: 0, bottom: row, right: WIDTH - 1 });
   const blankRow = (): CellValue[] => new Array<CellValue>(WIDTH).fill(null);
 
@@ -251,19 +252,13 @@ export function buildSummarySheet(source: RosterSource, options: SummaryOptions)
     `${unit === BLANK_UNIT ? "" : unit}${titlePeriod(source, options.today, program)}${
       program ? shortProgramName(program) : `${who}资助`
     }汇总表`;
-  rows.push([title, ...new Array<CellValue>(WIDTH - 1).fill(null)]);
-  merges.push(full(0));
-  styleRanges.push({ range: full(0), style: "title" });
-  rowHeights.set(0, 30);
+  pushTitleRow(table, WIDTH, title);
   const line = unitDateRow(unit, options.today, WIDTH, 1);
   rows.push(line.cells);
   merges.push(...line.merges);
   styleRanges.push(...line.styles);
   rowHeights.set(1, 22);
-  const headerRow = 2;
-  rows.push([...SUMMARY_HEADER]);
-  styleRanges.push({ range: full(headerRow), style: "header" });
-  rowHeights.set(headerRow, 24);
+  const headerRow = pushHeaderRow(table, WIDTH, SUMMARY_HEADER);
 
   const rangeOf = (col: number): string => absRange(sheet, first, col, last, col);
   const filterPairs = filter.map((c) => `${rangeOf(c.col)},${formulaString(criterionText(c))}`);
