@@ -22,6 +22,8 @@ import {
   inPeriod,
   ledgerPeriod,
   nameKey,
+  PairLookup,
+  pairKey,
   pairRows,
   readRows,
   recordRows,
@@ -101,8 +103,8 @@ function checkPairsRules(pairs: readonly PlacedPair[], plan: PairingPlan, out: F
     helperRows.set(helper, rows);
     if (!p.student) continue;
     const student = studentKey(p.id18, p.student);
-    const pairKey = `${helper}|${student}`;
-    const first = seen.get(pairKey);
+    const key = pairKey(p);
+    const first = seen.get(key);
     const l = p.sheet.layout;
     if (first) {
       out.push(
@@ -115,7 +117,7 @@ function checkPairsRules(pairs: readonly PlacedPair[], plan: PairingPlan, out: F
       );
       continue;
     }
-    seen.set(pairKey, p);
+    seen.set(key, p);
     const list = helpersOf.get(student) ?? [];
     list.push(p);
     helpersOf.set(student, list);
@@ -171,20 +173,7 @@ function tallyRecords(
   today: CivilDate,
   out: Finding[],
 ): Map<string, Tally> {
-  const helpers = new Set<string>();
-  const students = new Set<string>();
-  const pairKeys = new Map<string, string>();
-  for (const p of pairs) {
-    const h = nameKey(p.helper);
-    if (h) helpers.add(h);
-    if (!p.student) continue;
-    const key = studentKey(p.id18, p.student);
-    students.add(key);
-    students.add(studentKey(null, p.student));
-    // A record names the student by ID or by name: both find the pair.
-    pairKeys.set(`${h}|${key}`, `${h}|${key}`);
-    pairKeys.set(`${h}|${studentKey(null, p.student)}`, `${h}|${key}`);
-  }
+  const lookup = new PairLookup(pairs);
   const todayIso = formatIso(today);
   const visitTypes = new Set(plan?.visitTypes ?? ["走访", "家访"]);
   const tallies = new Map<string, Tally>();
@@ -204,12 +193,11 @@ function tallyRecords(
           if (future) continue;
         }
       }
-      const h = nameKey(r.helper);
       // A record names its student by name, by ID, or both.
-      const s = r.student || r.id18 ? studentKey(r.id18, r.student) : "";
+      const hasStudent = r.student !== null || r.id18 !== null;
       const shownStudent = r.student ?? (r.id18 ? maskId(r.id18) : "");
       const studentCol = col(l, r.student ? "name" : "idNumber");
-      if (h && !helpers.has(h)) {
+      if (nameKey(r.helper) && !lookup.hasHelper(r.helper)) {
         out.push(
           finding("pair.unknown", sheet.grid.name, r.row, col(l, "helperName"), r.helper ?? "", {
             who: "helper",
@@ -219,7 +207,7 @@ function tallyRecords(
         );
         continue;
       }
-      if (s && !students.has(s) && !students.has(studentKey(null, r.student))) {
+      if (hasStudent && !lookup.hasStudent(r.id18, r.student)) {
         out.push(
           finding("pair.unknown", sheet.grid.name, r.row, studentCol, shownStudent, {
             who: "student",
@@ -229,8 +217,8 @@ function tallyRecords(
         );
         continue;
       }
-      if (!h || !s) continue;
-      const key = pairKeys.get(`${h}|${s}`) ?? pairKeys.get(`${h}|${studentKey(null, r.student)}`);
+      if (!nameKey(r.helper) || !hasStudent) continue;
+      const key = lookup.find(r.helper, r.id18, r.student);
       if (!key) {
         out.push(
           finding("pair.unknown", sheet.grid.name, r.row, studentCol, shownStudent, {
@@ -287,7 +275,7 @@ function checkMinimums(
   for (const p of pairs) {
     if (!p.student || !p.helper) continue;
     const l = p.sheet.layout;
-    const key = `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
+    const key = pairKey(p);
     const tally = tallies?.get(key) ?? { funds: 0, visits: 0 };
     const who = { student: p.student, helper: p.helper, period: period.label };
     const fundsAt = shortfall(l, "amount", p.funds, tallies ? tally.funds : null, plan.minFunds?.amount);

@@ -61,6 +61,53 @@ export function studentKey(id18: string | null, name: string | null): string {
   return id18 ?? `name:${nameKey(name)}`;
 }
 
+/** A pair's key: its helper and its student (the ID when valid, else the name). */
+export function pairKey(p: Pick<PairRow, "helper" | "id18" | "student">): string {
+  return `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
+}
+
+/**
+ * The ledger's pairs as a record finds them: by its helper's name and its student's ID or name (a
+ * record may give either or both). The check and 帮扶记录汇总 match records alike through it.
+ */
+export class PairLookup {
+  private readonly helpers = new Set<string>();
+  private readonly students = new Set<string>();
+  private readonly keys = new Map<string, string>();
+
+  constructor(pairs: Iterable<Pick<PairRow, "helper" | "id18" | "student">>) {
+    for (const p of pairs) {
+      const h = nameKey(p.helper);
+      if (h) this.helpers.add(h);
+      if (!h || !p.student) continue;
+      const key = pairKey(p);
+      const byName = `${h}|${studentKey(null, p.student)}`;
+      this.students.add(studentKey(p.id18, p.student));
+      this.students.add(studentKey(null, p.student));
+      this.keys.set(key, key);
+      if (!this.keys.has(byName)) this.keys.set(byName, key);
+    }
+  }
+
+  hasHelper(helper: string | null): boolean {
+    return this.helpers.has(nameKey(helper));
+  }
+
+  hasStudent(id18: string | null, name: string | null): boolean {
+    return this.students.has(studentKey(id18, name)) || (name !== null && this.students.has(studentKey(null, name)));
+  }
+
+  /** The key of the pair a record names, or undefined. */
+  find(helper: string | null, id18: string | null, name: string | null): string | undefined {
+    const h = nameKey(helper);
+    if (!h || (!name && !id18)) return undefined;
+    return (
+      this.keys.get(`${h}|${studentKey(id18, name)}`) ??
+      (name ? this.keys.get(`${h}|${studentKey(null, name)}`) : undefined)
+    );
+  }
+}
+
 /** A name as compared: full-width forms and spaces removed ("张 三" is 张三). */
 export function nameKey(name: string | null | undefined): string {
   return name ? compact(name) : "";

@@ -24,13 +24,14 @@ import {
   ledgerPeriod,
   type LedgerPeriod,
   nameKey,
+  PairLookup,
+  pairKey,
   pairRows,
   readRows,
   recordRows,
   type LedgerSheet,
   type PairRow,
   type RecordRow,
-  studentKey,
 } from "../pairing/ledger";
 import type { PairingPlan } from "../policy";
 import { detectRoster, type RosterLayout } from "../roster/detect";
@@ -103,9 +104,6 @@ interface RecordStats {
 }
 
 /** Each pair's key (helper | student by ID or name), as check.ts keys it. */
-function pairKeyOf(p: PairRow): string {
-  return `${nameKey(p.helper)}|${studentKey(p.id18, p.student)}`;
-}
 
 function tallyRecords(
   records: readonly RecordRow[],
@@ -114,26 +112,12 @@ function tallyRecords(
   period: LedgerPeriod,
   today: CivilDate,
 ): RecordStats {
-  // A record names the student by ID or by name: both find the pair.
-  const keys = new Map<string, string>();
-  for (const p of pairs) {
-    const h = nameKey(p.helper);
-    if (!h || !p.student) continue;
-    const key = pairKeyOf(p);
-    keys.set(key, key);
-    if (!keys.has(`${h}|${studentKey(null, p.student)}`)) keys.set(`${h}|${studentKey(null, p.student)}`, key);
-  }
+  const lookup = new PairLookup(pairs);
   const todayIso = formatIso(today);
   const stats: RecordStats = { tallies: new Map(), outOfYear: 0, undated: 0, unmatched: 0 };
   for (const r of records) {
-    const h = nameKey(r.helper);
-    if (!h && !r.student && !r.id18) continue;
-    // The student by ID or by name (a record may give either or both), as the check matches them.
-    const key =
-      h && (r.student || r.id18)
-        ? (keys.get(`${h}|${studentKey(r.id18, r.student)}`) ??
-          (r.student ? keys.get(`${h}|${studentKey(null, r.student)}`) : undefined))
-        : undefined;
+    if (!nameKey(r.helper) && !r.student && !r.id18) continue;
+    const key = lookup.find(r.helper, r.id18, r.student);
     if (!key) {
       stats.unmatched++;
       continue;
@@ -262,8 +246,8 @@ export function buildRecordsSummarySheet(
     out[COL.student] = p.student?.trim() || "（未结对）";
     out[COL.min] = plan?.minFunds ? plan.minFunds.amount : ABSENT;
     const paired = !!p.helper && !!p.student;
-    const first = paired ? firstOf.get(pairKeyOf(p)) : undefined;
-    if (paired && first === undefined) firstOf.set(pairKeyOf(p), i + 1);
+    const first = paired ? firstOf.get(pairKey(p)) : undefined;
+    if (paired && first === undefined) firstOf.set(pairKey(p), i + 1);
     if (first !== undefined) {
       duplicates.push(p.row + 1);
       out[COL.visits] = ABSENT;
@@ -273,7 +257,7 @@ export function buildRecordsSummarySheet(
       rows.push(out);
       return;
     }
-    const tally = paired ? stats.tallies.get(pairKeyOf(p)) : undefined;
+    const tally = paired ? stats.tallies.get(pairKey(p)) : undefined;
     const visits = visitsFromRecords ? (paired ? (tally?.visits ?? 0) : null) : ledgerVisits ? (p.visits ?? 0) : null;
     const funds = fundsFromRecords
       ? paired
