@@ -28,6 +28,7 @@ import {
   type ColumnOverrides,
   isFieldKey,
   LAYOUT_SHEET_PREFIX,
+  sheetBuilder,
   isGeneratedSheetName,
   SEAL_SHEET,
   SheetConflictError,
@@ -259,9 +260,6 @@ async function writeBuilt(
   }
 }
 
-/** Commands built from several sheets: the 帮联台账 with its 帮扶记录 (and the score sheets), whichever is active. */
-const FELLOW_SHEETS: ReadonlySet<SheetCommand> = new Set<SheetCommand>(["buildPairSummary", "buildAwards"]);
-
 /**
  * 格式化花名册 / 生成汇总表 / 生成公示表 / 生成申请表 on the active sheet: a NEW sheet, the original
  * untouched. Expected failures (no roster, a host error) come back as `{ ok: false, message }`.
@@ -281,7 +279,7 @@ export async function runSheetCommand(command: SheetCommand, options: SheetComma
       return { ok: false, message: hostFailure(`读取“${LAYOUT_SHEET_PREFIX}”工作表`, error), notes: [] };
     }
   }
-  if (FELLOW_SHEETS.has(command)) {
+  if (sheetBuilder(command).fellowSheets) {
     try {
       const others = (await sheetNames()).filter((n) => n !== roster && !isGeneratedSheetName(n));
       wb = { ...wb, sheets: [...wb.sheets, ...(await readNamedSheets(others))] };

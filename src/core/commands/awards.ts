@@ -13,6 +13,7 @@ export const awards = {
   options,
   sheet: AWARD_SHEET_NAME,
   separate: false,
+  fellowSheets: true,
   recipe: stepSchema(COMMAND_NAMES.awards.step.name, { title: RecipeText.optional() }),
   // The score sheet is found in the whole workbook; the roster found for the command is used when it is one.
   build: (source, o, { pack, today, workbook, columnOverrides }) =>

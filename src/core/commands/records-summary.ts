@@ -13,6 +13,7 @@ export const pairSummary = {
   options,
   sheet: RECORDS_SUMMARY_SHEET_NAME,
   separate: false,
+  fellowSheets: true,
   recipe: stepSchema(COMMAND_NAMES["pair-summary"].step.name, { title: RecipeText.optional() }),
   // The ledger and its records are found in the whole workbook; the roster found for the command is used when it is a ledger.
   build: (source, o, { pack, today, workbook, columnOverrides }) =>

@@ -35,6 +35,11 @@ export interface SheetCommandDef<O extends z.ZodObject = z.ZodObject> extends Co
   sheet: string;
   /** The sheet goes into a workbook of its own (公示表: no roster data beside it; 报送格式). */
   separate: boolean;
+  /**
+   * The builder reads sheets beside the one it starts from (a 帮联台账's 帮扶记录, a score sheet
+   * anywhere): hosts that read one sheet at a time read the workbook's other sheets too.
+   */
+  fellowSheets?: true;
   /** The pure builder: the roster found, the typed options (empty texts already left out). */
   build(source: RosterSource, options: z.infer<O>, context: SheetContext): BuildResult;
 }
