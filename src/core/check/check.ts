@@ -221,7 +221,8 @@ function checkLedgers(
   out: Finding[],
 ): { rows: number; sheets: LedgerSheet[] } {
   const none = { rows: 0, sheets: [] };
-  // A named aid roster is checked with the ledgers beside it (they are the same submission).
+  // In a batch the county checks coverage across the files: no roster of this one is the list to cover.
+  const coverHere = !options.coverageAcrossFiles;
   const ledgers: Record<"pairs" | "records" | "scores", LedgerSheet[]> = { pairs: [], records: [], scores: [] };
   const rosters: CoverageRoster[] = [];
   for (const grid of wb.sheets) {
@@ -232,10 +233,9 @@ function checkLedgers(
     if (!d.ok) continue;
     const kind = isPicked ? d.value.kind : d.value.detected;
     if (isLedgerKind(kind)) ledgers[kind].push({ grid, layout: d.value });
-    else if (kind === "students") rosters.push({ sheet: { grid, layout: d.value }, label: "" });
+    else if (kind === "students" && coverHere) rosters.push({ sheet: { grid, layout: d.value }, label: "" });
   }
   if (ledgers.pairs.length + ledgers.records.length + ledgers.scores.length === 0) return none;
-  if (options.coverageAcrossFiles) rosters.length = 0;
   for (const a of options.against ?? []) {
     for (const grid of a.workbook.sheets) {
       const d = detectRoster(grid);
