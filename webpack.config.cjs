@@ -3,10 +3,12 @@
 //    taskpane.html), the standalone page (standalone.html, no office.js), manifest and icons;
 //  - cli: the `zizhu` command for Node, which bundles the very same functions module.
 const path = require("node:path");
-const { DefinePlugin } = require("webpack");
+const { DefinePlugin, optimize } = require("webpack");
+const { URL } = require("node:url");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { OfflinePagePlugin } = require("./scripts/offline-page.cjs");
 const pkg = require("./package.json");
 
 const DEV_URL = "https://localhost:3000/";
@@ -49,10 +51,14 @@ module.exports = (env, argv) => {
       taskpane: "./taskpane/index.tsx",
       standalone: "./taskpane/standalone.tsx",
     },
-    output: { path: dist, filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
+    output: { path: dist, filename: "[name].js", clean: { keep: /^(cli[\\/]|engine-worker\.js|zizhu-offline\.html)/ } },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: { rules: [tsRule, coreRule] },
     performance: { hints: false },
+    // The task pane page loads functions, commands and taskpane together: what they share (React,
+    // Fluent UI, the engine's core) is one chunk loaded once, and the tabs loaded on first use
+    // (taskpane/lazy.tsx) are chunks of their own.
+    optimization: { splitChunks: { chunks: "all" } },
     plugins: [
       define(),
       functionsMetadata(),
@@ -74,9 +80,57 @@ module.exports = (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(baseUrl()),
+            // The URLs, and the AppDomain (the origin alone, without the trailing slash).
+            transform: (content) =>
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(baseUrl())
+                .split(DEV_URL.slice(0, -1))
+                .join(new URL(baseUrl()).origin),
           },
         ],
+      }),
+    ],
+  };
+  // The engine worker (engine-worker.js): reading, checking, scanning and building off the pane's
+  // thread, for the task pane and the standalone page alike. One self-contained file: a worker
+  // cannot load the page's chunks, and the single offline file carries it inline.
+  const worker = {
+    name: "worker",
+    mode,
+    target: "webworker",
+    devtool: "source-map",
+    entry: { "engine-worker": "./src/adapters/engine/worker.ts" },
+    output: { path: dist, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule, coreRule] },
+    performance: { hints: false },
+    plugins: [define()],
+  };
+  // The single offline file (zizhu-offline.html): the standalone page as one script, with the
+  // worker's script (built just before), the sample roster and the icon inside one HTML file.
+  const offline = {
+    name: "offline",
+    dependencies: ["worker"],
+    mode,
+    target: "web",
+    devtool: false,
+    entry: { "zizhu-offline": "./taskpane/standalone.tsx" },
+    output: { path: dist, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule, coreRule] },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      define(),
+      // The tabs loaded on first use are in the one script too: a file:// page cannot fetch chunks.
+      new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new OfflinePagePlugin({
+        entry: "zizhu-offline",
+        worker: path.join(dist, "engine-worker.js"),
+        sample: path.resolve(__dirname, "samples/一补花名册-问题示例.xlsx"),
+        icon: path.resolve(__dirname, "assets/icon-32.png"),
       }),
     ],
   };
@@ -128,5 +182,5 @@ module.exports = (env, argv) => {
   };
   if (env && env.bench) return [bench];
   if (env && env.samples) return [samples];
-  return [web, cli];
+  return [web, worker, offline, cli];
 };

@@ -42,7 +42,9 @@ async function httpsOptions() {
   }
 }
 
-const [web, cli] = configFor({}, { mode: "development" });
+const configs = configFor({}, { mode: "development" });
+const byName = (name) => configs.find((c) => c.name === name);
+const [web, worker, cli] = ["web", "worker", "cli"].map(byName);
 
 // The main job first, headless, on the bundled sample roster: what `zizhu check` finds in it.
 await new Promise((resolve, reject) =>
@@ -60,7 +62,8 @@ const devServer = new WebpackDevServer(
     port: PORT,
     server: server.options ? { type: "https", options: server.options } : "https",
   }),
-  webpack(web),
+  // The pages and their engine worker (engine-worker.js), served side by side.
+  webpack([web, worker]),
 );
 await devServer.start();
 

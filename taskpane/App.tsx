@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   FluentProvider,
   Badge,
@@ -24,14 +24,14 @@ import { type Report, type Pack, engineContext } from "../src/core";
 import type { PaneHost } from "../src/adapters/pane-host";
 import { TabPanel } from "./components/TabPanel";
 import { CheckTab, type Loaded } from "./check/CheckTab";
-import { PrivacyTab } from "./privacy/PrivacyTab";
-import { ToolsTab } from "./tools/ToolsTab";
-import { SheetsTab, isSheetsCommand } from "./sheets/SheetsTab";
+import { PrivacyTab, RecipeTab, SheetsTab, ToolsTab } from "./lazy";
+import { isSheetsCommand } from "./sheets/sheets-command";
 import { PreSubmitReport } from "./sheets/PreSubmitReport";
-import { RecipeTab } from "./recipes/RecipeTab";
 import type { RecipeHost } from "../src/adapters/recipe-host";
 import { currentCalendar, loadPaneCalendar, usesImports, type PaneCalendar } from "./calendar";
 import { PaneContextProvider } from "./context";
+import { PaneEngineProvider } from "./engine";
+import { createEngine } from "../src/adapters/engine";
 
 export type HostMode = PaneHost["mode"];
 export type TabId = "check" | "privacy" | "sheets" | "recipes" | "tools";
@@ -74,8 +74,14 @@ export function App(props: {
             : "check"
         : "check"),
   );
+  // Tabs are mounted when first opened (their code loads then: see lazy.tsx), then kept.
+  const opened = useRef(new Set<TabId>());
+  opened.current.add(tab);
   // The policy pack: the host's (the seed pack), or the one the user loaded on 校验; 报表 and 流程 use the same.
   const [pack, setPack] = useState<Pack>(() => host.context().pack);
+  // Reading, checking, scanning and building run in the engine worker: the host's (the standalone
+  // page reads its file there), else one for this pane.
+  const engine = useMemo(() => host.engine ?? createEngine(), [host]);
   // The workbook last read, shared by the 校验 and 隐私 tabs.
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // A 报送前检查 that found errors: its report, shown on the 校验 tab.
@@ -153,107 +159,117 @@ export function App(props: {
   ];
   return (
     <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={props.locale}>
-      <PaneContextProvider value={context}>
-        <main className={styles.page}>
-          <header className={styles.header}>
-            <Title2 as="h1">{s.title}</Title2>
-            <Text size={200}>{s.subtitle}</Text>
-            <Badge appearance="tint" color={host.mode === "office" ? "brand" : "informative"} data-testid="mode">
-              {host.mode === "office" ? s.officeBadge : s.standaloneBadge}
-            </Badge>
-          </header>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-            {tabs.map((t) => (
-              <Tab key={t.id} value={t.id} data-testid={`tab-${t.id}`}>
-                {t.label}
-                {t.id === "check" && openErrors !== null && openErrors > 0 && (
-                  <CounterBadge
-                    count={openErrors}
-                    color="danger"
-                    size="small"
-                    aria-label={s.openCheckBadge(openErrors)}
-                    data-testid="open-check-badge"
+      <PaneEngineProvider value={engine}>
+        <PaneContextProvider value={context}>
+          <main className={styles.page}>
+            <header className={styles.header}>
+              <Title2 as="h1">{s.title}</Title2>
+              <Text size={200}>{s.subtitle}</Text>
+              <Badge appearance="tint" color={host.mode === "office" ? "brand" : "informative"} data-testid="mode">
+                {host.mode === "office" ? s.officeBadge : s.standaloneBadge}
+              </Badge>
+            </header>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+              {tabs.map((t) => (
+                <Tab key={t.id} value={t.id} data-testid={`tab-${t.id}`}>
+                  {t.label}
+                  {t.id === "check" && openErrors !== null && openErrors > 0 && (
+                    <CounterBadge
+                      count={openErrors}
+                      color="danger"
+                      size="small"
+                      aria-label={s.openCheckBadge(openErrors)}
+                      data-testid="open-check-badge"
+                    />
+                  )}
+                </Tab>
+              ))}
+            </TabList>
+            <TabPanel
+              hidden={tab !== "check"}
+              label={s.tabCheck}
+              crashed={s.tabCrashed}
+              above={
+                preSubmit && (
+                  <PreSubmitReport
+                    report={preSubmit}
+                    host={host}
+                    strings={s}
+                    locale={props.locale}
+                    listHeight={props.listHeight}
+                    onClose={() => setPreSubmit(null)}
                   />
-                )}
-              </Tab>
-            ))}
-          </TabList>
-          <TabPanel
-            hidden={tab !== "check"}
-            label={s.tabCheck}
-            crashed={s.tabCrashed}
-            above={
-              preSubmit && (
-                <PreSubmitReport
-                  report={preSubmit}
+                )
+              }
+            >
+              <CheckTab
+                host={host}
+                strings={s}
+                locale={props.locale}
+                loaded={loaded}
+                onLoaded={setLoaded}
+                listHeight={props.listHeight}
+                autoRun={autoRun}
+                liveOn={liveOn}
+                onReport={onReport}
+                pack={pack}
+                onPackChange={setPack}
+              />
+            </TabPanel>
+            <TabPanel hidden={tab !== "sheets"} label={s.tabSheets} crashed={s.tabCrashed}>
+              {opened.current.has("sheets") && (
+                <SheetsTab
+                  host={host}
+                  pack={pack}
+                  strings={s}
+                  locale={props.locale}
+                  loaded={loaded !== null}
+                  request={request}
+                  onReport={(report) => {
+                    setPreSubmit(report);
+                    setTab("check");
+                  }}
+                />
+              )}
+            </TabPanel>
+            <TabPanel hidden={tab !== "privacy"} label={s.tabPrivacy} crashed={s.tabCrashed}>
+              {opened.current.has("privacy") && (
+                <PrivacyTab
                   host={host}
                   strings={s}
                   locale={props.locale}
+                  active={tab === "privacy"}
+                  loaded={loaded}
+                  onLoaded={setLoaded}
                   listHeight={props.listHeight}
-                  onClose={() => setPreSubmit(null)}
                 />
-              )
-            }
-          >
-            <CheckTab
-              host={host}
-              strings={s}
-              locale={props.locale}
-              loaded={loaded}
-              onLoaded={setLoaded}
-              listHeight={props.listHeight}
-              autoRun={autoRun}
-              liveOn={liveOn}
-              onReport={onReport}
-              pack={pack}
-              onPackChange={setPack}
-            />
-          </TabPanel>
-          <TabPanel hidden={tab !== "sheets"} label={s.tabSheets} crashed={s.tabCrashed}>
-            <SheetsTab
-              host={host}
-              pack={pack}
-              strings={s}
-              locale={props.locale}
-              loaded={loaded !== null}
-              request={request}
-              onReport={(report) => {
-                setPreSubmit(report);
-                setTab("check");
-              }}
-            />
-          </TabPanel>
-          <TabPanel hidden={tab !== "privacy"} label={s.tabPrivacy} crashed={s.tabCrashed}>
-            <PrivacyTab
-              host={host}
-              strings={s}
-              locale={props.locale}
-              active={tab === "privacy"}
-              loaded={loaded}
-              onLoaded={setLoaded}
-              listHeight={props.listHeight}
-            />
-          </TabPanel>
-          {recipes && (
-            <TabPanel hidden={tab !== "recipes"} label={s.tabRecipes} crashed={s.tabCrashed}>
-              <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} pack={pack} />
+              )}
             </TabPanel>
-          )}
-          <TabPanel hidden={tab !== "tools"} label={s.tabTools} crashed={s.tabCrashed}>
-            <ToolsTab
-              strings={s}
-              locale={props.locale}
-              host={host}
-              calendar={calendar}
-              onCalendarChange={(next) => {
-                setCalendar(next);
-                setCalendarNote(null);
-              }}
-              calendarNote={calendarNote}
-            />
-          </TabPanel>
-        </main>
-      </PaneContextProvider>
+            {recipes && (
+              <TabPanel hidden={tab !== "recipes"} label={s.tabRecipes} crashed={s.tabCrashed}>
+                {opened.current.has("recipes") && (
+                  <RecipeTab host={host} recipes={recipes} locale={props.locale} runRequest={recipeRun} pack={pack} />
+                )}
+              </TabPanel>
+            )}
+            <TabPanel hidden={tab !== "tools"} label={s.tabTools} crashed={s.tabCrashed}>
+              {opened.current.has("tools") && (
+                <ToolsTab
+                  strings={s}
+                  locale={props.locale}
+                  host={host}
+                  calendar={calendar}
+                  onCalendarChange={(next) => {
+                    setCalendar(next);
+                    setCalendarNote(null);
+                  }}
+                  calendarNote={calendarNote}
+                />
+              )}
+            </TabPanel>
+          </main>
+        </PaneContextProvider>
+      </PaneEngineProvider>
     </FluentProvider>
   );
 }

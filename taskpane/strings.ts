@@ -135,6 +135,14 @@ const zh = {
   runCheck: "开始校验",
   running: "正在校验…",
   reading: "正在读取…",
+  progressRead: (rows: number) => `已读取 ${rows.toLocaleString("zh-CN")} 行`,
+  progressCheck: (rows: number) => `正在校验 ${rows.toLocaleString("zh-CN")} 行…`,
+  progressChecked: (done: number, total: number) =>
+    `已校验 ${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")} 行`,
+  progressScan: (rows: number) => `正在扫描 ${rows.toLocaleString("zh-CN")} 行…`,
+  progressBuild: "正在生成文件…",
+  cancel: "取消",
+  cancelled: "已取消。文件和选项都保留着，可以重新校验。",
   emptyStandalone:
     "选择或拖入一个花名册（.xlsx 或 .csv），或载入示例花名册，然后点“开始校验”。文件只在本机读取，不会上传。",
   emptyOffice: "打开花名册所在的工作表，点“校验当前工作表”。",
@@ -361,6 +369,14 @@ const en: Strings = {
   runCheck: "Check",
   running: "Checking…",
   reading: "Reading…",
+  progressRead: (rows: number) => `${rows.toLocaleString("en-US")} rows read`,
+  progressCheck: (rows: number) => `Checking ${rows.toLocaleString("en-US")} rows…`,
+  progressChecked: (done: number, total: number) =>
+    `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows checked`,
+  progressScan: (rows: number) => `Scanning ${rows.toLocaleString("en-US")} rows…`,
+  progressBuild: "Building the file…",
+  cancel: "Cancel",
+  cancelled: "Cancelled. The file and the options are kept; you can check again.",
   emptyStandalone:
     "Choose or drop a roster (.xlsx or .csv), or load the sample roster, then press Check. The file is read on this machine and never uploaded.",
   emptyOffice: 'Open the sheet holding the roster and press "Check the active sheet".',

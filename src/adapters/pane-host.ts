@@ -19,6 +19,7 @@ import type {
   SheetCommandOptions,
 } from "../core";
 import type { PreSubmitOutcome, SealCheckOutcome, SheetOutcome } from "./office/sheets";
+import type { BookRef, Engine, EngineProgress } from "./engine";
 
 export type { PreSubmitOutcome, SealCheckOutcome, SheetCommand, SheetCommandOptions, SheetOutcome };
 
@@ -36,11 +37,23 @@ export type ReadResult =
       note?: string;
       /** Office: the sheet the user is on, when the workbook read holds others beside it (checked first). */
       activeSheet?: string;
+      /**
+       * The engine holds the whole workbook (the standalone page read the file in the engine worker):
+       * `workbook` is then only its preview, the first PREVIEW_ROWS rows of each sheet — enough for the
+       * header mapping; whatever needs every row asks the engine with this ref.
+       */
+      held?: BookRef;
     }
   | { ok: false; message: string };
 
 export interface PaneHost {
   mode: "office" | "standalone";
+  /**
+   * Where the pane's heavy work runs (src/adapters/engine: a Web Worker where one can start). The
+   * pane uses the host's engine, so a workbook the host read into it is found there; without one
+   * the pane makes its own.
+   */
+  engine?: Engine;
   /**
    * The day, the policy pack and the holiday calendar the pane computes with (src/core/context.ts;
    * the pane reads `today()`, `calendar` and, until a pack is loaded on 校验, `pack`). Office and
@@ -61,7 +74,7 @@ export interface PaneHost {
    * `companions`: Office reads the active sheet's fellow sheets too (a 帮扶 ledger's records and
    * roster), for the check; the file hosts read every sheet anyway.
    */
-  read(options?: { companions?: boolean }): Promise<ReadResult>;
+  read(options?: { companions?: boolean; onProgress?: (progress: EngineProgress) => void }): Promise<ReadResult>;
   /**
    * Reads the WHOLE workbook (every sheet, hidden ones included, and the document properties) for
    * the privacy inventory. Optional: without it the privacy tab scans what `read()` returns.
@@ -134,6 +147,8 @@ export interface FileHost extends PaneHost {
   mode: "standalone";
   openFile(name: string, bytes: Uint8Array): void;
   loadSample(): Promise<ReadResult>;
+  /** The masked copy of the opened file, made and written in the engine; downloaded as a NEW file. */
+  saveMaskedFile?(suggestedName: string): Promise<string>;
 }
 
 export function isFileHost(host: PaneHost): host is FileHost {

@@ -6,6 +6,7 @@
  */
 import type { CivilDate, WorkbookData, SheetSpec } from "../core";
 import type { RecipeOutput } from "../automation/recipes/run";
+import type { BookRef } from "./engine";
 import type { Recipe } from "../automation/recipes/schema";
 import type { Triggers } from "../automation/triggers/triggers";
 
@@ -25,6 +26,8 @@ export interface RecipeInput {
   source: string;
   originalBytes?: Uint8Array;
   format?: "xlsx" | "csv";
+  /** The engine holds the file read (the standalone page): its results are written there. */
+  held?: BookRef;
 }
 
 export interface StoredRecipe {

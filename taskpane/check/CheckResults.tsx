@@ -21,20 +21,23 @@ export function CheckResults(props: {
   mapping: ReactNode;
 }) {
   const { phase, host, strings: s } = props;
-  const { result, workbook, options } = phase;
-  const grid = workbook.sheets.find((g) => g.name === result.sheet);
+  const { result, workbook, plan } = phase;
   return (
     <>
-      <Results report={result.report} host={host} strings={s} locale={props.locale} listHeight={props.listHeight} />
-      {grid && result.layout && (
+      <Results
+        report={result.report}
+        host={host}
+        strings={s}
+        locale={props.locale}
+        listHeight={props.listHeight}
+        titles={phase.titles}
+      />
+      {plan && (
         <Fixes
           // A new check is a new plan: selections and status start afresh.
           key={phase.run}
-          grid={grid}
-          layout={result.layout}
-          report={result.report}
+          plan={plan}
           workbook={workbook}
-          options={options}
           host={host}
           strings={s}
           onRecheck={props.onRecheck}

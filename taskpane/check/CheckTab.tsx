@@ -4,7 +4,7 @@
  * check on edit. The state machine, the mapping and the live check are hooks of their own.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Spinner, Switch } from "@fluentui/react-components";
+import { Button, Switch } from "@fluentui/react-components";
 import type { Pack, Report } from "../../src/core";
 import { isFileHost, type PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
@@ -13,11 +13,11 @@ import { Message } from "../components/Message";
 import { useLayoutStyles } from "../components/layout";
 import { checkOptions, DEFAULT_CHOICES, kindOption, type CheckChoices } from "./check-options";
 import { CheckOptionsForm } from "./CheckOptionsForm";
-import { CheckResults } from "./CheckResults";
 import { FileDrop } from "./FileDrop";
-import { HeaderMapping } from "./HeaderMapping";
+import { CheckResults, HeaderMapping } from "../lazy";
 import { LiveResultBar } from "./LiveResultBar";
 import { PackPicker } from "./PackPicker";
+import { ProgressLine } from "./ProgressLine";
 import { previewLayout, useColumnMapping, type Loaded } from "./useColumnMapping";
 import { useCheckRun, type CheckSetup } from "./useCheckRun";
 import { useLiveCheck } from "./useLiveCheck";
@@ -122,7 +122,9 @@ export function CheckTab(props: {
         >
           {fileHost ? s.runCheck : s.checkSheet}
         </Button>
-        {phase.kind === "running" && <Spinner size="tiny" label={s.running} data-testid="spinner" />}
+        {phase.kind === "running" && (
+          <ProgressLine strings={s} progress={phase.progress} fallback={s.running} onCancel={check.cancel} />
+        )}
         {host.watchEdits && (
           <Switch
             checked={live.live}
@@ -131,7 +133,9 @@ export function CheckTab(props: {
             data-testid="live-check"
           />
         )}
-        {phase.kind === "reading" && <Spinner size="tiny" label={s.reading} data-testid="spinner" />}
+        {phase.kind === "reading" && (
+          <ProgressLine strings={s} progress={phase.progress} fallback={s.reading} onCancel={check.cancel} />
+        )}
       </div>
       {phase.kind === "idle" && !loaded && (
         <Message intent="info" testId="empty">
@@ -139,6 +143,11 @@ export function CheckTab(props: {
         </Message>
       )}
       {live.live && live.result && <LiveResultBar result={live.result} strings={s} />}
+      {phase.kind === "idle" && phase.note === "cancelled" && (
+        <Message intent="info" testId="check-cancelled">
+          {s.cancelled}
+        </Message>
+      )}
       {phase.kind === "error" && (
         <Message intent="error" bodyTestId="check-error">
           {phase.message}

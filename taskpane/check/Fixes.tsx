@@ -6,17 +6,7 @@
  */
 import { useMemo, useState } from "react";
 import { Button, Checkbox, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
-import {
-  planFixes,
-  type CellFix,
-  type Fix,
-  type FixKind,
-  type PlanOptions,
-  type Grid,
-  type WorkbookData,
-  type Report,
-  type RosterLayout,
-} from "../../src/core";
+import type { CellFix, Fix, FixKind, FixPlan, WorkbookData } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings } from "../strings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -91,11 +81,9 @@ function Preview(props: { fixes: readonly Fix[]; strings: Strings; kind: FixKind
 }
 
 export function Fixes(props: {
-  grid: Grid;
-  layout: RosterLayout;
-  report: Report;
+  /** The safe fixes the engine planned with the check (planFixes). */
+  plan: FixPlan;
   workbook: WorkbookData;
-  options: PlanOptions;
   host: PaneHost;
   strings: Strings;
   /** Runs the check again (offered after the sheet was changed in place). */
@@ -103,10 +91,7 @@ export function Fixes(props: {
 }) {
   const { host, strings: s } = props;
   const styles = useStyles();
-  const plan = useMemo(
-    () => planFixes(props.grid, props.layout, props.report, props.options),
-    [props.grid, props.layout, props.report, props.options],
-  );
+  const { plan } = props;
   const groups = useMemo(
     () =>
       KINDS.map((kind) => ({ kind, fixes: plan.fixes.filter((f) => f.kind === kind) })).filter(

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type Issue, type Report, type Severity, CATALOGUE, isRuleCode } from "../../src/core";
+import type { Issue, Report, Severity } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
@@ -49,9 +49,9 @@ export function filterIssues(
   );
 }
 
-/** "身份证号校验码错误" for id.checksum: the catalogue's title, or the code itself. */
-export function ruleTitle(code: string, locale: UiLocale): string {
-  return isRuleCode(code) ? CATALOGUE[code].title[locale] : code;
+/** "身份证号校验码错误" for id.checksum: the catalogue's title (the engine sends those in use), or the code itself. */
+function ruleTitle(code: string, titles: Readonly<Record<string, string>> | undefined): string {
+  return titles?.[code] ?? code;
 }
 
 export function Results(props: {
@@ -60,9 +60,10 @@ export function Results(props: {
   strings: Strings;
   locale?: UiLocale;
   listHeight?: number;
+  /** The rules' titles by code, from the engine (the rule catalogue is not loaded in the pane). */
+  titles?: Readonly<Record<string, string>>;
 }) {
   const { report, host, strings: s } = props;
-  const locale = props.locale ?? "zh-CN";
   const styles = useStyles();
   const layout = useLayoutStyles();
   const [severity, setSeverity] = useState<SeverityFilter>("all");
@@ -124,7 +125,7 @@ export function Results(props: {
             <HeaderTable label={s.byRuleTitle} testId="by-rule" columns={[s.ruleColumn, s.countColumn]}>
               {rules.map(([code, n]) => (
                 <TableRow key={code}>
-                  <TableCell title={code}>{`${ruleTitle(code, locale)} (${code})`}</TableCell>
+                  <TableCell title={code}>{`${ruleTitle(code, props.titles)} (${code})`}</TableCell>
                   <TableCell>{n}</TableCell>
                 </TableRow>
               ))}
@@ -153,7 +154,7 @@ export function Results(props: {
               >
                 <option value="">{s.filterAllRules}</option>
                 {rules.map(([code, n]) => (
-                  <option key={code} value={code}>{`${ruleTitle(code, locale)} (${n})`}</option>
+                  <option key={code} value={code}>{`${ruleTitle(code, props.titles)} (${n})`}</option>
                 ))}
               </Select>
             </FluentField>

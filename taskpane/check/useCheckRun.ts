@@ -1,15 +1,17 @@
 import { useRef, useState } from "react";
-import {
-  checkWorkbook,
-  type CheckOptions,
-  type CheckResult,
-  type PlanOptions,
-  type WorkbookData,
-  type Report,
-  type ColumnOverrides,
+import type {
+  CheckOptions,
+  CheckResult,
+  FixPlan,
+  PlanOptions,
+  WorkbookData,
+  Report,
+  ColumnOverrides,
 } from "../../src/core";
 import { isFileHost, type PaneHost, type ReadResult } from "../../src/adapters/pane-host";
+import { EngineCancelled, EngineRefusal, type EngineProgress } from "../../src/adapters/engine";
 import { errorText } from "../components/error-text";
+import { bookOf, usePaneEngine } from "../engine";
 import type { Loaded } from "./useColumnMapping";
 
 /** Where the 校验 tab is: nothing yet, reading a file, checking, showing results, or an error. */
@@ -22,14 +24,22 @@ export function withActiveSheet(check: CheckOptions, read: Extract<ReadResult, {
 }
 
 export type Phase =
-  | { kind: "idle" }
-  | { kind: "reading" }
-  | { kind: "running" }
-  | { kind: "results"; result: CheckResult; workbook: WorkbookData; options: PlanOptions; run: number }
+  | { kind: "idle"; note?: string }
+  | { kind: "reading"; progress?: EngineProgress }
+  | { kind: "running"; progress?: EngineProgress }
+  | {
+      kind: "results";
+      result: CheckResult;
+      /** The safe fixes the engine planned on the sheet checked (null: no roster there). */
+      plan: FixPlan | null;
+      /** The rules' titles by code (from the engine's catalogue). */
+      titles: Record<string, string>;
+      /** What the host read (the standalone page: a preview; the engine holds the rest). */
+      workbook: WorkbookData;
+      options: PlanOptions;
+      run: number;
+    }
   | { kind: "error"; message: string };
-
-/** Lets React paint the Spinner before the (synchronous) check starts. */
-const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** How one check gets its options: the mapping of what was read, then the options with it. */
 export interface CheckSetup {
@@ -47,12 +57,22 @@ export function useCheckRun(props: {
   onReport?: (report: Report) => void;
 }) {
   const { host } = props;
+  const engine = usePaneEngine();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const runs = useRef(0);
   const fileHost = isFileHost(host) ? host : null;
 
   function fail(error: unknown): void {
-    setPhase({ kind: "error", message: errorText(error) });
+    if (error instanceof EngineCancelled) setPhase({ kind: "idle", note: "cancelled" });
+    else if (error instanceof EngineRefusal) setPhase({ kind: "error", message: error.message });
+    else setPhase({ kind: "error", message: errorText(error) });
+  }
+
+  /** Progress of the running step, shown while it lasts (a late message of a finished step is dropped). */
+  function progressOf(kind: "reading" | "running", run: number) {
+    return (progress: EngineProgress): void => {
+      if (runs.current === run) setPhase((p) => (p.kind === kind ? { kind, progress } : p));
+    };
   }
 
   function accept(r: ReadResult): void {
@@ -75,10 +95,11 @@ export function useCheckRun(props: {
 
   async function openFile(file: File): Promise<void> {
     if (!fileHost) return;
+    const run = ++runs.current;
     setPhase({ kind: "reading" });
     await guarded(async () => {
       fileHost.openFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      accept(await fileHost.read());
+      accept(await fileHost.read({ onProgress: progressOf("reading", run) }));
     });
   }
 
@@ -89,25 +110,39 @@ export function useCheckRun(props: {
   }
 
   async function runCheck(setup: CheckSetup): Promise<void> {
+    const run = ++runs.current;
+    const onProgress = progressOf("running", run);
     setPhase({ kind: "running" });
     await guarded(async () => {
-      const r = await host.read({ companions: true });
+      const r = await host.read({ companions: true, onProgress });
       if (!r.ok) {
         accept(r);
         return;
       }
       props.onLoaded(r);
       const overrides = await setup.mappingFor(r);
-      await nextFrame();
       const { plan, check } = setup.options(overrides);
-      const result = checkWorkbook(r.workbook, withActiveSheet(check, r));
+      const ref = await bookOf(engine, r, { onProgress });
+      const {
+        result,
+        plan: fixes,
+        titles,
+      } = await engine.call("check", { book: ref.book, check: withActiveSheet(check, r), plan }, { onProgress });
+      if (runs.current !== run) return;
       const missing = result.layout ? undefined : result.report.issues.find((i) => i.rule === "roster.header-missing");
       if (missing) setPhase({ kind: "error", message: missing.message });
-      else setPhase({ kind: "results", result, workbook: r.workbook, options: plan, run: ++runs.current });
+      else setPhase({ kind: "results", result, plan: fixes, titles, workbook: r.workbook, options: plan, run });
       props.onReport?.(result.report);
     });
   }
 
+  /** 取消: stops the read or the check in the engine; the pane goes back to where it was before it. */
+  function cancel(): void {
+    runs.current++;
+    engine.cancel();
+    setPhase({ kind: "idle", note: "cancelled" });
+  }
+
   const busy = phase.kind === "reading" || phase.kind === "running";
-  return { phase, busy, fail, openFile, loadSample, runCheck };
+  return { phase, busy, fail, openFile, loadSample, runCheck, cancel };
 }

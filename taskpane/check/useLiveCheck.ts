@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import { checkWorkbook, type CheckOptions, type Issue, type Pack } from "../../src/core";
+import type { CheckOptions, Issue, Pack } from "../../src/core";
 import type { PaneHost } from "../../src/adapters/pane-host";
+import { EngineCancelled } from "../../src/adapters/engine";
+import { bookOf, usePaneEngine } from "../engine";
 import type { UiLocale } from "../strings";
 
 /** What the last edit changed: its rows (1-based; [] = the whole sheet) and their issues. */
@@ -24,6 +26,7 @@ export function useLiveCheck(props: {
   onError: (error: unknown) => void;
 }) {
   const { host } = props;
+  const engine = usePaneEngine();
   const [live, setLive] = useState(props.liveOn === true);
   useEffect(() => {
     if (props.liveOn) setLive(true);
@@ -43,7 +46,17 @@ export function useLiveCheck(props: {
       .watchEdits(async (_sheet, rows) => {
         const r = await host.read();
         if (!r.ok || cancelled) return;
-        const report = checkWorkbook(r.workbook, options.current()).report;
+        // The check runs in the engine; a 取消 of the main check meanwhile drops this one silently.
+        let report;
+        try {
+          const ref = await bookOf(engine, r);
+          const out = await engine.call("check", { book: ref.book, check: options.current() });
+          report = out.result.report;
+        } catch (error) {
+          if (error instanceof EngineCancelled) return;
+          throw error;
+        }
+        if (cancelled) return;
         const changed = new Set(rows);
         setResult({ rows, issues: report.issues.filter((i) => rows.length === 0 || changed.has(i.row)) });
       })

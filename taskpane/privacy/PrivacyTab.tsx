@@ -1,13 +1,14 @@
-import { useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { scanWorkbook, buildReport, type Issue } from "../../src/core";
-import type { PaneHost } from "../../src/adapters/pane-host";
+import type { Issue } from "../../src/core";
+import { isFileHost, type PaneHost } from "../../src/adapters/pane-host";
+import { EngineCancelled } from "../../src/adapters/engine";
 import type { Strings, UiLocale } from "../strings";
 import { VirtualList } from "../VirtualList";
 import { ISSUE_ROW_HEIGHT, IssueRow } from "../check/IssueRow";
 import type { Loaded } from "../check/CheckTab";
 import { derivedName } from "../../src/adapters/standalone/download";
-import { maskedCopy } from "./mask-copy";
+import { bookOf, usePaneEngine } from "../engine";
 import { Message } from "../components/Message";
 import { errorText } from "../components/error-text";
 import { useLayoutStyles } from "../components/layout";
@@ -34,17 +35,27 @@ export function PrivacyTab(props: {
   const [visited, setVisited] = useState(props.active);
   if (props.active && !visited) setVisited(true);
   const { busy, status, setStatus, run } = useHostAction(s.hostFailed);
+  const engine = usePaneEngine();
 
-  const issues = useMemo<Issue[] | null>(() => {
-    if (!visited || !loaded) return null;
-    const findings = scanWorkbook(loaded.workbook, { mode: "inventory" });
-    return buildReport(findings, {
-      pack: { id: "", version: "" },
-      kind: "notice",
-      rows: 0,
-      locale: props.locale,
-    }).issues;
-  }, [visited, loaded, props.locale]);
+  // The inventory of what was read, scanned in the engine (off the pane's thread) once per read.
+  const [issues, setIssues] = useState<Issue[] | null>(null);
+  const [scanning, setScanning] = useState(false);
+  useEffect(() => {
+    setIssues(null);
+    if (!visited || !loaded) return;
+    let live = true;
+    setScanning(true);
+    bookOf(engine, loaded)
+      .then((ref) => engine.call("scan", { book: ref.book, locale: props.locale }))
+      .then((found) => live && setIssues(found))
+      .catch((error: unknown) => {
+        if (live && !(error instanceof EngineCancelled)) setStatus({ intent: "error", text: errorText(error) });
+      })
+      .finally(() => live && setScanning(false));
+    return () => {
+      live = false;
+    };
+  }, [visited, loaded, props.locale, engine]);
 
   const scan = () =>
     run(s.privacyScan, async () => {
@@ -59,8 +70,12 @@ export function PrivacyTab(props: {
   const saveCopy = () =>
     run(s.maskedCopy, async () => {
       if (!loaded || !host.saveMaskedCopy) return;
-      const copy = maskedCopy(loaded.workbook);
-      return host.saveMaskedCopy(copy.workbook, derivedName(loaded.source, "脱敏"));
+      const name = derivedName(loaded.source, "脱敏");
+      // The standalone page masks and writes the file in the engine; Excel writes the masked data as new sheets.
+      if (isFileHost(host) && host.saveMaskedFile) return host.saveMaskedFile(name);
+      const ref = await bookOf(engine, loaded);
+      const copy = await engine.call("masked", { book: ref.book });
+      return host.saveMaskedCopy(copy.workbook, name);
     });
 
   return (
@@ -80,7 +95,7 @@ export function PrivacyTab(props: {
             {s.maskedCopy}
           </Button>
         )}
-        {busy && <Spinner size="tiny" label={s.working} />}
+        {(busy || scanning) && <Spinner size="tiny" label={s.working} data-testid="privacy-working" />}
       </div>
       {host.saveMaskedCopy && <Text size={200}>{s.maskedCopyNote}</Text>}
       {!loaded && host.mode === "standalone" && <Message intent="info">{s.privacyNeedFile}</Message>}

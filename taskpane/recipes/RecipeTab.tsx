@@ -16,6 +16,8 @@ import type { UiLocale } from "../strings";
 import { recipeStrings } from "./recipe-strings";
 import type { RecipeHost, Reseal } from "../../src/adapters/recipe-host";
 import { usePaneContext } from "../context";
+import { usePaneEngine } from "../engine";
+import type { Engine } from "../../src/adapters/engine";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Message, type Status } from "../components/Message";
 import { errorText } from "../components/error-text";
@@ -34,8 +36,11 @@ const useStyles = makeStyles({
  * The roster as the check reads it (the whole active sheet, however big) and, when a step needs
  * the rest of the workbook (privacy: every sheet; forms: a 申请表模板 sheet), the other sheets too.
  */
-export async function readForRecipe(host: PaneHost, recipe: Recipe): Promise<ReadResult> {
-  const main = await host.read();
+export async function readForRecipe(host: PaneHost, recipe: Recipe, engine: Engine): Promise<ReadResult> {
+  const first = await host.read();
+  // The steps compose in the pane: a workbook the engine holds comes back whole (not its preview).
+  const main =
+    first.ok && first.held ? { ...first, workbook: await engine.call("workbook", { book: first.held.book }) } : first;
   const needsAll = recipe.steps.some((st) => st.step === "privacy" || st.step === "forms");
   if (!main.ok || !needsAll || !host.readAll) return main;
   const all = await host.readAll();
@@ -60,6 +65,7 @@ export function RecipeTab(props: {
   const { host, recipes } = props;
   const s = recipeStrings(props.locale);
   const context = usePaneContext();
+  const engine = usePaneEngine();
   const styles = useStyles();
   const [recipe, setRecipe] = useState<Recipe | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -102,7 +108,7 @@ export function RecipeTab(props: {
     setOutcomes([]);
     setWritten([]);
     try {
-      const read = await readForRecipe(host, valid.value);
+      const read = await readForRecipe(host, valid.value, engine);
       if (!read.ok) {
         setStatus({ intent: "error", text: read.message });
         return;

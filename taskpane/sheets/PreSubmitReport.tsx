@@ -3,7 +3,9 @@
  * same issue list, filters and jumps as a check's results. Closed by the user or by the next check.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { Report } from "../../src/core";
+import { usePaneEngine } from "../engine";
 import { Results } from "../check/Results";
 import type { PaneHost } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
@@ -22,6 +24,19 @@ export function PreSubmitReport(props: {
 }) {
   const { report, strings: s } = props;
   const styles = useStyles();
+  const engine = usePaneEngine();
+  // The rules' titles come from the engine's catalogue; until they do, the codes are shown.
+  const [titles, setTitles] = useState<Record<string, string> | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    engine.call("titles", { issues: report.issues, locale: props.locale }).then(
+      (t) => live && setTitles(t),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [engine, report, props.locale]);
   return (
     <section className={styles.box} data-testid="presubmit-report">
       <MessageBar intent="error">
@@ -32,7 +47,14 @@ export function PreSubmitReport(props: {
           </Button>
         </MessageBarActions>
       </MessageBar>
-      <Results report={report} host={props.host} strings={s} locale={props.locale} listHeight={props.listHeight} />
+      <Results
+        report={report}
+        host={props.host}
+        strings={s}
+        locale={props.locale}
+        listHeight={props.listHeight}
+        titles={titles}
+      />
     </section>
   );
 }

@@ -6,9 +6,9 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { Button, Spinner, Text } from "@fluentui/react-components";
-import { SHEET_COMMANDS, isSheetCommand, type Pack, type Report } from "../../src/core";
+import { SHEET_COMMANDS, type Pack, type Report } from "../../src/core";
 import { claimCommandRequest, type CommandRequest } from "../../src/commands/requests";
-import { isFileHost, type PaneHost, type SheetCommand, type SheetRunOptions } from "../../src/adapters/pane-host";
+import { isFileHost, type PaneHost, type SheetRunOptions } from "../../src/adapters/pane-host";
 import type { Strings, UiLocale } from "../strings";
 import { usePaneContext } from "../context";
 import { Message } from "../components/Message";
@@ -17,11 +17,9 @@ import { useLayoutStyles } from "../components/layout";
 import { EMPTY_FORM, SheetsOptionsForm, sheetsOptions, type SheetsForm } from "./SheetsOptionsForm";
 import { SheetsResult, type Intent, type SheetsDone } from "./SheetsResult";
 
-export type SheetsCommand = SheetCommand | "preSubmitCheck";
+import { isSheetsCommand, type SheetsCommand } from "./sheets-command";
 
-export function isSheetsCommand(command: string): command is SheetsCommand {
-  return command === "preSubmitCheck" || isSheetCommand(command);
-}
+export { isSheetsCommand, type SheetsCommand };
 
 type Phase = { kind: "idle" } | { kind: "running"; label: string } | ({ kind: "done" } & SheetsDone<SheetsCommand>);
 

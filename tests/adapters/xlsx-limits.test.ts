@@ -54,15 +54,18 @@ describe("a truncated .xlsx", () => {
 });
 
 describe("declared sizes are checked before anything is inflated", () => {
-  test("a sheet declaring 600 MB: file.too-large for readXlsx, pointing at zizhu check", async () => {
+  test("a sheet declaring 600 MB: file.too-large for loadWorkbook, pointing at zizhu check; readXlsx streams it", async () => {
     const bytes = buildZip(
       xlsxParts({ 名单: ROW }).map((e) =>
         e.name === "xl/worksheets/sheet1.xml" ? { ...e, declaredSize: 600 * MB } : e,
       ),
     );
+    // loadWorkbook (ExcelJS inflates everything) refuses it from the directory: nothing inflated.
     const started = Date.now();
-    const p = await problemOf(bytes, "全省名单.xlsx");
-    expect(Date.now() - started).toBeLessThan(2000); // refused from the directory: nothing inflated
+    const loaded = await loadWorkbook(bytes, "全省名单.xlsx");
+    expect(Date.now() - started).toBeLessThan(2000);
+    if (loaded.ok) throw new Error("expected a problem");
+    const p = loaded.problem;
     expect(p.code).toBe("file.too-large");
     expect(p.message).toContain("“全省名单.xlsx”太大，无法整个载入内存读取");
     expect(p.message).toContain("xl/worksheets/sheet1.xml");
@@ -70,22 +73,42 @@ describe("declared sizes are checked before anything is inflated", () => {
     expect(p.message).toContain("256 MB");
     expect(p.message).toContain("zizhu check");
     expect(p.message).not.toContain("损坏");
-    // loadWorkbook (ExcelJS inflates everything) refuses it the same way.
-    const loaded = await loadWorkbook(bytes, "全省名单.xlsx");
-    expect(!loaded.ok && loaded.problem.code).toBe("file.too-large");
+    // readXlsx parses sheets chunk by chunk as they inflate: a sheet's size is no limit (its cells are).
+    const read = await readXlsx(bytes, { fileName: "全省名单.xlsx" });
+    expect(read.ok && read.value.sheets[0]?.rows).toEqual([["姓名", 1]]);
   });
 
   test("parts each under the cap but together over 1 GB: file.too-large (total)", async () => {
-    const sheets = Object.fromEntries(["一", "二", "三", "四", "五"].map((n) => [n, ROW]));
+    // Sheets are streamed by readXlsx: the parts it keeps whole (shared strings, styles, properties) count.
+    const held = [
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "docProps/core.xml",
+      "docProps/app.xml",
+      "docProps/custom.xml",
+    ];
     const bytes = buildZip(
-      xlsxParts(sheets).map((e) => (e.name.startsWith("xl/worksheets/") ? { ...e, declaredSize: 250 * MB } : e)),
+      xlsxParts({ 名单: ROW }, [
+        { name: "xl/sharedStrings.xml", data: '<sst xmlns="x"/>' },
+        { name: "xl/styles.xml", data: '<styleSheet xmlns="x"/>' },
+        { name: "docProps/core.xml", data: '<cp:coreProperties xmlns:cp="x"/>' },
+        { name: "docProps/app.xml", data: '<Properties xmlns="x"/>' },
+        { name: "docProps/custom.xml", data: '<Properties xmlns="x"/>' },
+      ]).map((e) => (held.includes(e.name) ? { ...e, declaredSize: 250 * MB } : e)),
     );
     const p = await problemOf(bytes, "名单.xlsx");
     expect(p.code).toBe("file.too-large");
     expect(p.message).toContain("共 1.2 GB");
-    // Reading one of the sheets only stays under the limits: it is read (its real data is tiny;
-    // fflate never inflates past the declared size, and here the data is smaller).
-    const one = await readXlsx(bytes, { sheets: ["二"] });
+    // Five sheets of 250 MB each are over 1 GB for loadWorkbook; readXlsx streams them.
+    const sheets = Object.fromEntries(["一", "二", "三", "四", "五"].map((n) => [n, ROW]));
+    const big = buildZip(
+      xlsxParts(sheets).map((e) => (e.name.startsWith("xl/worksheets/") ? { ...e, declaredSize: 250 * MB } : e)),
+    );
+    const loaded = await loadWorkbook(big, "名单.xlsx");
+    expect(!loaded.ok && loaded.problem.message).toContain("共 1.2 GB");
+    const all = await readXlsx(big, { fileName: "名单.xlsx" });
+    expect(all.ok && all.value.sheets.map((g) => g.rows)).toEqual(Array.from({ length: 5 }, () => [["姓名", 1]]));
+    const one = await readXlsx(big, { sheets: ["二"] });
     expect(one.ok && one.value.sheets[0]?.rows).toEqual([["姓名", 1]]);
   });
 

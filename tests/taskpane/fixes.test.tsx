@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { Fixes } from "../../taskpane/check/Fixes";
 import { checkWorkbook } from "../../src/core/check/check";
 import { seedPack } from "../../src/core/policy";
-import type { Fix } from "../../src/core/fixes/plan";
+import { planFixes, type Fix } from "../../src/core/fixes/plan";
 import type { CellValue, WorkbookData } from "../../src/core/grid/types";
 import { stringsFor } from "../../taskpane/strings";
 import type { PaneHost } from "../../src/adapters/pane-host";
@@ -26,7 +26,9 @@ function renderFixes(host: PaneHost, rows: CellValue[][] = ROWS) {
   const { report, layout, sheet } = checkWorkbook(wb, options);
   const grid = wb.sheets.find((g) => g.name === sheet);
   if (!layout || !grid) throw new Error("no roster");
-  render(<Fixes grid={grid} layout={layout} report={report} workbook={wb} options={options} host={host} strings={s} />);
+  // The engine plans the fixes with the check; the component shows the plan it is given.
+  const plan = planFixes(grid, layout, report, options);
+  render(<Fixes plan={plan} workbook={wb} host={host} strings={s} />);
   return wb;
 }
 

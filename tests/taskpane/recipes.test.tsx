@@ -169,8 +169,12 @@ describe("in the pane", () => {
 
   test("without triggers nothing runs when the pane loads", async () => {
     const host = { ...officeHost(), show: jest.fn(() => Promise.resolve()) };
-    app(host, recipeHost());
-    await screen.findByTestId("recipe-tab");
+    const recipes = recipeHost();
+    const loadTriggers = jest.fn(recipes.loadTriggers);
+    app(host, { ...recipes, loadTriggers });
+    // The triggers are read as the pane loads (the 流程 tab itself loads when first opened).
+    await waitFor(() => expect(loadTriggers).toHaveBeenCalled());
+    await screen.findByTestId("tab-recipes");
     expect(host.read).not.toHaveBeenCalled();
     expect(screen.queryByTestId("open-check-badge")).toBeNull();
   });

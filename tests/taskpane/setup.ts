@@ -44,3 +44,10 @@ export {};
 if (typeof globalThis.TextDecoder === "undefined") {
   (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
 }
+
+// The pane's parts loaded on first use (taskpane/lazy.tsx) are fetched once before the tests, so a
+// test sees a tab's content as soon as it opens the tab, as a user does once the chunk is cached.
+beforeAll(async () => {
+  const { preloadParts } = await import("../../taskpane/lazy");
+  await preloadParts();
+});

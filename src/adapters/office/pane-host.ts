@@ -14,7 +14,8 @@ import { startLiveCheck } from "./live";
 import { applyFixes } from "./fixes";
 import { loadColumnOverrides, saveColumnOverrides } from "./settings";
 import { loadWorkbookCalendar, recalculateWorkbook, saveWorkbookCalendar } from "./calendar";
-import { runPreSubmitCheck, runSheetCommand, verifyWorkbookSeal } from "./sheets";
+// The sheet builders load with the first 报表 command, not with the pane.
+const loadSheets = () => import("./sheets");
 import { isFieldKey, type ColumnOverrides } from "../../core";
 import type { PaneHost, ReadResult } from "../pane-host";
 import { functionsContext, provideImportedYears } from "../../../functions/context";
@@ -93,14 +94,14 @@ export function createOfficeHost(): PaneHost {
       // Edits on our own sheets (校验结果, the built 报表, 校验凭证) are not the roster's: the trigger skips them.
       return startLiveCheck(onEdit);
     },
-    buildSheet(command, options) {
-      return runSheetCommand(command, options);
+    async buildSheet(command, options) {
+      return (await loadSheets()).runSheetCommand(command, options);
     },
-    preSubmitCheck(options) {
-      return runPreSubmitCheck(options);
+    async preSubmitCheck(options) {
+      return (await loadSheets()).runPreSubmitCheck(options);
     },
-    verifySeal() {
-      return verifyWorkbookSeal();
+    async verifySeal() {
+      return (await loadSheets()).verifyWorkbookSeal();
     },
     // The mapping is kept in the workbook's settings, so it travels with the file.
     loadColumnOverrides(sheet) {

@@ -5,8 +5,10 @@
  * and, last, the seal, made again from the whole workbook as Excel then holds it.
  */
 import { applyFixes } from "./fixes";
-import { readWorkbookForSeal } from "./sheets";
-import { loadTriggers, loadWorkbookRecipe, saveTriggers, saveWorkbookRecipe } from "./recipe";
+import { loadTriggers, saveTriggers } from "./triggers";
+
+// The recipe schemas and the builders behind them load with the 流程 tab, not with the pane.
+const loadRecipes = () => import("./recipe");
 import { writeSheetSpec } from "./write-sheet";
 import { functionsContext } from "../../../functions/context";
 import { SheetConflictError, type SheetSpec } from "../../core";
@@ -26,11 +28,11 @@ async function write(spec: SheetSpec): Promise<string> {
 
 export function createOfficeRecipeHost(): RecipeHost {
   return {
-    loadRecipe() {
-      return Promise.resolve(loadWorkbookRecipe());
+    async loadRecipe() {
+      return (await loadRecipes()).loadWorkbookRecipe();
     },
     async saveRecipe(recipe) {
-      const r = await saveWorkbookRecipe(recipe);
+      const r = await (await loadRecipes()).saveWorkbookRecipe(recipe);
       return r.ok
         ? { ok: true, message: `已把流程“${recipe.name}”保存到本工作簿（保存工作簿后随文件保留）` }
         : { ok: false, message: r.problem.message };
@@ -68,7 +70,7 @@ export function createOfficeRecipeHost(): RecipeHost {
       // sheets (the 公示表 too), formulas by their text, as the county's verify reads it: read every
       // sheet again, seal that, and write the seal last (the pane's copy is never sealed).
       if (seal) {
-        const again = await readWorkbookForSeal();
+        const again = await (await import("./sheets")).readWorkbookForSeal();
         const resealed = again.ok
           ? reseal(again.value.workbook, output.seal?.sheet)
           : { ok: false as const, message: again.problem.message };

@@ -15,7 +15,6 @@
  * BuiltSheet out), which the standalone page runs too, writing the same spec into a downloaded copy.
  */
 import {
-  localIsoTimestamp,
   buildForCommand,
   COMMANDS,
   optionalText,
@@ -53,6 +52,9 @@ import {
 } from "./read";
 import { loadColumnOverrides, readSetting, writeSetting } from "./settings";
 import { writeSheetSpec } from "./write-sheet";
+import { isoNow, sealSummary, toolVersion } from "../seal-info";
+
+export { isoNow, sealSummary, toolVersion };
 
 export { SHEET_COMMANDS, isSheetCommand, type SheetCommand, type SheetCommandOptions } from "../../core";
 
@@ -99,25 +101,6 @@ function overridesFor(options: SheetCommandOptions): Record<string, ColumnOverri
 async function rememberRoster(sheet: string): Promise<void> {
   if (isGeneratedSheetName(sheet) || readSetting(ROSTER_SHEET_KEY) === sheet) return;
   await writeSetting(ROSTER_SHEET_KEY, sheet);
-}
-
-/** The zizhu version (set by the build), for the seal. */
-declare const ZIZHU_VERSION: string;
-export function toolVersion(): string {
-  return typeof ZIZHU_VERSION === "string" ? ZIZHU_VERSION : "dev";
-}
-
-/** Now as ISO 8601 with the machine's offset: 2026-11-28T10:30:00+08:00. */
-export function isoNow(date = new Date()): string {
-  return localIsoTimestamp(date);
-}
-
-/** The seal as a Chinese summary: pack, time, rows, total and the digest's first 12 hex digits. */
-export function sealSummary(seal: Seal): string {
-  return (
-    `已写入校验凭证：工作表“${seal.sheet}”，${seal.rows} 行，金额合计 ${seal.total.toFixed(2)} 元；` +
-    `政策包 ${seal.pack.id} ${seal.pack.version}；校验时间 ${seal.sealedAt}；内容摘要 ${seal.digest.slice(0, 12)}…`
-  );
 }
 
 /**

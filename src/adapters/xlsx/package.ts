@@ -4,9 +4,9 @@
  * (stream.node.ts, yauzl + node:zlib over a file) give it a PackageSource, and both then share
  * every rule of how parts are found and parsed. Browser-safe.
  *
- * Limits (see DEFAULT_LIMITS) are checked against the sizes the zip's central directory declares,
- * before anything is inflated, so a zip bomb or a giant package gets a clear Chinese message
- * instead of exhausting memory.
+ * Limits (DEFAULT_LIMITS, READ_XLSX_LIMITS, STREAM_LIMITS) are checked against the sizes the zip's
+ * central directory declares, before anything is inflated, so a zip bomb or a giant package gets a
+ * clear Chinese message instead of exhausting memory.
  */
 import { type CellNote, type Grid, type WorkbookData, type Result, fail, ok } from "../../core";
 import { parseCellRef } from "./cells";
@@ -60,15 +60,14 @@ export interface ReadLimits {
 }
 
 /**
- * Limits of the in-memory reader (readXlsx), in the browser and in Node alike. A part is
- * inflated into one Uint8Array and parsed in 1 MB chunks, so no part-sized string is built and
- * V8's 2^29-character string limit is not what binds (it was: ExcelJS turned a 1.5 GB sheet into
- * “Invalid string length”); memory is. Measured on the 100,000 × 12 roster of
- * tests/adapters/fixtures.ts (46 MB of sheet XML + 16 MB of shared strings): the grids take
- * 67 MB (≈ 1.1 bytes per byte of XML, 56 bytes per cell) and the read peaks at 360 MB RSS
- * (ExcelJS: 820 MB). So a 256 MB sheet (≈ 550,000 such rows) peaks near 1 GB, and 1 GB of parts
- * in total near 2.5 GB: about what a browser tab or Node's default heap (≈ 4 GB) gives without
- * risk. Past that, the streaming reader (or splitting the file) is the answer.
+ * Limits of loading a package whole: loadWorkbook (ExcelJS inflates every part at once, to write
+ * fixes and new sheets into the user's file), and the CLI's probe, which streams a file past them.
+ * Memory is what binds. Measured on the 100,000 × 12 roster of tests/adapters/fixtures.ts
+ * (46 MB of sheet XML + 16 MB of shared strings): the grids take 67 MB (≈ 1.1 bytes per byte of
+ * XML, 56 bytes per cell), and a read that inflates each part into one Uint8Array (readXlsx did)
+ * peaks at 360 MB RSS (ExcelJS: 820 MB). So a 256 MB sheet (≈ 550,000 such rows) peaks near 1 GB,
+ * and 1 GB of parts in total near 2.5 GB: about what a browser tab or Node's default heap (≈ 4 GB)
+ * gives without risk.
  */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxEntries: 10_000,
@@ -77,6 +76,17 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 30_000_000,
   maxMerges: MAX_MERGES,
 };
+
+/**
+ * Limits of readXlsx (the standalone page, a task pane, a Web Worker; small files in the CLI). Its
+ * sheets are inflated and parsed chunk by chunk out of the zipped bytes, so only the parts kept
+ * as data (shared strings, styles, comments, properties) count against the byte limits, and the
+ * grids are what stays in memory (56 bytes per cell, up to about twice that when every string is
+ * distinct). In a browser tab the worker's result is copied once more to the page, so the cells
+ * are capped lower than the streaming CLI's: 10 million (≈ 830,000 rows × 12 columns) is
+ * 0.6–1.1 GB of grids, twice that during the copy, within the ≈ 4 GB a tab's heap may reach.
+ */
+export const READ_XLSX_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxCells: 10_000_000 };
 
 /**
  * Limits of the streaming reader: sheets are never held as XML, so only the parts that are

@@ -1,7 +1,9 @@
 /**
- * Reads a whole .xlsx from its bytes into the engine's WorkbookData. Runs in the browser
- * (standalone page, task pane) and in Node: bytes in, data out; the CLI does file I/O. For very
- * large files in Node, stream.node.ts reads sheets with a fraction of the memory.
+ * Reads an .xlsx from its bytes into the engine's WorkbookData. Runs in the browser (standalone
+ * page, task pane, a Web Worker) and in Node: bytes in, data out; the CLI does file I/O. The
+ * package's bytes are in memory, but each part is inflated and parsed chunk by chunk as
+ * stream.node.ts does from a file, so a sheet's XML is never held whole: memory is the zipped
+ * bytes, the grids and the parts kept as data (shared strings, styles).
  *
  * The package is unzipped with fflate and its parts parsed by package.ts (shared with the
  * streaming reader), not by ExcelJS: measured on the writers' corpus (tests/fixtures/xlsx-corpus),
@@ -14,9 +16,9 @@ import { Inflate, unzipSync } from "fflate";
 import { type CellValue, type WorkbookData, type Result, fail, ok } from "../../core";
 import { serialFromDate } from "./cells";
 import {
-  DEFAULT_LIMITS,
   type PackageEntry,
   type PackageSource,
+  READ_XLSX_LIMITS,
   type ReadLimits,
   ZipError,
   duplicatePart,
@@ -33,17 +35,35 @@ import {
   writeUnsupportedProblem,
   zipEnd,
 } from "./problems";
-import { type XmlHandler, parseXmlBytes } from "./xml";
+import { PartDecoder, type XmlHandler, xmlSink } from "./xml";
 
 export type { ReadProblem, ReadProblemCode } from "./problems";
 
 export interface ReadXlsxOptions {
-  /** Read only these sheets (by name, in workbook order); a name that does not exist is a problem. */
-  sheets?: string[];
+  /**
+   * Which sheets: "all" (default, workbook order), "first-visible" (the one `zizhu check` streams
+   * from a big file), or these names (in workbook order; a name that does not exist is a problem).
+   */
+  sheets?: "all" | "first-visible" | readonly string[];
   /** The file's name, used in problem messages (“花名册.xlsx”). */
   fileName?: string;
-  /** Lower limits than DEFAULT_LIMITS (tests; a host with less memory). */
+  /** Called about every 5000 rows with the number of rows read so far (all sheets), and once at the end. */
+  onProgress?: (rowsRead: number) => void;
+  /**
+   * Asked before each part and between inflated chunks (every 16 KB of zipped data, 1 MB of a
+   * stored part): true stops the read, and readXlsx rejects with ReadCancelled.
+   */
+  shouldStop?: () => boolean;
+  /** Other limits than READ_XLSX_LIMITS (tests; a host with less memory). */
   limits?: Partial<ReadLimits>;
+}
+
+/** The read was stopped by `shouldStop` (the user cancelled): not a problem of the file. */
+export class ReadCancelled extends Error {
+  override name = "ReadCancelled";
+  constructor() {
+    super("已取消读取");
+  }
 }
 
 export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
@@ -134,18 +154,24 @@ function locateEntries(d: Uint8Array): EntryData[] {
 
 /** Compressed bytes given to the inflater at a time: at most ≈ 1,000 times that comes out per step. */
 const INFLATE_STEP = 16 * 1024;
+/** Bytes of a stored (not compressed) part decoded and parsed at a time. */
+const STORED_STEP = 1024 * 1024;
 
-/** The zip held in memory: fflate lists the central directory, then inflates one part at a time. */
+/**
+ * The zip held in memory: fflate lists the central directory, then each part is inflated step by
+ * step and every chunk that comes out is decoded and parsed at once, as stream.node.ts does.
+ */
 class MemorySource implements PackageSource {
-  readonly streamsSheets = false;
+  readonly streamsSheets = true;
   private constructor(
     private readonly bytes: Uint8Array,
     readonly entries: readonly PackageEntry[],
     private readonly data: ReadonlyMap<PackageEntry, EntryData>,
+    private readonly shouldStop: () => boolean,
   ) {}
 
   /** Lists the entries from the central directory without inflating any (ZipError when it is damaged). */
-  static open(data: Uint8Array): MemorySource {
+  static open(data: Uint8Array, shouldStop: () => boolean = () => false): MemorySource {
     // Trailing junk after the zip's end record (padding, an appended signature) is ignored, as Excel does.
     const end = zipEnd(data);
     const bytes = end !== null && end < data.length ? data.subarray(0, end) : data;
@@ -166,15 +192,20 @@ class MemorySource implements PackageSource {
       const at = located[i];
       if (at) where.set(entry, at);
     });
-    return new MemorySource(bytes, entries, where);
+    return new MemorySource(bytes, entries, where, shouldStop);
+  }
+
+  private stopIfAsked(): void {
+    if (this.shouldStop()) throw new ReadCancelled();
   }
 
   /**
-   * The entry's bytes, inflated step by step into a buffer of its declared size: data that
+   * Inflates the entry step by step, handing each chunk to the parser as it comes out. Data that
    * inflates to more than its central directory declares (a lying zip bomb) is refused as soon as
-   * it passes that size, before the CPU is spent inflating the rest.
+   * it passes that size, before the chunk is parsed or the rest inflated.
    */
-  private inflate(entry: PackageEntry): Uint8Array {
+  private feed(entry: PackageEntry, handler: XmlHandler): void {
+    this.stopIfAsked();
     const at = this.data.get(entry);
     if (!at || at.start + at.size > this.bytes.length) throw new ZipError(`内部文件“${entry.name}”的数据不完整`);
     const raw = this.bytes.subarray(at.start, at.start + at.size);
@@ -183,65 +214,87 @@ class MemorySource implements PackageSource {
       new ZipError(
         `内部文件“${entry.name}”解压后超出它声明的大小 ${sizeText(declared)}，压缩包可能已损坏或是特意构造的`,
       );
+    if (at.method !== 0 && at.method !== 8)
+      throw new ZipError(`内部文件“${entry.name}”使用了不支持的压缩方式（${at.method}）`);
+    if (at.method === 0 && raw.length > declared) throw tooBig();
+    const sink = xmlSink(handler);
+    const decoder = new PartDecoder();
     if (at.method === 0) {
-      if (raw.length > declared) throw tooBig();
-      return raw;
-    }
-    if (at.method !== 8) throw new ZipError(`内部文件“${entry.name}”使用了不支持的压缩方式（${at.method}）`);
-    const out = new Uint8Array(declared);
-    let length = 0;
-    let passed = false;
-    const inflater = new Inflate((chunk) => {
-      if (passed) return;
-      if (length + chunk.length > declared) {
-        passed = true;
-        return;
+      for (let i = 0; i < raw.length; i += STORED_STEP) {
+        if (i > 0) this.stopIfAsked();
+        sink.write(decoder.decode(raw.subarray(i, i + STORED_STEP)));
       }
-      out.set(chunk, length);
-      length += chunk.length;
-    });
-    try {
-      for (let i = 0; i < raw.length && !passed; i += INFLATE_STEP) {
+    } else {
+      let length = 0;
+      // Errors thrown while our parser handles a chunk (XmlError, the cell cap, bugs) go out as
+      // they are; errors of fflate itself (bad deflate data) are ZipError.
+      let inParser = false;
+      const inflater = new Inflate((chunk) => {
+        length += chunk.length;
+        if (length > declared) throw tooBig();
+        if (chunk.length === 0) return;
+        inParser = true;
+        sink.write(decoder.decode(chunk));
+        inParser = false;
+      });
+      const push = (data: Uint8Array, final: boolean): void => {
+        try {
+          inflater.push(data, final);
+        } catch (error) {
+          if (inParser || error instanceof ZipError) throw error;
+          throw new ZipError(message(error));
+        }
+      };
+      for (let i = 0; i < raw.length; i += INFLATE_STEP) {
+        if (i > 0) this.stopIfAsked();
         const end = Math.min(raw.length, i + INFLATE_STEP);
-        inflater.push(raw.subarray(i, end), end === raw.length);
+        push(raw.subarray(i, end), end === raw.length);
       }
-      if (raw.length === 0) inflater.push(raw, true);
-    } catch (error) {
-      throw new ZipError(message(error));
+      if (raw.length === 0) push(raw, true);
     }
-    if (passed) throw tooBig();
-    return out.subarray(0, length);
+    sink.write(decoder.end());
+    sink.close();
   }
 
   parse(entry: PackageEntry, handler: XmlHandler): Promise<void> {
-    parseXmlBytes(this.inflate(entry), handler);
+    this.feed(entry, handler);
     return Promise.resolve();
   }
 }
 
-function openSource(bytes: Uint8Array, fileName: string | undefined): Result<MemorySource, ReadProblem> {
+function openSource(
+  bytes: Uint8Array,
+  fileName: string | undefined,
+  shouldStop?: () => boolean,
+): Result<MemorySource, ReadProblem> {
   const problem = sniffXlsx(bytes, fileName);
   if (problem) return fail(problem);
   try {
-    return ok(MemorySource.open(bytes));
+    return ok(MemorySource.open(bytes, shouldStop));
   } catch (error) {
     if (error instanceof ZipError) return fail(unreadableProblem(fileName, error.message));
     throw error;
   }
 }
 
+/**
+ * Reads the workbook (its sheets with notes, and its document properties), or says in Chinese why
+ * it cannot be read. Rejects with ReadCancelled when `shouldStop` asked to stop; anything else
+ * thrown is a bug.
+ */
 export async function readXlsx(
   data: ArrayBuffer | Uint8Array,
   options: ReadXlsxOptions = {},
 ): Promise<Result<WorkbookData, ReadProblem>> {
-  const source = openSource(toBytes(data), options.fileName);
+  const source = openSource(toBytes(data), options.fileName, options.shouldStop);
   if (!source.ok) return source;
   return readPackage(source.value, {
     fileName: options.fileName,
     sheets: options.sheets ?? "all",
     notes: true,
     properties: true,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...READ_XLSX_LIMITS, ...options.limits },
+    onProgress: options.onProgress,
   });
 }
 

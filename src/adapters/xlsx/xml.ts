@@ -85,33 +85,42 @@ export function xmlSink(handler: XmlHandler): XmlSink {
 /**
  * Decodes a part's bytes in chunks (UTF-8, or UTF-16 with a byte-order mark, as a few writers
  * emit) so that no string the size of the whole part is ever built: a 300 MB sheet would
- * otherwise need one 300-million-character string (V8 stops at 2^29 − 24).
+ * otherwise need one 300-million-character string (V8 stops at 2^29 − 24). Chunks may be cut
+ * anywhere (an inflater's output is), even inside the byte-order mark.
  */
 export class PartDecoder {
   private decoder: TextDecoder | null = null;
+  /** The part's first byte while only one has come: the byte-order mark needs two. */
+  private head: Uint8Array | null = null;
 
   decode(bytes: Uint8Array): string {
     if (!this.decoder) {
-      const utf16le = bytes[0] === 0xff && bytes[1] === 0xfe;
-      const utf16be = bytes[0] === 0xfe && bytes[1] === 0xff;
-      // TextDecoder drops a UTF-8 or UTF-16 byte-order mark itself (ignoreBOM: false).
-      this.decoder = new TextDecoder(utf16le ? "utf-16le" : utf16be ? "utf-16be" : "utf-8");
+      if (this.head) {
+        const joined = new Uint8Array(this.head.length + bytes.length);
+        joined.set(this.head);
+        joined.set(bytes, this.head.length);
+        bytes = joined;
+        this.head = null;
+      }
+      if (bytes.length < 2) {
+        if (bytes.length === 1) this.head = bytes.slice();
+        return "";
+      }
+      this.decoder = PartDecoder.for(bytes);
     }
     return this.decoder.decode(bytes, { stream: true });
   }
 
   end(): string {
-    return this.decoder ? this.decoder.decode() : "";
+    // A part of one byte has no byte-order mark: UTF-8.
+    if (!this.decoder) return this.head ? new TextDecoder().decode(this.head) : "";
+    return this.decoder.decode();
   }
-}
 
-const CHUNK = 1 << 20;
-
-/** Parses a whole part held in memory, 1 MB of bytes at a time. */
-export function parseXmlBytes(bytes: Uint8Array, handler: XmlHandler): void {
-  const sink = xmlSink(handler);
-  const decoder = new PartDecoder();
-  for (let at = 0; at < bytes.length; at += CHUNK) sink.write(decoder.decode(bytes.subarray(at, at + CHUNK)));
-  sink.write(decoder.end());
-  sink.close();
+  private static for(bytes: Uint8Array): TextDecoder {
+    const utf16le = bytes[0] === 0xff && bytes[1] === 0xfe;
+    const utf16be = bytes[0] === 0xfe && bytes[1] === 0xff;
+    // TextDecoder drops a UTF-8 or UTF-16 byte-order mark itself (ignoreBOM: false).
+    return new TextDecoder(utf16le ? "utf-16le" : utf16be ? "utf-16be" : "utf-8");
+  }
 }

@@ -19,6 +19,8 @@ export interface CardInfo {
 export const MIN_CARD_LENGTH = 16;
 export const MAX_CARD_LENGTH = 19;
 
+const PLAIN_CARD = /^\d{16,19}$/;
+
 /** Separators people type or paste inside a card number: hyphens and dashes of every width. */
 const SEPARATORS = /[-‐‑‒–—―−]/g;
 
@@ -33,6 +35,8 @@ function badChars(text: string): string {
  * as such rather than checked.
  */
 export function parseCard(input: unknown): Result<CardInfo, CardProblem> {
+  // The usual cell: 16–19 ASCII digits, nothing to strip.
+  if (typeof input === "string" && PLAIN_CARD.test(input)) return ok({ digits: input, luhnOk: luhnValid(input) });
   if (input === null || input === undefined) return fail({ code: "bank.empty" });
   let text: string;
   if (typeof input === "number") {

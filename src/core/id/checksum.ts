@@ -9,9 +9,7 @@ const CHECK_CHARS = "10X98765432";
 export function checkDigit(first17: string): string {
   if (typeof first17 !== "string" || !/^\d{17}$/.test(first17)) return "";
   let sum = 0;
-  WEIGHTS.forEach((w, i) => {
-    sum += (first17.charCodeAt(i) - 48) * w;
-  });
+  for (let i = 0; i < WEIGHTS.length; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0);
   return CHECK_CHARS.charAt(sum % 11);
 }
 

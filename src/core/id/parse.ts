@@ -19,6 +19,9 @@ export function normalizeId(text: string): string {
   return compact(text).replace(/x/g, "X");
 }
 
+/** An ID cell as most rosters hold it: 18 characters (a final x or X) or 15 digits, nothing to normalise. */
+const PLAIN_ID = /^(?:\d{17}[\dXx]|\d{15})$/;
+
 /** The common case, checked first: digits with at most a final X. */
 const WELL_FORMED = /^\d*[\dX]$/;
 
@@ -68,17 +71,23 @@ function documentOf(
  * never depend on the machine's clock.
  */
 export function parseId(input: unknown, today: CivilDate): Result<IdInfo, IdProblem> {
-  const cell = readCellText(input);
-  if (cell.kind === "empty") return fail({ code: "id.empty" });
-  if (cell.kind === "lost") return fail({ code: "id.stored-as-number", shown: cell.shown });
+  let value: string;
+  if (typeof input === "string" && PLAIN_ID.test(input)) {
+    // The usual cell: already compact, well-formed and of a valid length (x still to upper-case).
+    value = input.charCodeAt(input.length - 1) === 0x78 ? `${input.slice(0, -1)}X` : input;
+  } else {
+    const cell = readCellText(input);
+    if (cell.kind === "empty") return fail({ code: "id.empty" });
+    if (cell.kind === "lost") return fail({ code: "id.stored-as-number", shown: cell.shown });
 
-  const value = normalizeId(cell.text);
-  const bad = badChars(value);
-  if (bad !== "") return fail({ code: "id.format", reason: "chars", bad });
-  if (value.length !== 15 && value.length !== 18)
-    return fail({ code: "id.format", reason: "length", length: value.length });
-  // The 15-digit form has no check digit, so a final X is a bad character there.
-  if (value.length === 15 && value.endsWith("X")) return fail({ code: "id.format", reason: "chars", bad: "X" });
+    value = normalizeId(cell.text);
+    const bad = badChars(value);
+    if (bad !== "") return fail({ code: "id.format", reason: "chars", bad });
+    if (value.length !== 15 && value.length !== 18)
+      return fail({ code: "id.format", reason: "length", length: value.length });
+    // The 15-digit form has no check digit, so a final X is a bad character there.
+    if (value.length === 15 && value.endsWith("X")) return fail({ code: "id.format", reason: "chars", bad: "X" });
+  }
 
   const doc = documentOf(value);
   if (!doc.ok) return doc;
@@ -110,7 +119,8 @@ export function parseId(input: unknown, today: CivilDate): Result<IdInfo, IdProb
     birth,
     bornBefore1900: compareCivil(birth, PLAUSIBLE_FROM) < 0,
     gender: genderDigit % 2 === 1 ? "男" : "女",
-    id18: first17 + expected,
+    // An 18-character number with its right check character is its own 18-digit form (kept flat: it keys maps).
+    id18: long ? value : first17 + expected,
   };
   if (doc.value.nationality !== undefined) info.nationality = doc.value.nationality;
   return ok(info);

@@ -14,8 +14,18 @@ const PROVINCES: ReadonlySet<string> = new Set([
   "83",
 ]);
 
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 export function isKnownProvince(twoDigits: string): boolean {
-  return typeof twoDigits === "string" && /^\d{2}$/.test(twoDigits) && PROVINCES.has(twoDigits);
+  return (
+    typeof twoDigits === "string" &&
+    twoDigits.length === 2 &&
+    isDigitCode(twoDigits.charCodeAt(0)) &&
+    isDigitCode(twoDigits.charCodeAt(1)) &&
+    PROVINCES.has(twoDigits)
+  );
 }
 
 /** Hong Kong, Macao and Taiwan residence permits carry only a province-level code. */

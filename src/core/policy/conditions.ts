@@ -53,6 +53,11 @@ function leaf(c: Exclude<Condition, { test: "anyOf" | "allOf" }>, record: Normal
   }
 }
 
+/** The outcome of a single-field condition (what evaluate() decides for it, without its lists); null for anyOf/allOf. */
+export function leafOutcome(c: Condition, record: NormalizedRecord, today: CivilDate): Outcome | null {
+  return c.test === "anyOf" || c.test === "allOf" ? null : leaf(c, record, today);
+}
+
 /** Evaluates one condition; a missing field leaves it undecided rather than failed. */
 export function evaluate(c: Condition, record: NormalizedRecord, today: CivilDate): Evaluation {
   if (c.test === "anyOf" || c.test === "allOf") {

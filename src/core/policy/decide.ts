@@ -6,7 +6,7 @@
  */
 import { formatIso, type CivilDate } from "../date/civil";
 import { fieldLabel, type FieldKey, type NormalizedRecord } from "../roster";
-import { conditionFields, evaluate } from "./conditions";
+import { conditionFields, evaluate, leafOutcome } from "./conditions";
 import { applyStandard } from "./standard";
 import type { Pack, Program } from "./schema";
 
@@ -51,6 +51,15 @@ function given(record: NormalizedRecord, field: FieldKey): boolean {
   return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 }
 
+/** The last day formatted: a roster decides 100k rows for one `today`. */
+let lastDay: { y: number; m: number; d: number; iso: string } | null = null;
+
+function isoDay(today: CivilDate): string {
+  if (lastDay === null || lastDay.y !== today.y || lastDay.m !== today.m || lastDay.d !== today.d)
+    lastDay = { y: today.y, m: today.m, d: today.d, iso: formatIso(today) };
+  return lastDay.iso;
+}
+
 export function decide(program: Program, record: NormalizedRecord, pack: Pack, options: DecideOptions): Decision {
   const reasons: Reason[] = [];
   const missing: MissingField[] = [];
@@ -61,8 +70,19 @@ export function decide(program: Program, record: NormalizedRecord, pack: Pack, o
   };
 
   for (const condition of program.eligibility) {
-    const e = evaluate(condition, record, options.today);
     sources.add(condition.source);
+    // A single-field condition (most of them) is decided here, without evaluate()'s lists.
+    const outcome = leafOutcome(condition, record, options.today);
+    if (outcome === "fail") {
+      reasons.push({ text: condition.reason, source: condition.source, fields: conditionFields(condition) });
+      continue;
+    }
+    if (outcome === "unknown" && "field" in condition) {
+      addMissing(condition.field as FieldKey, condition.source);
+      continue;
+    }
+    if (outcome !== null) continue;
+    const e = evaluate(condition, record, options.today);
     for (const c of e.failed) reasons.push({ text: c.reason, source: c.source, fields: conditionFields(c) });
     for (const u of e.undecided) for (const f of u.fields) addMissing(f, u.condition.source);
   }
@@ -106,7 +126,7 @@ export function decide(program: Program, record: NormalizedRecord, pack: Pack, o
   }
 
   // A pack applies between its effective dates; outside them the answer is still given, with a warning.
-  const day = formatIso(options.today);
+  const day = isoDay(options.today);
   if (day < pack.effective.from || (pack.effective.to !== undefined && day > pack.effective.to)) {
     notes.push({
       text: `政策包“${pack.name}”的生效期为 ${pack.effective.from} 至 ${pack.effective.to ?? "今"}，${day} 不在其内，请确认是否选错政策包`,

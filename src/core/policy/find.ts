@@ -29,8 +29,18 @@ function indexOf(pack: Pack): Map<string, Program> {
   return index;
 }
 
+/** Answers by query as typed, per pack: a roster names its few programs on every row. */
+const answers = new WeakMap<Pack, Map<string, Program | null>>();
+const ANSWERS_LIMIT = 1024;
+
 /** The program a code, name or alias names (一补, yibu, 义务教育家庭经济困难学生生活补助…), or null. */
 export function findProgram(pack: Pack, query: unknown): Program | null {
   if (typeof query !== "string") return null;
-  return indexOf(pack).get(key(query)) ?? null;
+  let known = answers.get(pack);
+  if (!known) answers.set(pack, (known = new Map()));
+  const answer = known.get(query);
+  if (answer !== undefined) return answer;
+  const found = indexOf(pack).get(key(query)) ?? null;
+  if (known.size < ANSWERS_LIMIT) known.set(query, found);
+  return found;
 }

@@ -431,6 +431,19 @@ function hasKind(hits: readonly RawHit[] | null, kind: PiiKind): boolean {
   return false;
 }
 
+/**
+ * One ASCII letter, then 17 digits and a digit or X (`ascii`: the digits counted): a 学籍号 like
+ * G11010519491231002X. No other identifier fits in it, a letter touching the first digit and
+ * digits all around.
+ */
+function isLetteredId(raw: string, ascii: number): boolean {
+  const first = raw.charCodeAt(0) | 0x20;
+  if (first < 0x61 || first > 0x7a) return false;
+  const last = raw.charCodeAt(18);
+  if (ascii === 18) return last >= 0x30 && last <= 0x39;
+  return ascii === 17 && (last === 0x58 || last === 0x78);
+}
+
 function detectString(raw: string, column: PiiKind | null): readonly RawHit[] {
   // One pass: digits, the longest run of digits (separators inside a number allowed), markers.
   let ascii = 0;
@@ -458,6 +471,11 @@ function detectString(raw: string, column: PiiKind | null): readonly RawHit[] {
   }
   if (longest < MIN_DIGITS && (flags & (ADDRESS_CHAR | BIRTH_CHAR | EXPONENT_CHAR)) === 0 && column === null) {
     return NO_HITS;
+  }
+  if (column === null && flags === 0 && raw.length === 19 && ascii >= 17 && isLetteredId(raw, ascii)) {
+    // G + an ID (a 学籍号): only the ID regex could match such text, so test its shape directly.
+    const id = raw.charCodeAt(18) === 0x78 ? `${raw.slice(1, 18)}X` : raw.slice(1);
+    return idShapeOk(id, true) ? [idHit(id, "content")] : NO_HITS;
   }
   const text = toHalfWidth(raw);
   if ((flags & EXPONENT_CHAR) !== 0 && digits >= 2 && lostDigitsAsNumber(text)) {

@@ -62,8 +62,11 @@ const TOTAL = /^(合计|总计|小计|共计|合\s*计|总\s*计)/;
 const NOTE_START =
   /^(备注|说明|注[:：]|注\d|填表人|制表人|填报人|审核人|审批人|负责人|经办人|校长|单位负责人|单位[(（]?盖章|填报单位|填表日期|制表日期|联系电话[:：]|学校[(（]|.{0,12}(盖章|签字|签名)[)）]?[:：])/;
 
+/** Printable ASCII but space, 、 and CJK ideographs: NFKC-stable, no white space, so text() keeps it as is. */
+const PLAIN_TEXT = /^[\x21-\x7e\u3001\u4e00-\u9fff]*$/;
+
 function text(v: CellValue): string {
-  if (typeof v === "string") return toHalfWidth(v).replace(/\s+/g, "");
+  if (typeof v === "string") return PLAIN_TEXT.test(v) ? v : toHalfWidth(v).replace(/\s+/g, "");
   if (typeof v === "number") return String(v);
   return "";
 }

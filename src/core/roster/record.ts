@@ -325,7 +325,11 @@ const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/;
 
 function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === "string" && BLANK.test(value);
+  if (typeof value !== "string") return false;
+  // Most cells start with printable ASCII or an ideograph, which is neither space nor invisible.
+  const first = value.charCodeAt(0);
+  if ((first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff)) return false;
+  return BLANK.test(value);
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {
@@ -405,6 +409,37 @@ function readCell(
   readValue(record, issues, key, resolved.unit, shown, value);
 }
 
+/** What a non-blank cell reads as for one field: the value kept (if any), and whether it read in full. */
+interface ReadOutcome {
+  value: unknown;
+  readable: boolean;
+}
+
+/** `reader`: the field's reader, when the caller has it at hand. */
+function readOutcome(key: FieldKey, unit: Unit, value: unknown, reader?: Reader<FieldKey>): ReadOutcome {
+  if (key === "hardship") {
+    // The items it reads are kept; any item it cannot read is still reported.
+    const { values, unknown } = norm.normalizeHardship(value);
+    return { value: values.length > 0 ? values : undefined, readable: values.length > 0 && unknown.length === 0 };
+  }
+  const v = reader ? reader(value, unit) : read(key, value, unit);
+  return { value: v, readable: v !== undefined };
+}
+
+/** An outcome into the record; an unreadable value becomes an issue. */
+function applyOutcome(
+  record: NormalizedRecord,
+  issues: FieldIssue[],
+  key: FieldKey,
+  shown: string,
+  value: unknown,
+  outcome: ReadOutcome,
+): void {
+  if (outcome.value !== undefined) (record as Record<FieldKey, unknown>)[key] = outcome.value;
+  if (!outcome.readable)
+    issues.push({ field: key, header: shown, raw: valueShown(value), problem: "unrecognised-value" });
+}
+
 /** A non-blank cell's value into its field; a value the field cannot read becomes an issue. */
 function readValue(
   record: NormalizedRecord,
@@ -414,18 +449,68 @@ function readValue(
   shown: string,
   value: unknown,
 ): void {
-  let readable: boolean;
-  if (key === "hardship") {
-    // The items it reads are kept; any item it cannot read is still reported.
-    const { values, unknown } = norm.normalizeHardship(value);
-    if (values.length > 0) record.hardship = values;
-    readable = values.length > 0 && unknown.length === 0;
-  } else {
-    const v = read(key, value, unit);
-    if (v !== undefined) (record as Record<FieldKey, unknown>)[key] = v;
-    readable = v !== undefined;
+  applyOutcome(record, issues, key, shown, value, readOutcome(key, unit, value));
+}
+
+/**
+ * Fields whose columns hold a few distinct values over a whole roster (enumerations, amounts,
+ * schools, banks): a reader remembers what each value read as. Their readers are pure.
+ */
+const FEW_VALUES: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  "gender",
+  "idType",
+  "school",
+  "stage",
+  "grade",
+  "class",
+  "boarding",
+  "hardship",
+  "hardshipLevel",
+  "tier",
+  "verified",
+  "proof",
+  "program",
+  "amount",
+  "days",
+  "destination",
+  "bank",
+  "status",
+  "teacherType",
+  "cause",
+  "debt",
+  "lastProvinceAidYear",
+  "aidedThisYear",
+  "post",
+  "hardshipTier",
+  "kindergartenType",
+  "visits",
+  "dropoutRisk",
+  "inPost",
+  "registered",
+  "pairMode",
+  "recordType",
+  "subject",
+]);
+/** Distinct values remembered per column; a column with more is read cell by cell past them. */
+const REMEMBERED_VALUES = 512;
+
+type Remembered = Map<string | number | boolean, ReadOutcome>;
+
+/** The outcome for a value, remembered per column; arrays are copied so no two records share one. */
+function rememberedOutcome(memo: Remembered, key: FieldKey, unit: Unit, value: unknown): ReadOutcome {
+  const t = typeof value;
+  // -0 and 0 are one Map key but need not read alike.
+  if ((t !== "string" && t !== "number" && t !== "boolean") || Object.is(value, -0))
+    return readOutcome(key, unit, value);
+  const k = value as string | number | boolean;
+  const hit = memo.get(k);
+  if (hit === undefined) {
+    const made = readOutcome(key, unit, value);
+    if (memo.size < REMEMBERED_VALUES)
+      memo.set(k, { value: Array.isArray(made.value) ? [...made.value] : made.value, readable: made.readable });
+    return made;
   }
-  if (!readable) issues.push({ field: key, header: shown, raw: valueShown(value), problem: "unrecognised-value" });
+  return Array.isArray(hit.value) ? { value: [...hit.value], readable: hit.readable } : hit;
 }
 
 export interface RowColumn {
@@ -451,10 +536,13 @@ export function rowReader(
     .map((c) => {
       const key = c.resolved.key;
       if (!ordinals.has(key)) ordinals.set(key, ordinals.size);
-      return { col: c.col, key, unit: c.resolved.unit, shown: c.shown, ordinal: ordinals.get(key) ?? 0 };
+      const memo: Remembered | null = FEW_VALUES.has(key) ? new Map() : null;
+      const reader = READERS[key] as Reader<FieldKey>;
+      return { col: c.col, key, unit: c.resolved.unit, shown: c.shown, ordinal: ordinals.get(key) ?? 0, memo, reader };
     });
   // Which fields a row has given: one flag per field, reset per row (no Set per row).
   const seen = new Uint8Array(Math.max(1, ordinals.size));
+  const stageOrdinal = ordinals.get("stage") ?? -1;
   return (cells) => {
     const record: NormalizedRecord = {};
     const issues: FieldIssue[] = [];
@@ -465,9 +553,13 @@ export function rowReader(
       const value = row[slot.col];
       if (isBlank(value)) continue;
       seen[slot.ordinal] = 1;
-      readValue(record, issues, slot.key, slot.unit, slot.shown, value);
+      const outcome =
+        slot.memo === null
+          ? readOutcome(slot.key, slot.unit, value, slot.reader)
+          : rememberedOutcome(slot.memo, slot.key, slot.unit, value);
+      applyOutcome(record, issues, slot.key, slot.shown, value, outcome);
     }
-    inferStage(record, ordinals.has("stage") && seen[ordinals.get("stage") ?? 0] === 1);
+    inferStage(record, stageOrdinal >= 0 && seen[stageOrdinal] === 1);
     return { record, issues };
   };
 }

@@ -4,6 +4,7 @@ import type { RuleEntries } from "../findings/types";
 import { plainText } from "../id/cell-text";
 import { texts } from "../locale";
 import { maskCard, maskName } from "../mask";
+import type { Program } from "../policy";
 import { compact } from "../text/normalize";
 import { colOf, isBlank, rawOf, type RowContext, type SheetContext } from "./context";
 import { finding } from "./finding";
@@ -69,6 +70,13 @@ export const BANK_RULES: RuleEntries<BankRuleData> = {
   },
 };
 
+type Payment = NonNullable<Program["payment"]>;
+
+/** Whether the payment's bank or one of its aliases passes `test` (no list made per row). */
+function someBankName(payment: Payment, test: (name: string) => boolean): boolean {
+  return test(payment.bank) || payment.aliases.some(test);
+}
+
 export function checkCard(ctx: SheetContext, row: RowContext): void {
   const col = colOf(ctx, "account");
   const raw = rawOf(ctx, row, "account");
@@ -87,9 +95,8 @@ export function checkCard(ctx: SheetContext, row: RowContext): void {
   if (!r.value.luhnOk) ctx.out.push(finding("bank.luhn", sheet, row.row, col, shown(), {}));
   const payment = row.program?.payment;
   if (payment) {
-    const names = [payment.bank, ...payment.aliases];
     const issuer = cardIssuer(r.value.digits);
-    if (issuer && !names.some((n) => issuer.name.includes(n) || n.includes(issuer.name))) {
+    if (issuer && !someBankName(payment, (n) => issuer.name.includes(n) || n.includes(issuer.name))) {
       ctx.out.push(
         finding("bank.issuer", sheet, row.row, col, shown(), {
           required: payment.bank,
@@ -101,7 +108,7 @@ export function checkCard(ctx: SheetContext, row: RowContext): void {
     }
     const bankCol = colOf(ctx, "bank");
     const bankText = row.record.bank;
-    if (bankCol >= 0 && bankText && !names.some((n) => bankText.includes(n))) {
+    if (bankCol >= 0 && bankText && !someBankName(payment, (n) => bankText.includes(n))) {
       ctx.out.push(
         finding("bank.issuer", sheet, row.row, bankCol, bankText, {
           required: payment.bank,

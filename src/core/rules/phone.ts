@@ -22,11 +22,15 @@ export const PHONE_RULES: RuleEntries<PhoneRuleData> = {
   },
 };
 
+const PLAIN_MOBILE = /^1[3-9]\d{9}$/;
+
 /** The phone of a row: the person's (联系电话), or another column holding a phone (帮扶人电话). */
 export function checkPhone(ctx: SheetContext, row: RowContext, field: "phone" | "helperPhone" = "phone"): void {
   const col = colOf(ctx, field);
   const raw = rawOf(ctx, row, field);
   if (col < 0 || isBlank(raw)) return;
+  // A plain mobile number, the usual cell, is valid as it stands.
+  if (typeof raw === "string" && PLAIN_MOBILE.test(raw)) return;
   const r = parsePhone(raw);
   if (!r.ok && r.problem.code === "phone.format") {
     // Text with no digits ("无", "不详") holds no number to hide; anything else is shown masked.

@@ -43,6 +43,8 @@ const TEMP_STUDENT_NO = /^[LJ][0-9A-Z]{6,}$/;
 
 function studentNoProblem(no: string, id: IdInfo | null): StudentNoProblem | null {
   if (no.startsWith("G")) {
+    // G + the person's own 18-character number (always 17 digits and a check character): the usual case.
+    if (id && no.length === id.id18.length + 1 && no.startsWith(id.id18, 1)) return null;
     const rest = no.slice(1);
     if (id && rest !== id.id18 && rest !== id.value) return "g-other-id";
     return /^\d{17}[\dX]$/.test(rest) ? null : "g-not-id";

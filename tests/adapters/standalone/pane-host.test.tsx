@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createStandaloneHost, SAMPLE_URL } from "../../../src/adapters/standalone/pane-host";
-import { maskedCopy } from "../../../taskpane/privacy/mask-copy";
+import { maskedCopy } from "../../../src/adapters/engine/mask-copy";
 import { readXlsx } from "../../../src/adapters/xlsx/read";
 import { checkWorkbook } from "../../../src/core/check/check";
 import { seedPack } from "../../../src/core/policy";

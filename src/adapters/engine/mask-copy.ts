@@ -13,7 +13,7 @@ import {
   type FieldKey,
   maskValue,
   maskName,
-} from "../../src/core";
+} from "../../core";
 
 type Kind = "id" | "phone" | "card" | "name";
 
