@@ -4,8 +4,9 @@
 // Content-Security-Policy allows nothing outside the file: the page's one script by its hash, the
 // worker only from a blob: URL the page makes from its own text, images and fonts only as data:.
 const { createHash } = require("node:crypto");
-const { readFileSync } = require("node:fs");
-const { sources, Compilation } = require("webpack");
+const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const path = require("node:path");
+const { Compilation } = require("webpack");
 
 const OUTPUT = "zizhu-offline.html";
 const WORKER_ID = "zizhu-engine-worker"; // INLINE_WORKER_ID in src/adapters/engine/client.ts
@@ -98,13 +99,22 @@ class OfflinePagePlugin {
             icon: readFileSync(this.options.icon).toString("base64"),
             title: "资助助手（离线单文件版）",
           });
-          for (const a of Object.keys(assets)) compilation.deleteAsset(a);
-          // The page runs only if its CSP names its script's hash: checked on what is written.
+          // The page runs only if its CSP names its script's hash: checked on what will be written.
           const { hash, allowed } = inspectOfflineHtml(html);
           if (hash !== allowed) throw new Error(`OfflinePagePlugin: script hash ${hash} is not the CSP's ${allowed}`);
-          compilation.emitAsset(OUTPUT, new sources.RawSource(Buffer.from(html, "utf8")));
+          for (const a of Object.keys(assets)) compilation.deleteAsset(a);
+          this.html = html;
         },
       );
+    });
+    // Written by the plugin itself, after webpack's own assets: no later asset step may touch the
+    // bytes the hash was computed on. A temporary file renamed into place: never half a page.
+    compiler.hooks.afterEmit.tap("OfflinePagePlugin", (compilation) => {
+      if (!this.html) return;
+      const out = path.join(compilation.outputOptions.path, OUTPUT);
+      writeFileSync(`${out}.tmp`, this.html, "utf8");
+      renameSync(`${out}.tmp`, out);
+      this.html = null;
     });
   }
 }
