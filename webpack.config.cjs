@@ -128,7 +128,7 @@ module.exports = (env, argv) => {
       new optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       new OfflinePagePlugin({
         entry: "zizhu-offline",
-        worker: path.join(dist, "engine-worker.js"),
+        worker: "engine-worker.js",
         sample: path.resolve(__dirname, "samples/一补花名册-问题示例.xlsx"),
         icon: path.resolve(__dirname, "assets/icon-32.png"),
       }),

@@ -76,7 +76,10 @@ function offlineHtml({ script, worker, sample, icon, title }) {
 }
 
 class OfflinePagePlugin {
-  /** @param {{ entry: string; worker: string; sample: string; icon: string }} options */
+  /**
+   * @param {{ entry: string; worker: string; sample: string; icon: string }} options `worker`: the
+   * worker script's file name in the build's output folder (the worker config builds it there first).
+   */
   constructor(options) {
     this.options = options;
   }
@@ -94,7 +97,7 @@ class OfflinePagePlugin {
           }
           const html = offlineHtml({
             script: asset.source().toString(),
-            worker: readFileSync(this.options.worker, "utf8"),
+            worker: readFileSync(path.join(compilation.outputOptions.path, this.options.worker), "utf8"),
             sample: readFileSync(this.options.sample).toString("base64"),
             icon: readFileSync(this.options.icon).toString("base64"),
             title: "资助助手（离线单文件版）",

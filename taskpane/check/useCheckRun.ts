@@ -62,7 +62,9 @@ export function useCheckRun(props: {
   const runs = useRef(0);
   const fileHost = isFileHost(host) ? host : null;
 
-  function fail(error: unknown): void {
+  function fail(error: unknown, run?: number): void {
+    // A run the user cancelled, or one a newer run replaced, says nothing more.
+    if (run !== undefined && runs.current !== run) return;
     if (error instanceof EngineCancelled) setPhase({ kind: "idle", note: "cancelled" });
     else if (error instanceof EngineRefusal) setPhase({ kind: "error", message: error.message });
     else setPhase({ kind: "error", message: errorText(error) });
@@ -85,11 +87,11 @@ export function useCheckRun(props: {
     }
   }
 
-  async function guarded(run: () => Promise<void>): Promise<void> {
+  async function guarded(run: number, work: () => Promise<void>): Promise<void> {
     try {
-      await run();
+      await work();
     } catch (error) {
-      fail(error);
+      fail(error, run);
     }
   }
 
@@ -97,30 +99,38 @@ export function useCheckRun(props: {
     if (!fileHost) return;
     const run = ++runs.current;
     setPhase({ kind: "reading" });
-    await guarded(async () => {
+    await guarded(run, async () => {
       fileHost.openFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      accept(await fileHost.read({ onProgress: progressOf("reading", run) }));
+      const r = await fileHost.read({ onProgress: progressOf("reading", run) });
+      if (runs.current === run) accept(r);
     });
   }
 
   async function loadSample(): Promise<void> {
     if (!fileHost) return;
+    const run = ++runs.current;
     setPhase({ kind: "reading" });
-    await guarded(async () => accept(await fileHost.loadSample()));
+    await guarded(run, async () => {
+      const r = await fileHost.loadSample();
+      if (runs.current === run) accept(r);
+    });
   }
 
   async function runCheck(setup: CheckSetup): Promise<void> {
     const run = ++runs.current;
     const onProgress = progressOf("running", run);
     setPhase({ kind: "running" });
-    await guarded(async () => {
+    await guarded(run, async () => {
       const r = await host.read({ companions: true, onProgress });
+      // Cancelled (or replaced) while Excel was still reading: nothing more of this run.
+      if (runs.current !== run) return;
       if (!r.ok) {
         accept(r);
         return;
       }
       props.onLoaded(r);
       const overrides = await setup.mappingFor(r);
+      if (runs.current !== run) return;
       const { plan, check } = setup.options(overrides);
       const ref = await bookOf(engine, r, { onProgress });
       const {
@@ -140,6 +150,8 @@ export function useCheckRun(props: {
   function cancel(): void {
     runs.current++;
     engine.cancel();
+    // A file being opened is not open: the page shows no file rather than the one before it.
+    if (phase.kind === "reading" && fileHost) props.onLoaded(null);
     setPhase({ kind: "idle", note: "cancelled" });
   }
 

@@ -51,10 +51,12 @@ export function useLiveCheck(props: {
         try {
           const ref = await bookOf(engine, r);
           const out = await engine.call("check", { book: ref.book, check: options.current() });
+          // Each edit reads the sheet anew: this copy is not needed again.
+          await engine.release(r.workbook);
           report = out.result.report;
         } catch (error) {
-          if (error instanceof EngineCancelled) return;
-          throw error;
+          if (!(error instanceof EngineCancelled)) onError.current(error);
+          return;
         }
         if (cancelled) return;
         const changed = new Set(rows);

@@ -32,8 +32,10 @@ export interface Engine {
   call<K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions): Promise<OpResult<K>>;
   /** The engine's copy of a workbook the pane read itself (Excel), handed over once in row chunks. */
   hold(workbook: WorkbookData, source: string, options?: HoldOptions): Promise<BookRef>;
-  /** Whether a ref still names a held workbook of this engine. */
+  /** Whether a ref is of this engine's generation (the book may still have been dropped: see `hold`). */
   holds(ref: BookRef | undefined): ref is BookRef;
+  /** Drops the engine's copy of a workbook handed over by `hold` (a live check's, once checked). */
+  release(workbook: WorkbookData): Promise<void>;
   /** Stops every running call: they reject with EngineCancelled. */
   cancel(): void;
 }
@@ -73,8 +75,9 @@ abstract class BaseEngine implements Engine {
   abstract readonly generation: number;
   abstract call<K extends OpName>(op: K, args: OpArgs<K>, options?: CallOptions): Promise<OpResult<K>>;
   abstract cancel(): void;
-  // One hand-over per workbook object and generation: checking twice does not send the rows twice.
-  private readonly held = new WeakMap<WorkbookData, BookRef>();
+  // One hand-over per workbook object and generation, kept while it runs too: checking twice (or
+  // the check and the privacy scan at once) does not send the rows twice.
+  private readonly held = new WeakMap<WorkbookData, Promise<BookRef>>();
 
   holds(ref: BookRef | undefined): ref is BookRef {
     return ref !== undefined && ref.generation === this.generation;
@@ -82,7 +85,27 @@ abstract class BaseEngine implements Engine {
 
   async hold(workbook: WorkbookData, source: string, options: HoldOptions = {}): Promise<BookRef> {
     const known = this.held.get(workbook);
-    if (this.holds(known)) return known;
+    if (known) {
+      const ref = await known.catch(() => null);
+      // Still this generation's, and not dropped by the session (it keeps a few books): reuse it.
+      if (ref && this.holds(ref) && (await this.call("has", { book: ref.book }))) return ref;
+      if (this.held.get(workbook) === known) this.held.delete(workbook);
+    }
+    const pending = this.handOver(workbook, source, options);
+    this.held.set(workbook, pending);
+    pending.catch(() => this.held.get(workbook) === pending && this.held.delete(workbook));
+    return pending;
+  }
+
+  async release(workbook: WorkbookData): Promise<void> {
+    const known = this.held.get(workbook);
+    if (!known) return;
+    this.held.delete(workbook);
+    const ref = await known.catch(() => null);
+    if (ref && this.holds(ref)) await this.call("release", { book: ref.book });
+  }
+
+  private async handOver(workbook: WorkbookData, source: string, options: HoldOptions): Promise<BookRef> {
     const generation = this.generation;
     const shell: WorkbookData = { ...workbook, sheets: workbook.sheets.map((g) => ({ ...g, rows: [] })) };
     const book = await this.call("put", { workbook: shell, source, ...options.file });
@@ -96,9 +119,7 @@ abstract class BaseEngine implements Engine {
         options.onProgress?.({ phase: "read", done, total });
       }
     }
-    const ref = { book, generation };
-    this.held.set(workbook, ref);
-    return ref;
+    return { book, generation };
   }
 }
 
@@ -147,7 +168,8 @@ export class WorkerEngine extends BaseEngine {
   private nextId = 1;
   private gen = 0;
   private fallback: PageEngine | null = null;
-  // Whether the worker has answered once: a worker that fails before that never started.
+  // Whether the worker said it started (its first message): a worker that fails before that never
+  // could (its script blocked); one that fails after it died (out of memory) and is reported so.
   private alive = false;
 
   constructor(private readonly factory: WorkerFactory = defaultWorkerFactory) {
@@ -204,6 +226,7 @@ export class WorkerEngine extends BaseEngine {
 
   private receive(reply: EngineReply): void {
     this.alive = true;
+    if (reply.type === "ready") return;
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     if (reply.type === "progress") {

@@ -72,6 +72,10 @@ export class EngineSession {
   release(id: number): void {
     this.books.delete(id);
   }
+
+  has(id: number): boolean {
+    return this.books.has(id);
+  }
 }
 
 /** Rows of each sheet in the pane's preview: enough to find the header (detect.ts scans 40) and show the mapping. */
@@ -161,6 +165,9 @@ export const ops = {
   release(s: EngineSession, a: { book: number }): void {
     s.release(a.book);
   },
+
+  /** Whether the session still holds a book (it drops the oldest beyond MAX_BOOKS). */
+  has: (s: EngineSession, a: { book: number }): boolean => s.has(a.book),
 
   /** The whole held workbook, back in the pane (the 流程 tab composes its steps there). */
   workbook(s: EngineSession, a: { book: number }): WorkbookData {

@@ -19,6 +19,8 @@ export interface EngineRequest {
 }
 
 export type EngineReply =
+  /** Sent once as the worker starts, before any request: it could load and run its script. */
+  | { id: 0; type: "ready" }
   | { id: number; type: "progress"; progress: EngineProgress }
   | { id: number; type: "done"; value: unknown }
   | { id: number; type: "failed"; message: string; expected: boolean };

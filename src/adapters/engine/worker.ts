@@ -59,3 +59,4 @@ async function handle(request: EngineRequest): Promise<void> {
 scope.onmessage = (event) => {
   queue = queue.then(() => handle(event.data));
 };
+scope.postMessage({ id: 0, type: "ready" });

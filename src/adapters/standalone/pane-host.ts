@@ -66,18 +66,36 @@ export function createStandaloneHost(deps: StandaloneDeps = {}): FileHost {
   const mappings = new Map<string, ColumnOverrides>();
   const mappingKey = (sheet: string): string => `${file?.name ?? ""}\u0001${sheet}`;
 
+  // The read in progress, for the file it reads: a second caller meanwhile waits for the same one.
+  let reading: { file: { name: string; bytes: Uint8Array }; result: Promise<ReadResult> } | null = null;
+
   /** The current file, held by the engine (a failed read is kept too: the same file fails the same way). */
   async function ensure(onProgress?: (p: EngineProgress) => void): Promise<ReadResult> {
     if (!file) return { ok: false, message: "请先选择或拖入一个花名册文件（.xlsx 或 .csv）。" };
     if (opened && (opened.ref === null || engine.holds(opened.ref))) return opened.result;
+    if (reading?.file === file) return reading.result;
     const current = file;
+    const result = openInEngine(current, onProgress);
+    reading = { file: current, result };
+    try {
+      const r = await result;
+      // Another file chosen meanwhile: this result is not its.
+      return file === current ? r : ensure(onProgress);
+    } finally {
+      if (reading?.result === result) reading = null;
+    }
+  }
+
+  async function openInEngine(
+    current: { name: string; bytes: Uint8Array },
+    onProgress?: (p: EngineProgress) => void,
+  ): Promise<ReadResult> {
     const out = await engine.call(
       "open",
       { name: current.name, bytes: current.bytes },
       onProgress ? { onProgress } : {},
     );
-    // Another file chosen meanwhile: this result is not its.
-    if (file !== current) return ensure(onProgress);
+    if (file !== current) return { ok: false, message: "已改选其他文件。" };
     if (!out.ok) {
       opened = { ref: null, result: out };
       return out;

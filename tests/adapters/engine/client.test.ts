@@ -154,3 +154,19 @@ test("no Worker at all (this Node process): the page engine, with the same answe
   const direct = await page.call("open", { name: "花名册.xlsx", bytes: sampleBytes() });
   expect(direct.ok && opened.ok && direct.preview).toEqual(opened.ok && opened.preview);
 });
+
+test("a workbook the session dropped (it keeps a few) is handed over again, not refused", async () => {
+  const { factory, posted } = fakeWorker();
+  const engine = new WorkerEngine(factory);
+  const book = (name: string): WorkbookData => ({ sheets: [makeGrid(name, [["姓名"], [name]])], properties: {} });
+  const first = book("一");
+  await engine.hold(first, "一");
+  for (const name of ["二", "三", "四"]) await engine.hold(book(name), name);
+  const again = await engine.hold(first, "一");
+  expect(posted.filter((m) => m.op === "put")).toHaveLength(5);
+  expect((await engine.call("workbook", { book: again.book })).sheets[0]?.name).toBe("一");
+  // Released: the next hold hands it over afresh.
+  await engine.release(first);
+  await engine.hold(first, "一");
+  expect(posted.filter((m) => m.op === "put")).toHaveLength(6);
+});
