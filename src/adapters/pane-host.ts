@@ -101,8 +101,9 @@ export interface PaneHost {
   saveMaskedCopy?(workbook: WorkbookData, suggestedName: string): Promise<string>;
   /**
    * Applies the safe fixes the user confirmed. Office: in place (undoable with Excel's Undo);
-   * standalone: a NEW downloaded workbook with the fixes, the original file untouched. `workbook`
-   * is the one the check ran on. Returns a Chinese status line. Optional: without it the pane
+   * standalone: a NEW downloaded workbook with the fixes, the original file untouched (made in the
+   * engine from the file it holds). `workbook` is what the host read for the check (on the
+   * standalone page only its preview). Returns a Chinese status line. Optional: without it the pane
    * only lists what could be fixed.
    */
   applyFixes?(fixes: readonly Fix[], workbook: WorkbookData): Promise<string>;
