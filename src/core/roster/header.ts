@@ -80,8 +80,14 @@ function clean(raw: string): { label: string; unit: Unit } {
       s = yuan[1] ?? s;
     }
   }
-  return { label: s, unit };
+  // What was removed may have joined combining marks into an order NFKC would change ("𝅗𝅥ﹴ": the
+  // space of ﹴ's decomposition, removed, leaves its mark after the note's stem): normalized once
+  // more, so cleaning the label again changes nothing.
+  return { label: PLAIN_LABEL.test(s) ? s : s.normalize("NFKC"), unit };
 }
+
+/** Labels NFKC cannot change (ASCII and CJK ideographs): most headers skip the second pass. */
+const PLAIN_LABEL = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 
 /**
  * The cleaned header: NFKC, no white space, no required-field marks (* ★) or trailing colon, no
